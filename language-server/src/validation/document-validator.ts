@@ -1,0 +1,109 @@
+import {
+    DefaultDocumentValidator, type AstReflection, type Cancellation, type LangiumDocument, type ScopeProvider, type ValidationOptions
+} from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { suggest } from '../codes.js';
+import { msg } from '../i18n/messages.js';
+import type { Document } from '../generated/ast.js';
+import type { ReferentielServices } from '../referentiel-module.js';
+import { ownerCodeOf } from '../workspace/owners.js';
+import { ruleMessage } from './rules.js';
+import type { RuleSettings } from './settings.js';
+
+const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+/**
+ * Diagnostics de syntaxe et de liaison avec un code de règle et un message en français
+ * (« vouliez-vous dire… »), puis application des sévérités configurées.
+ */
+export class ReferentielDocumentValidator extends DefaultDocumentValidator {
+    private readonly scopeProvider: ScopeProvider;
+    private readonly settings: RuleSettings;
+    private readonly astReflection: AstReflection;
+
+    constructor(services: ReferentielServices) {
+        super(services);
+        this.scopeProvider = services.references.ScopeProvider;
+        this.settings = services.validation.RuleSettings;
+        this.astReflection = services.shared.AstReflection;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const result: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+            if (!code) {
+                result.push(diagnostic);
+                continue;
+            }
+            const severity = this.settings.severityOf(code);
+            if (severity === 'off') {
+                continue;
+            }
+            diagnostic.severity = SEVERITY[severity];
+            result.push(diagnostic);
+        }
+        return result;
+    }
+
+    protected override processLexingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        const lexerErrors = parseResult.lexerErrors;
+        for (let i = before; i < diagnostics.length; i++) {
+            const error = lexerErrors[i - before];
+            const text = error ? error.message.match(/character: ->(.+?)<-/)?.[1] ?? '' : '';
+            diagnostics[i].code = 'REF001';
+            diagnostics[i].message = ruleMessage('REF001', { detail: msg('syntax.lexer', { text }) });
+        }
+    }
+
+    protected override processParsingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (let i = before; i < diagnostics.length; i++) {
+            diagnostics[i].code = 'REF001';
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const owner = ownerCodeOf(document.parseResult.value as Document) ?? '?';
+        for (const reference of document.references) {
+            const linkingError = reference.error;
+            if (!linkingError || !reference.$refNode) {
+                continue;
+            }
+            const info = linkingError.info;
+            const name = reference.$refText;
+            const type = this.astReflection.getReferenceType(info);
+            let candidates: string[] = [];
+            try {
+                candidates = suggest(name, this.scopeProvider.getScope(info).getAllElements().map(d => d.name));
+            } catch {
+                candidates = [];
+            }
+            const suggestion = candidates.length > 0 ? ' ' + msg('link.didYouMean', { names: candidates.join(', ') }) : '';
+            const isVariable = info.container.$type === 'Variable';
+            const isHeader = info.container.$type === 'Appartenance' || info.property === 'socles';
+            const code = isVariable ? 'REF301' : 'REF002';
+            const message = isVariable
+                ? ruleMessage('REF301', { name, suggestion })
+                : isHeader
+                    ? msg('link.unknownOwner', { name }) + suggestion
+                    : ruleMessage('REF002', { kind: capitalize(msg(`kind.${type}`)), name, owner, suggestion });
+            diagnostics.push({
+                severity: 1,
+                range: reference.$refNode.range,
+                message,
+                code,
+                source: this.getSource(),
+                data: { code, refText: name, suggestions: candidates }
+            });
+        }
+    }
+}
+
+export function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,175 @@
+import { fill } from '../i18n/messages.js';
+import { getLocale, type Locale } from '../i18n/locale.js';
+
+/**
+ * Le catalogue des règles de cohérence. Un code publié ne change jamais de sens :
+ * une règle retirée garde son numéro, une règle nouvelle en prend un nouveau.
+ * Chaque règle a une ligne dans docs/rules.md (un test le vérifie).
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+
+export type RuleCategory = 'syntaxe' | 'coherence' | 'couverture' | 'numerotation' | 'obtention' | 'accessibilite';
+
+export interface RuleDefinition {
+    readonly code: string;
+    readonly severity: Severity;
+    readonly category: RuleCategory;
+    /** Titre court (une ligne de documentation, une entrée SARIF). */
+    readonly title: { fr: string; en: string };
+    /** Message placé sur le jeton fautif ; paramètres {nom}. */
+    readonly message: { fr: string; en: string };
+    /** Une correction automatique sûre existe (appliquée par `lint --fix`). */
+    readonly autofix?: boolean;
+}
+
+function rule(code: string, severity: Severity, category: RuleCategory, title: [string, string], message: [string, string], autofix = false): RuleDefinition {
+    return { code, severity, category, title: { fr: title[0], en: title[1] }, message: { fr: message[0], en: message[1] }, autofix };
+}
+
+export const RULES: readonly RuleDefinition[] = [
+    // --- Syntaxe et liaison ---------------------------------------------------------------
+    rule('REF001', 'error', 'syntaxe',
+        ['Erreur de syntaxe', 'Syntax error'],
+        ['{detail}', '{detail}']),
+    rule('REF002', 'error', 'syntaxe',
+        ['Référence non résolue', 'Unresolved reference'],
+        ['{kind} « {name} » n\'existe pas dans le référentiel {owner}.{suggestion}', '{kind} "{name}" does not exist in référentiel {owner}.{suggestion}']),
+    rule('REF003', 'warning', 'coherence',
+        ['Référence écrite autrement que sa définition', 'Reference spelled differently from its definition'],
+        ['« {name} » désigne {kind} définie sous le code « {defined} » : écrivez-la de la même façon.', '"{name}" refers to {kind} defined as "{defined}": spell it the same way.'], true),
+    rule('REF004', 'error', 'coherence',
+        ['Code en double', 'Duplicate code'],
+        ['Le code « {name} » est déjà utilisé par {kind} {other} ({location}). Chaque code doit être unique dans le référentiel {owner}.', 'Code "{name}" is already used by {kind} {other} ({location}). Each code must be unique within référentiel {owner}.']),
+    rule('REF005', 'error', 'coherence',
+        ['Propriété répétée', 'Repeated property'],
+        ['« {property} » est donné plusieurs fois : seule la dernière valeur serait retenue. Gardez-en une.', '"{property}" is given more than once: only the last value would be kept. Keep one.']),
+    rule('REF006', 'error', 'coherence',
+        ['Règles d\'obtention en double', 'Duplicate rules for obtaining the certification'],
+        ['Le référentiel {owner} a déjà des règles d\'obtention ({location}). Réunissez-les dans un seul bloc « obtention ».', 'Référentiel {owner} already has rules for obtaining the certification ({location}). Gather them in a single "obtention" block.']),
+    rule('REF007', 'warning', 'coherence',
+        ['Certification sans règles d\'obtention', 'Certification without rules for obtaining it'],
+        ['La certification {owner} ne dit pas comment elle s\'obtient : ajoutez un bloc « obtention { … } » (seuil des blocs, épreuves, conditions).', 'Certification {owner} does not say how it is obtained: add an "obtention { … }" block (bloc threshold, graded tests, conditions).']),
+    rule('REF008', 'error', 'coherence',
+        ['Niveau européen invalide', 'Invalid European level'],
+        ['Le niveau {value} n\'existe pas : le cadre européen des certifications va de 1 à 8.', 'Level {value} does not exist: the European qualifications framework goes from 1 to 8.']),
+    rule('REF009', 'error', 'coherence',
+        ['Dates incohérentes', 'Inconsistent dates'],
+        ['{detail}', '{detail}']),
+    rule('REF010', 'error', 'coherence',
+        ['Élément hors de sa place', 'Element out of place'],
+        ['{detail}', '{detail}']),
+
+    // --- Couverture -----------------------------------------------------------------------
+    rule('REF101', 'error', 'couverture',
+        ['Compétence évaluée par aucune modalité', 'Competency assessed by no assessment situation'],
+        ['La compétence {name} n\'est évaluée par aucune modalité : ajoutez-la à la liste « évalue » d\'une modalité.', 'Competency {name} is assessed by no assessment situation: add it to the "évalue" list of one.']),
+    rule('REF102', 'warning', 'couverture',
+        ['Compétence vérifiée par aucun critère', 'Competency checked by no criterion'],
+        ['Aucun critère ne vérifie la compétence {name} : rattachez-lui un critère avec « vérifie {name} ».', 'No criterion checks competency {name}: tie one to it with "vérifie {name}".']),
+    rule('REF103', 'warning', 'couverture',
+        ['Activité sans compétence', 'Activity from which no competency derives'],
+        ['Aucune compétence n\'est issue de l\'activité {name} : ajoutez « issue de {name} » à la compétence qui en découle.', 'No competency derives from activity {name}: add "issue de {name}" to the competency that derives from it.']),
+    rule('REF104', 'warning', 'couverture',
+        ['Critère rattaché à aucune compétence', 'Criterion tied to no competency'],
+        ['Le critère {name} ne dit pas quelle compétence il vérifie : ajoutez « vérifie C… ».', 'Criterion {name} does not say which competency it checks: add "vérifie C…".']),
+    rule('REF105', 'error', 'couverture',
+        ['Critère rattaché à une compétence que sa modalité n\'évalue pas', 'Criterion tied to a competency its situation does not assess'],
+        ['Le critère {name} vérifie {competence}, que la modalité {modalite} n\'évalue pas : ajoutez {competence} à sa liste « évalue » ou corrigez le critère.', 'Criterion {name} checks {competence}, which situation {modalite} does not assess: add {competence} to its "évalue" list or fix the criterion.']),
+    rule('REF106', 'warning', 'couverture',
+        ['Modalité évaluant une compétence d\'un autre bloc', 'Situation assessing a competency of another bloc'],
+        ['La modalité {name} du bloc {bloc} évalue {competence}, qui appartient au bloc {other}.', 'Situation {name} of bloc {bloc} assesses {competence}, which belongs to bloc {other}.']),
+    rule('REF107', 'error', 'couverture',
+        ['Bloc vide', 'Empty bloc'],
+        ['Le bloc {name} ne contient aucune compétence : un bloc se valide par ses compétences.', 'Bloc {name} holds no competency: a bloc is validated through its competencies.']),
+    rule('REF108', 'error', 'couverture',
+        ['Bloc dont aucune compétence n\'est évaluée', 'Bloc none of whose competencies is assessed'],
+        ['Aucune compétence du bloc {name} n\'est évaluée : ce bloc ne pourrait jamais être validé.', 'No competency of bloc {name} is assessed: this bloc could never be validated.']),
+    rule('REF109', 'warning', 'couverture',
+        ['Modalité qui n\'évalue rien', 'Situation that assesses nothing'],
+        ['La modalité {name} n\'évalue aucune compétence : ajoutez « évalue C… ».', 'Situation {name} assesses no competency: add "évalue C…".']),
+    rule('REF110', 'warning', 'couverture',
+        ['Référence répétée dans une liste', 'Reference repeated in a list'],
+        ['{name} figure déjà dans cette liste.', '{name} is already in this list.'], true),
+
+    // --- Numérotation ---------------------------------------------------------------------
+    rule('REF201', 'warning', 'numerotation',
+        ['Séparateurs mêlés dans une famille de codes', 'Mixed separators within a family of codes'],
+        ['« {name} » utilise « {used} » alors que les autres codes {family} utilisent « {expected} » : écrivez « {fixed} ».', '"{name}" uses "{used}" while the other {family} codes use "{expected}": write "{fixed}".'], true),
+    rule('REF202', 'warning', 'numerotation',
+        ['Point final dans un code', 'Trailing dot in a code'],
+        ['Le code « {name} » se termine par un point : écrivez « {fixed} ».', 'Code "{name}" ends with a dot: write "{fixed}".'], true),
+    rule('REF203', 'warning', 'numerotation',
+        ['Espace dans un code', 'Space inside a code'],
+        ['Le code « {name} » contient une espace : écrivez « {fixed} ».', 'Code "{name}" contains a space: write "{fixed}".'], true),
+    rule('REF204', 'warning', 'numerotation',
+        ['Numéro ne correspondant pas au bloc', 'Number not matching its bloc'],
+        ['{name} est dans le bloc {bloc} (n° {expected}) mais son numéro commence par {actual}.', '{name} is in bloc {bloc} (no. {expected}) but its number starts with {actual}.']),
+    rule('REF205', 'warning', 'numerotation',
+        ['Trou dans la numérotation', 'Gap in the numbering'],
+        ['Numérotation : {missing} manque avant {name}.', 'Numbering: {missing} is missing before {name}.']),
+    rule('REF206', 'warning', 'numerotation',
+        ['Numéro répété ou hors d\'ordre', 'Number repeated or out of order'],
+        ['Numérotation : {name} vient après {previous}.', 'Numbering: {name} comes after {previous}.']),
+
+    // --- Règles d'obtention ---------------------------------------------------------------
+    rule('REF301', 'error', 'obtention',
+        ['Épreuve ou mesure utilisée mais non déclarée', 'Graded test or measure used but not declared'],
+        ['« {name} » n\'est pas déclaré : ajoutez « épreuve {name} \"…\" sur 20 » ou « mesure {name} \"…\" en mois » dans « obtention ».{suggestion}', '"{name}" is not declared: add "épreuve {name} \"…\" sur 20" or "mesure {name} \"…\" en mois" in "obtention".{suggestion}']),
+    rule('REF302', 'warning', 'obtention',
+        ['Épreuve ou mesure déclarée mais jamais utilisée', 'Graded test or measure declared but never used'],
+        ['{kind} {name} est déclarée mais aucune condition ne l\'utilise.', '{kind} {name} is declared but no condition uses it.']),
+    rule('REF303', 'error', 'obtention',
+        ['Types incompatibles', 'Incompatible types'],
+        ['{detail}', '{detail}']),
+    rule('REF304', 'error', 'obtention',
+        ['Pourcentage hors de 0 à 100 %', 'Percentage outside 0 to 100 %'],
+        ['{value} % n\'est pas un pourcentage possible (de 0 à 100 %).', '{value} % is not a possible percentage (0 to 100 %).']),
+    rule('REF305', 'error', 'obtention',
+        ['Seuil hors du barème', 'Threshold outside the scale'],
+        ['Le seuil {value} est hors du barème de {name} (de 0 à {scale}).', 'Threshold {value} is outside the scale of {name} (0 to {scale}).']),
+    rule('REF306', 'error', 'obtention',
+        ['Condition impossible à remplir', 'Condition that can never be met'],
+        ['Cette condition ne peut jamais être remplie : {detail}.', 'This condition can never be met: {detail}.']),
+    rule('REF307', 'error', 'obtention',
+        ['Appel de fonction invalide', 'Invalid function call'],
+        ['{detail}', '{detail}']),
+    rule('REF308', 'warning', 'obtention',
+        ['Règles d\'obtention sans condition', 'Rules for obtaining without any condition'],
+        ['Les règles d\'obtention de {owner} n\'ont aucune condition : ajoutez au moins « condition \"…\" : tous les blocs validés ».', 'The rules for obtaining {owner} have no condition: add at least "condition \"…\" : tous les blocs validés".']),
+
+    // --- Accessibilité --------------------------------------------------------------------
+    rule('REF401', 'info', 'accessibilite',
+        ['Compétence « accessible » sans critère éliminatoire', '"Accessible" competency without an eliminatory criterion'],
+        ['La compétence {name} demande un travail accessible, mais aucun critère éliminatoire ne vérifie l\'accessibilité : ne pas respecter les normes d\'accessibilité doit entraîner la non-validation de la compétence.', 'Competency {name} asks for accessible work, but no eliminatory criterion checks accessibility: not respecting accessibility norms must mean the competency is not validated.']),
+
+    // --- Modalités ------------------------------------------------------------------------
+    rule('REF501', 'info', 'coherence',
+        ['Nature de modalité inhabituelle', 'Unusual kind of assessment situation'],
+        ['« {value} » n\'est pas une nature de modalité connue.{suggestion}', '"{value}" is not a known kind of assessment situation.{suggestion}']),
+    rule('REF502', 'error', 'coherence',
+        ['Modalité à la fois individuelle et en équipe', 'Situation both individual and in a team'],
+        ['La modalité {name} est déclarée à la fois « seul » et « en équipe » : choisissez.', 'Situation {name} is declared both "seul" and "en équipe": choose one.']),
+    rule('REF503', 'warning', 'coherence',
+        ['Texte vide', 'Empty text'],
+        ['Le texte de {kind} {name} est vide.', 'The text of {kind} {name} is empty.']),
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map(r => [r.code, r]));
+
+export function ruleMessage(code: string, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
+    const definition = RULES_BY_CODE.get(code);
+    if (!definition) {
+        throw new Error(`Règle inconnue : ${code}`);
+    }
+    return fill(definition.message[locale], params);
+}
+
+/** Les natures de modalité usuelles des référentiels (pour REF501). */
+export const KNOWN_NATURES: readonly string[] = [
+    'mise en situation', 'mise en situation professionnelle', 'mise en situation reconstituée', 'étude de cas',
+    'mission de conseil', 'rapport', 'soutenance', 'dossier', 'dossier professionnel', 'projet', 'présentation',
+    'entretien', 'entretien technique', 'épreuve écrite', 'épreuve orale', 'questionnaire', 'questionnaire à choix multiples',
+    'qcm', 'jeu de rôle', 'portfolio', 'mémoire', 'observation en situation de travail', 'évaluation en entreprise',
+    'contrôle continu', 'examen', 'travaux pratiques', 'cas pratique', 'épreuve pratique'
+];

@@ -1,0 +1,32 @@
+import { RULES_BY_CODE, type Severity, type SeverityOrOff } from './rules.js';
+
+/**
+ * Sévérités configurées par l'utilisateur (réglages de l'éditeur, `--rule CODE=niveau` en ligne
+ * de commande). Une règle absente garde sa sévérité par défaut ; « off » la désactive.
+ */
+export class RuleSettings {
+    private overrides = new Map<string, SeverityOrOff>();
+
+    set(overrides: Record<string, SeverityOrOff> | Map<string, SeverityOrOff>): void {
+        this.overrides = new Map(overrides instanceof Map ? overrides : Object.entries(overrides));
+    }
+
+    severityOf(code: string): SeverityOrOff {
+        return this.overrides.get(code) ?? RULES_BY_CODE.get(code)?.severity ?? 'error';
+    }
+}
+
+const SEVERITY_ALIASES: Record<string, SeverityOrOff> = {
+    error: 'error', erreur: 'error',
+    warning: 'warning', warn: 'warning', avertissement: 'warning',
+    info: 'info', information: 'info',
+    off: 'off', desactive: 'off', 'désactivé': 'off', 'désactivée': 'off', aucun: 'off'
+};
+
+export function parseSeverity(text: string): SeverityOrOff | undefined {
+    return SEVERITY_ALIASES[text.trim().toLowerCase()];
+}
+
+export function severityRank(severity: Severity): number {
+    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}

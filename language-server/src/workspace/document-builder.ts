@@ -1,0 +1,74 @@
+import { DefaultDocumentBuilder, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import type { OwnerIndex } from './owners.js';
+import { ownerKeyOf, scanOwnerKey } from './owners.js';
+
+/**
+ * Ce qu'une modification touche. Langium reconstruit les documents qui référencent un document
+ * modifié ; les règles de couverture vont plus loin (une modalité ajoutée dans bloc2.ref change le
+ * diagnostic d'une compétence de bloc1.ref, qui ne référence pas bloc2.ref). On revérifie donc tous
+ * les fichiers du même référentiel, et ceux des certifications qui utilisent un socle modifié —
+ * et rien d'autre : une modification dans un référentiel ne revérifie pas les 999 autres.
+ */
+export class ReferentielDocumentBuilder extends DefaultDocumentBuilder {
+    private affectedOwners = new Set<string>();
+    private ownerIndex?: () => OwnerIndex;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+    }
+
+    /** Branché par le module du langage (l'index des propriétaires vit dans ses services). */
+    setOwnerIndex(provider: () => OwnerIndex): void {
+        this.ownerIndex = provider;
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        this.affectedOwners = await this.computeAffectedOwners([...changed, ...deleted]);
+        return super.update(changed, deleted, cancelToken);
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (super.shouldRelink(document, changedUris)) {
+            return true;
+        }
+        const owner = ownerKeyOf(document);
+        return owner !== undefined && this.affectedOwners.has(owner);
+    }
+
+    private async computeAffectedOwners(uris: URI[]): Promise<Set<string>> {
+        const owners = new Set<string>();
+        for (const uri of uris) {
+            const existing = this.langiumDocuments.getDocument(uri);
+            const before = existing ? ownerKeyOf(existing) : undefined;
+            if (before) {
+                owners.add(before);
+            }
+            const text = this.textDocuments?.get(uri)?.getText() ?? await this.readQuietly(uri, existing !== undefined);
+            const after = text !== undefined ? scanOwnerKey(text) : undefined;
+            if (after) {
+                owners.add(after);
+            }
+        }
+        const index = this.ownerIndex?.();
+        if (index) {
+            for (const owner of [...owners]) {
+                for (const user of index.usersOf(owner)) {
+                    owners.add(user);
+                }
+            }
+        }
+        return owners;
+    }
+
+    private async readQuietly(uri: URI, known: boolean): Promise<string | undefined> {
+        // Un document connu a changé sur disque ; un document inconnu n'est lu que s'il est un .ref.
+        if (!known && !uri.path.endsWith('.ref')) {
+            return undefined;
+        }
+        try {
+            return await this.fileSystemProvider.readFile(uri);
+        } catch {
+            return undefined;
+        }
+    }
+}
