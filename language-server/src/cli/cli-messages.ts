@@ -1,0 +1,114 @@
+import { registerMessages } from '../i18n/messages.js';
+
+/** Les textes de la ligne de commande (français par défaut, anglais selon la locale). */
+registerMessages({
+    'cli.description': {
+        fr: 'Écrire, vérifier, évaluer et exporter les référentiels de certifications professionnelles (RNCP).',
+        en: 'Write, check, evaluate and export the référentiels of professional certifications (RNCP).'
+    },
+    'cli.help': { fr: 'afficher l\'aide', en: 'display help' },
+    'cli.version': { fr: 'afficher la version', en: 'display the version' },
+    'cli.opt.locale': { fr: 'langue des messages : fr ou en', en: 'language of messages: fr or en' },
+    'cli.opt.noColor': { fr: 'sans couleurs', en: 'without colours' },
+
+    'cli.lint.description': {
+        fr: 'Vérifier des référentiels (.ref) : cohérence, couverture, numérotation, règles d\'obtention.',
+        en: 'Check référentiels (.ref): consistency, coverage, numbering, rules for obtaining.'
+    },
+    'cli.lint.paths': { fr: 'fichiers .ref ou dossiers (parcourus récursivement)', en: '.ref files or folders (searched recursively)' },
+    'cli.lint.format': { fr: 'format du rapport : stylish, json, sarif, github, junit', en: 'report format: stylish, json, sarif, github, junit' },
+    'cli.lint.maxWarnings': { fr: 'échouer (code 1) au-delà de N avertissements', en: 'fail (exit 1) above N warnings' },
+    'cli.lint.quiet': { fr: 'ne montrer que les erreurs', en: 'show errors only' },
+    'cli.lint.fix': { fr: 'appliquer les corrections sûres (séparateurs, points finaux, espaces dans les codes)', en: 'apply the safe fixes (separators, trailing dots, spaces inside codes)' },
+    'cli.lint.output': { fr: 'écrire le rapport dans ce fichier', en: 'write the report to this file' },
+    'cli.lint.rule': { fr: 'sévérité d\'une règle, par ex. REF102=off (répétable)', en: 'severity of a rule, e.g. REF102=off (repeatable)' },
+
+    'cli.export.description': {
+        fr: 'Exporter un référentiel (JSON).',
+        en: 'Export a référentiel (JSON).'
+    },
+    'cli.export.path': { fr: 'fichier .ref ou dossier du référentiel', en: '.ref file or folder of the référentiel' },
+    'cli.export.format': { fr: 'format : json', en: 'format: json' },
+    'cli.export.out': { fr: 'fichier de sortie (sinon la sortie standard)', en: 'output file (standard output otherwise)' },
+    'cli.export.referentiel': { fr: 'code du référentiel à exporter, s\'il y en a plusieurs', en: 'code of the référentiel to export, when there are several' },
+
+    'severity.error': { fr: 'erreur', en: 'error' },
+    'severity.warning': { fr: 'avertissement', en: 'warning' },
+    'severity.info': { fr: 'info', en: 'info' },
+
+    'lint.summary.clean': { fr: '✔ Aucun problème ({files} {files#fichier vérifié|fichiers vérifiés}).', en: '✔ No problems ({files} {files#file|files} checked).' },
+    'lint.summary.problems': {
+        fr: '✖ {total} {total#problème|problèmes} : {errors} {errors#erreur|erreurs}, {warnings} {warnings#avertissement|avertissements}, {infos} {infos#info|infos} — {files} {files#fichier vérifié|fichiers vérifiés}.',
+        en: '✖ {total} {total#problem|problems}: {errors} {errors#error|errors}, {warnings} {warnings#warning|warnings}, {infos} {infos#info|infos} — {files} {files#file|files} checked.'
+    },
+    'lint.summary.fixable': {
+        fr: '  {count} {count#problème corrigeable|problèmes corrigeables} avec l\'option --fix.',
+        en: '  {count} {count#problem|problems} fixable with the --fix option.'
+    },
+    'lint.summary.maxWarnings': {
+        fr: '✖ {warnings} {warnings#avertissement|avertissements} pour un maximum autorisé de {max} (--max-warnings).',
+        en: '✖ {warnings} {warnings#warning|warnings} for an allowed maximum of {max} (--max-warnings).'
+    },
+    'lint.fix.applied': { fr: '✔ {count} {count#correction appliquée|corrections appliquées} dans {files} {files#fichier|fichiers} :', en: '✔ {count} {count#fix|fixes} applied in {files} {files#file|files}:' },
+    'lint.fix.none': { fr: 'Aucune correction automatique à appliquer.', en: 'No automatic fix to apply.' },
+    'lint.fix.line': { fr: '  {file}:{line}:{column}  {before} → {after}  ({code})', en: '  {file}:{line}:{column}  {before} → {after}  ({code})' },
+    'lint.fix.remove': { fr: '  {file}:{line}:{column}  « {before} » retiré (répété)  ({code})', en: '  {file}:{line}:{column}  "{before}" removed (repeated)  ({code})' },
+
+    'export.written': { fr: '✔ Référentiel {code} exporté dans {file}.', en: '✔ Référentiel {code} exported to {file}.' },
+    'export.hasErrors': {
+        fr: '✖ Le référentiel {code} a {count} {count#erreur|erreurs} : rien n\'a été exporté. Corrigez d\'abord (referentiel lint) :',
+        en: '✖ Référentiel {code} has {count} {count#error|errors}: nothing was exported. Fix first (referentiel lint):'
+    },
+    'export.none': {
+        fr: 'Aucune certification trouvée dans {path} : un référentiel commence par « certification CODE "…" ».',
+        en: 'No certification found in {path}: a référentiel starts with "certification CODE "…"".'
+    },
+    'export.several': {
+        fr: 'Plusieurs référentiels dans {path} ({codes}) : choisissez-en un avec --referentiel CODE.',
+        en: 'Several référentiels in {path} ({codes}): choose one with --referentiel CODE.'
+    },
+    'export.unknown': {
+        fr: 'Le référentiel « {code} » n\'est pas dans {path}.{suggestion}',
+        en: 'Référentiel "{code}" is not in {path}.{suggestion}'
+    },
+
+    'error.noSuchPath': {
+        fr: '{path} : fichier ou dossier introuvable. Vérifiez le chemin.',
+        en: '{path}: no such file or folder. Check the path.'
+    },
+    'error.noRefFiles': {
+        fr: 'Aucun fichier .ref dans {paths}. Donnez des fichiers .ref ou des dossiers qui en contiennent.',
+        en: 'No .ref file in {paths}. Give .ref files or folders that contain some.'
+    },
+    'error.notRef': {
+        fr: '{path} n\'est pas un fichier .ref (un référentiel s\'écrit dans des fichiers .ref).',
+        en: '{path} is not a .ref file (a référentiel is written in .ref files).'
+    },
+    'error.read': { fr: '{path} : lecture impossible ({reason}).', en: '{path}: cannot read ({reason}).' },
+    'error.write': { fr: '{path} : écriture impossible ({reason}). Rien n\'a été écrit.', en: '{path}: cannot write ({reason}). Nothing was written.' },
+    'error.encoding': {
+        fr: '{path} : ce fichier n\'est pas en UTF-8 (octet invalide ligne {line}). Enregistrez-le en UTF-8.',
+        en: '{path}: this file is not UTF-8 (invalid byte at line {line}). Save it as UTF-8.'
+    },
+    'error.badFormat': { fr: 'Format inconnu « {value} ». Formats possibles : {allowed}.', en: 'Unknown format "{value}". Possible formats: {allowed}.' },
+    'error.badRule': {
+        fr: 'Option --rule « {value} » invalide : écrivez CODE=niveau, par ex. REF102=off (niveaux : error, warning, info, off).',
+        en: 'Invalid --rule option "{value}": write CODE=level, e.g. REF102=off (levels: error, warning, info, off).'
+    },
+    'error.unknownRule': { fr: 'Règle inconnue « {value} ».{suggestion}', en: 'Unknown rule "{value}".{suggestion}' },
+    'error.badInteger': { fr: '« {value} » n\'est pas un entier positif ou nul.', en: '"{value}" is not a non-negative integer.' },
+    'error.badLocale': { fr: 'Langue inconnue « {value} » : fr ou en.', en: 'Unknown language "{value}": fr or en.' },
+    'error.usage': { fr: '{message}\nVoir « referentiel {command} --help ».', en: '{message}\nSee "referentiel {command} --help".' },
+    'error.unknownCommand': { fr: 'Commande inconnue « {value} ».{suggestion}', en: 'Unknown command "{value}".{suggestion}' },
+    'error.unknownOption': { fr: 'Option inconnue « {value} ».', en: 'Unknown option "{value}".' },
+    'error.missingArgument': { fr: 'Argument manquant : {value}.', en: 'Missing argument: {value}.' },
+    'error.missingOptionValue': { fr: 'L\'option {value} attend une valeur.', en: 'Option {value} expects a value.' },
+    'error.internal': {
+        fr: 'Erreur interne inattendue : {reason}. Merci de signaler ce problème avec la commande utilisée.',
+        en: 'Unexpected internal error: {reason}. Please report this problem with the command you ran.'
+    },
+    'error.nodeVersion': {
+        fr: 'Référentiel demande Node.js 22 ou plus récent (version actuelle : {version}).',
+        en: 'Référentiel needs Node.js 22 or newer (current version: {version}).'
+    }
+});

@@ -1,0 +1,32 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { msg } from '../i18n/messages.js';
+import { UsageError } from './errors.js';
+
+/**
+ * Écrit un fichier d'un coup : le contenu va dans un fichier temporaire du même dossier,
+ * puis il est renommé à sa place. Un fichier n'est jamais écrit à moitié.
+ */
+export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
+    const target = path.resolve(file);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(temporary, content);
+        await fs.rename(temporary, target);
+    } catch (error) {
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        throw new UsageError(msg('error.write', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    }
+}
+
+/** Écrit sur la sortie standard et attend que ce soit parti (pour les gros rapports). */
+export function writeStdout(text: string): Promise<void> {
+    return new Promise(resolve => {
+        if (process.stdout.write(text)) {
+            resolve();
+        } else {
+            process.stdout.once('drain', () => resolve());
+        }
+    });
+}

@@ -1,0 +1,125 @@
+import { Command, CommanderError, Option } from 'commander';
+import pc from 'picocolors';
+import './cli-messages.js';
+import { suggest } from '../codes.js';
+import { detectLocale, getLocale, parseLocale, setLocale } from '../i18n/locale.js';
+import { msg } from '../i18n/messages.js';
+import { VERSION } from '../version.js';
+import { EXIT_USAGE, UsageError } from './errors.js';
+import { exportCommand } from './export-command.js';
+import { lintCommand } from './lint-command.js';
+
+const TITLES: Record<string, string> = {
+    'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :',
+    'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :'
+};
+
+/** Le programme `referentiel` : une commande par tâche, messages en français (anglais selon la locale). */
+export function createProgram(): Command {
+    const program = new Command('referentiel');
+    const french = getLocale() === 'fr';
+    const colorOf = (): boolean => pc.isColorSupported && process.stdout.isTTY === true && !process.argv.includes('--no-color');
+    program
+        .description(msg('cli.description'))
+        .version(VERSION, '-V, --version', msg('cli.version'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .helpCommand(false)
+        .configureHelp({ styleTitle: (title: string) => (french ? TITLES[title] ?? title : title) })
+        .addOption(new Option('--locale <langue>', msg('cli.opt.locale')))
+        .option('--no-color', msg('cli.opt.noColor'))
+        .showSuggestionAfterError(false)
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+
+    program.command('lint')
+        .description(msg('cli.lint.description'))
+        .argument('<chemins...>', msg('cli.lint.paths'))
+        .option('-f, --format <format>', msg('cli.lint.format'), 'stylish')
+        .option('--max-warnings <n>', msg('cli.lint.maxWarnings'))
+        .option('--quiet', msg('cli.lint.quiet'))
+        .option('--fix', msg('cli.lint.fix'))
+        .option('-o, --output-file <fichier>', msg('cli.lint.output'))
+        .option('--rule <code=niveau>', msg('cli.lint.rule'), (value: string, previous: string[] = []) => [...previous, value])
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (paths: string[], options) => {
+            program.setOptionValue('exitCode', await lintCommand(paths, { ...options, color: colorOf() }));
+        });
+
+    program.command('export')
+        .description(msg('cli.export.description'))
+        .argument('<chemin>', msg('cli.export.path'))
+        .option('-f, --format <format>', msg('cli.export.format'), 'json')
+        .option('-o, --out <fichier>', msg('cli.export.out'))
+        .option('-r, --referentiel <code>', msg('cli.export.referentiel'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (target: string, options) => {
+            program.setOptionValue('exitCode', await exportCommand(target, { ...options, color: colorOf() }));
+        });
+
+    return program;
+}
+
+/** Traduit les erreurs d'usage de commander en messages clairs ; code de sortie 2. */
+function explainCommanderError(error: CommanderError, argv: readonly string[], program: Command): string {
+    const command = argv.find(a => program.commands.some(c => c.name() === a)) ?? '';
+    const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+    switch (error.code) {
+        case 'commander.unknownCommand': {
+            const close = suggest(quoted, program.commands.map(c => c.name()), 1);
+            return msg('error.unknownCommand', { value: quoted, suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close[0] }) : '' });
+        }
+        case 'commander.unknownOption':
+            return msg('error.usage', { message: msg('error.unknownOption', { value: quoted }), command });
+        case 'commander.missingArgument':
+            return msg('error.usage', { message: msg('error.missingArgument', { value: quoted }), command });
+        case 'commander.optionMissingArgument':
+            return msg('error.usage', { message: msg('error.missingOptionValue', { value: quoted }), command });
+        default:
+            return msg('error.usage', { message: error.message.replace(/^error: /, ''), command });
+    }
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+    const localeIndex = argv.findIndex(a => a === '--locale' || a.startsWith('--locale='));
+    const localeValue = localeIndex < 0 ? undefined : argv[localeIndex].includes('=') ? argv[localeIndex].split('=')[1] : argv[localeIndex + 1];
+    setLocale(detectLocale(localeValue));
+    const program = createProgram();
+    try {
+        if (localeValue !== undefined && !parseLocale(localeValue)) {
+            throw new UsageError(msg('error.badLocale', { value: localeValue }));
+        }
+        if (argv.length === 0) {
+            process.stdout.write(program.helpInformation());
+            return EXIT_USAGE;
+        }
+        await program.parseAsync(argv, { from: 'user' });
+        return (program.getOptionValue('exitCode') as number | undefined) ?? 0;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+                return 0;
+            }
+            process.stderr.write(pc.red(explainCommanderError(error, argv, program)) + '\n');
+            return EXIT_USAGE;
+        }
+        if (error instanceof UsageError) {
+            process.stderr.write(pc.red(error.message) + '\n');
+            return error.exitCode;
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(pc.red(msg('error.internal', { reason })) + '\n');
+        if (process.env.REFERENTIEL_DEBUG) {
+            process.stderr.write(String((error as Error)?.stack) + '\n');
+        }
+        return EXIT_USAGE;
+    }
+}
+
+// Point d'entrée du paquet (bin/referentiel.cjs charge ce module construit).
+export function run(): void {
+    main().then(code => {
+        process.exitCode = code;
+    }, () => {
+        process.exitCode = EXIT_USAGE;
+    });
+}

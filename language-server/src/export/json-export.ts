@@ -1,0 +1,163 @@
+import { AstUtils } from 'langium';
+import {
+    isActivite, isAppel, isBinaire, isBlocValide, isComparaison, isLitteral, isNombreBlocs, isNon, isTousBlocs, isVariable,
+    type Activite, type Bloc, type Competence, type Critere, type Expression, type Modalite, type Note
+} from '../generated/ast.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
+import { textOf } from '../validation/rule-types.js';
+
+/** Version du format d'export (schemas/referentiel.schema.json). */
+export const EXPORT_FORMAT_VERSION = 1;
+
+export type ExpressionJson =
+    | { type: 'et' | 'ou'; gauche: ExpressionJson; droite: ExpressionJson }
+    | { type: 'non'; operande: ExpressionJson }
+    | { type: 'comparaison'; operateur: string; gauche: ExpressionJson; droite: ExpressionJson }
+    | { type: 'arithmetique'; operateur: string; gauche: ExpressionJson; droite: ExpressionJson }
+    | { type: 'nombre'; valeur: number; unite?: string; pourcentage?: true }
+    | { type: 'grandeur'; code: string }
+    | { type: 'fonction'; nom: string; ponderee: boolean; arguments: Array<{ valeur: ExpressionJson; coefficient?: number }> }
+    | { type: 'tousLesBlocsValides' }
+    | { type: 'nombreDeBlocsValides' }
+    | { type: 'blocValide'; bloc: string };
+
+const notes = (list: readonly Note[]): string[] => list.map(n => n.texte);
+const codes = (list: ReadonlyArray<{ ref?: { name: string }; $refText: string }>): string[] =>
+    list.map(r => r.ref?.name ?? r.$refText);
+const names = (list: ReadonlyArray<{ name: string }>): string[] => list.map(e => e.name);
+
+/**
+ * Le référentiel en JSON, pour les autres systèmes (LMS, plateformes de compétences…).
+ * Déterministe : même source, mêmes octets (ordre des fichiers par nom, puis ordre du texte ;
+ * ordre des clés fixe). Chaque code et chaque texte y est ; les liens sont donnés par code,
+ * dans les deux sens (compétence → activités / modalités / critères, modalité → compétences,
+ * critère → compétences).
+ */
+export function exportReferentiel(model: ReferentielModel): unknown {
+    const certification = model.certification;
+    const obtention = model.obtentions[0];
+    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const blocCode = (node: Competence | Activite | Modalite): string | null => {
+        const bloc = AstUtils.getContainerOfType(node, (n): n is Bloc => n.$type === 'Bloc');
+        return bloc?.name ?? null;
+    };
+    const competenceJson = (c: Competence, socle?: string) => ({
+        code: c.name,
+        texte: c.texte,
+        bloc: model.blocOf.get(c)?.name ?? null,
+        ...(socle ? { socle } : {}),
+        activites: codes(c.activites),
+        modalites: names(model.modalitesOf.get(c) ?? []),
+        criteres: names(model.criteresOf.get(c) ?? []),
+        notes: notes(c.notes)
+    });
+
+    return {
+        format: 'referentiel',
+        version: EXPORT_FORMAT_VERSION,
+        type: certification ? 'certification' : 'socle',
+        code: model.code,
+        titre: certification?.titre ?? model.socle?.titre ?? '',
+        ...(certification ? {
+            rncp: certification.rncp ?? null,
+            niveau: certification.niveau ?? null,
+            certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })),
+            nsf: certification.nsf.map(n => ({ code: n.code, libelle: n.libelle ?? null })),
+            enregistrement: certification.enregistrement
+                ? { debut: certification.enregistrement.debut, fin: certification.enregistrement.fin ?? null }
+                : null,
+            statut: certification.statut ?? null,
+            socles: codes(certification.socles)
+        } : {}),
+        notes: notes(certification?.notes ?? model.socle?.notes ?? []),
+        blocs: model.blocs.map(b => ({
+            code: b.name,
+            titre: b.titre,
+            seuil: b.seuil?.pourcentage ?? defaultThreshold,
+            activites: names(b.activites),
+            competences: names(model.competencesOfBloc.get(b) ?? []),
+            modalites: names(b.modalites),
+            notes: notes(b.notes)
+        })),
+        activites: model.activites.map(a => ({
+            code: a.name,
+            texte: a.texte,
+            bloc: blocCode(a),
+            parent: isActivite(a.$container) ? a.$container.name : null,
+            activites: names(a.activites),
+            competences: names(model.competencesOf.get(a) ?? []),
+            notes: notes(a.notes)
+        })),
+        competences: [
+            ...model.competences.map(c => competenceJson(c)),
+            ...model.socles.flatMap(s => s.competences
+                .filter(c => model.blocOf.has(c) || model.modalitesOf.has(c))
+                .map(c => competenceJson(c, s.code)))
+        ],
+        modalites: model.modalites.map(m => ({
+            code: m.name,
+            titre: m.titre,
+            bloc: blocCode(m),
+            nature: m.nature ?? null,
+            organisation: m.seul ? 'seul' : m.enEquipe ? 'en équipe' : null,
+            competences: codes(m.competences),
+            consigne: m.consigne ?? null,
+            livrables: m.livrables.map(l => ({ nature: l.nature, description: l.description ?? null })),
+            jury: m.jury ? { effectif: m.jury.effectif ?? null, description: m.jury.description } : null,
+            criteres: names(m.criteres),
+            notes: notes(m.notes)
+        })),
+        criteres: model.criteres.map((c: Critere) => ({
+            code: c.name,
+            texte: c.texte,
+            modalite: c.$container.name,
+            competences: codes(c.competences),
+            eliminatoire: c.eliminatoire
+        })),
+        obtention: obtention ? {
+            seuilBlocs: defaultThreshold,
+            epreuves: obtention.epreuves.map(e => ({ code: e.name, titre: e.titre, bareme: e.bareme })),
+            mesures: obtention.mesures.map(m => ({ code: m.name, titre: m.titre, unite: m.unite })),
+            conditions: obtention.conditions.map((c, i) => ({
+                code: c.name ?? `R${i + 1}`,
+                titre: c.titre,
+                expression: c.expression ? textOf(c.expression) : '',
+                arbre: c.expression ? expressionJson(c.expression) : null
+            })),
+            blocsAcquis: obtention.acquisBlocs
+                ? (obtention.acquisBlocs.aVie ? { aVie: true } : { aVie: false, duree: obtention.acquisBlocs.duree ?? null, unite: obtention.acquisBlocs.unite ?? null })
+                : null,
+            amenagement: obtention.amenagement
+                ? { duree: obtention.amenagement.duree, unite: obtention.amenagement.unite, temporaire: obtention.amenagement.temporaire }
+                : null,
+            notes: notes(obtention.notes)
+        } : null
+    };
+}
+
+export function expressionJson(e: Expression): ExpressionJson {
+    if (isBinaire(e)) {
+        if (e.operateur === 'et' || e.operateur === 'ou') {
+            return { type: e.operateur, gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
+        }
+        return { type: 'arithmetique', operateur: e.operateur, gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
+    }
+    if (isComparaison(e)) return { type: 'comparaison', operateur: normalizeOperator(e.operateur), gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
+    if (isNon(e)) return { type: 'non', operande: expressionJson(e.operande) };
+    if (isLitteral(e)) return { type: 'nombre', valeur: e.valeur, ...(e.unite ? { unite: e.unite } : {}), ...(e.pourcent ? { pourcentage: true as const } : {}) };
+    if (isVariable(e)) return { type: 'grandeur', code: e.grandeur?.ref?.name ?? e.grandeur?.$refText ?? '' };
+    if (isAppel(e)) return { type: 'fonction', nom: e.fonction, ponderee: e.ponderee, arguments: e.arguments.map(a => ({ valeur: expressionJson(a.valeur), ...(a.coefficient !== undefined ? { coefficient: a.coefficient } : {}) })) };
+    if (isTousBlocs(e)) return { type: 'tousLesBlocsValides' };
+    if (isNombreBlocs(e)) return { type: 'nombreDeBlocsValides' };
+    if (isBlocValide(e)) return { type: 'blocValide', bloc: e.bloc?.ref?.name ?? e.bloc?.$refText ?? '' };
+    return { type: 'nombre', valeur: Number.NaN };
+}
+
+export function normalizeOperator(op: string): string {
+    return ({ '≥': '>=', '≤': '<=', '≠': '!=' } as Record<string, string>)[op] ?? op;
+}
+
+/** Le texte JSON exact d'un export (le même octet pour octet en ligne de commande et dans l'éditeur). */
+export function exportReferentielText(model: ReferentielModel): string {
+    return JSON.stringify(exportReferentiel(model), null, 2) + '\n';
+}

@@ -1,0 +1,191 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type { Log } from 'sarif';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, tempCopy, tempDir } from './run.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+
+describe('referentiel lint — codes de sortie', () => {
+    it('0 et un résumé quand le référentiel est propre', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/propre']);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe('✔ Aucun problème (1 fichier vérifié).\n');
+    });
+
+    it('1 quand il y a des erreurs, avec fichier:ligne:colonne sévérité code message', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs']);
+        expect(r.code).toBe(1);
+        const lines = r.stdout.trim().split('\n');
+        expect(lines).toContain('test/fixtures/cli/erreurs/casse.ref:2:12 erreur REF008 Le niveau 9 n\'existe pas : le cadre européen des certifications va de 1 à 8.');
+        expect(lines).toContain('test/fixtures/cli/erreurs/casse.ref:7:16 erreur REF101 La compétence C1.1 n\'est évaluée par aucune modalité : ajoutez-la à la liste « évalue » d\'une modalité.');
+        expect(lines).toContain('test/fixtures/cli/erreurs/casse.ref:10:22 erreur REF002 La compétence « C1.9 » n\'existe pas dans le référentiel CASSE. Vouliez-vous dire C1.1, C1.2 ?');
+        expect(lines[lines.length - 1]).toBe('✖ 3 problèmes : 3 erreurs, 0 avertissement, 0 info — 1 fichier vérifié.');
+    });
+
+    it('0 avec des avertissements, 1 au-delà de --max-warnings', () => {
+        expect(runCli(['lint', 'test/fixtures/cli/avertissements']).code).toBe(0);
+        expect(runCli(['lint', 'test/fixtures/cli/avertissements', '--max-warnings', '3']).code).toBe(0);
+        const r = runCli(['lint', 'test/fixtures/cli/avertissements', '--max-warnings', '2']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('✖ 3 avertissements pour un maximum autorisé de 2 (--max-warnings).');
+    });
+
+    it('--quiet ne montre que les erreurs', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs', 'test/fixtures/cli/avertissements', '--quiet']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).not.toContain('avertissement REF');
+        expect(r.stdout).toContain('erreur REF101');
+    });
+
+    it('--rule change ou coupe une règle', () => {
+        const off = runCli(['lint', 'test/fixtures/cli/erreurs', '--rule', 'REF101=off', '--rule', 'REF008=warning']);
+        expect(off.stdout).not.toContain('REF101');
+        expect(off.stdout).toContain('avertissement REF008');
+        expect(off.code).toBe(1); // REF002 reste une erreur
+    });
+
+    it('2 pour un chemin introuvable, une option inconnue, un format inconnu, une règle inconnue — sans pile', () => {
+        const cases: Array<[string[], RegExp]> = [
+            [['lint', 'nulle-part'], /nulle-part : fichier ou dossier introuvable/],
+            [['lint', 'test/fixtures/cli/propre', '--bogus'], /Option inconnue « --bogus »/],
+            [['lint', 'test/fixtures/cli/propre', '--format', 'xml'], /Format inconnu « xml »\. Formats possibles : stylish, json, sarif, github et junit/],
+            [['lint', 'test/fixtures/cli/propre', '--rule', 'REF999=off'], /Règle inconnue « REF999 »/],
+            [['lint', 'test/fixtures/cli/propre', '--rule', 'REF101'], /Option --rule « REF101 » invalide/],
+            [['lint', 'test/fixtures/cli/propre', '--max-warnings', 'beaucoup'], /« beaucoup » n'est pas un entier/],
+            [['lint', 'package.json'], /package.json n'est pas un fichier \.ref/],
+            [['lint'], /Argument manquant/],
+            [['lnt', 'x'], /Commande inconnue « lnt »\. Vouliez-vous dire lint \?/],
+            [['--locale', 'de', 'lint', 'x'], /Langue inconnue « de »/]
+        ];
+        for (const [args, expected] of cases) {
+            const r = runCli(args);
+            expect(r.code, args.join(' ')).toBe(2);
+            expect(r.stderr, args.join(' ')).toMatch(expected);
+            expect(r.stderr).not.toMatch(/\n\s+at /);
+        }
+    });
+
+    it('2 pour un fichier qui n\'est pas en UTF-8, avec la ligne', () => {
+        const { dir, cleanup } = tempDir();
+        cleanups.push(cleanup);
+        writeFileSync(path.join(dir, 'latin1.ref'), Buffer.from('certification X "Premi\xe8re" {\n}\n', 'latin1'));
+        const r = runCli(['lint', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/latin1\.ref : ce fichier n'est pas en UTF-8 \(octet invalide ligne 1\)/);
+    });
+
+    it('un dossier sans .ref est une erreur d\'usage', () => {
+        const { dir, cleanup } = tempDir();
+        cleanups.push(cleanup);
+        const r = runCli(['lint', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/Aucun fichier \.ref/);
+    });
+
+    it('messages en anglais avec --locale en ou LANG=en_US', () => {
+        const a = runCli(['--locale', 'en', 'lint', 'test/fixtures/cli/erreurs']);
+        expect(a.stdout).toContain('error REF101 Competency C1.1 is assessed by no assessment situation');
+        expect(a.stdout).toContain('✖ 3 problems: 3 errors, 0 warnings, 0 infos — 1 file checked.');
+        const b = runCli(['lint', 'test/fixtures/cli/erreurs'], { env: { LANG: 'en_US.UTF-8' } });
+        expect(b.stdout).toContain('Did you mean C1.1, C1.2?');
+    });
+
+    it('un fichier d\'un référentiel découpé se lie aux fichiers de son dossier', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/decoupe/bloc1.ref']);
+        // C1.1 est évaluée par une modalité de bloc2.ref : pas de REF101 ; seul bloc1.ref est rapporté.
+        expect(r.stdout).not.toContain('REF101');
+        expect(r.stdout).not.toContain('bloc2.ref');
+        expect(r.code).toBe(0);
+    });
+});
+
+describe('referentiel lint — formats', () => {
+    it('json : fichiers, diagnostics et résumé', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs', 'test/fixtures/cli/propre', '--format', 'json']);
+        expect(r.code).toBe(1);
+        const report = JSON.parse(r.stdout);
+        expect(report.resume).toEqual({ fichiers: 2, erreurs: 3, avertissements: 0, infos: 0, corrigeables: 0 });
+        const casse = report.fichiers.find((f: { chemin: string }) => f.chemin.endsWith('casse.ref'));
+        expect(casse.diagnostics.map((d: { code: string }) => d.code)).toEqual(['REF008', 'REF101', 'REF002']);
+        expect(casse.diagnostics[1]).toMatchObject({ code: 'REF101', severite: 'error', ligne: 7, colonne: 16, ligneFin: 7, colonneFin: 20 });
+    });
+
+    it('sarif : SARIF 2.1.0 avec règles, niveaux et régions', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs', 'test/fixtures/cli/avertissements', '--format', 'sarif']);
+        const log = JSON.parse(r.stdout) as Log;
+        expect(log.version).toBe('2.1.0');
+        const run = log.runs[0];
+        expect(run.tool.driver.name).toBe('referentiel');
+        const ruleIds = run.tool.driver.rules!.map(rule => rule.id);
+        expect(ruleIds).toContain('REF101');
+        for (const result of run.results!) {
+            expect(ruleIds[result.ruleIndex!]).toBe(result.ruleId);
+            expect(['error', 'warning', 'note']).toContain(result.level);
+            const location = result.locations![0].physicalLocation!;
+            expect(location.artifactLocation!.uriBaseId).toBe('%SRCROOT%');
+            expect(location.artifactLocation!.uri).toMatch(/^test\/fixtures\/cli\/(erreurs|avertissements)\/[a-z]+\.ref$/);
+            expect(location.region!.startLine).toBeGreaterThan(0);
+        }
+        const ref101 = run.results!.find(x => x.ruleId === 'REF101')!;
+        expect(ref101.level).toBe('error');
+        expect(ref101.locations![0].physicalLocation!.region).toEqual({ startLine: 7, startColumn: 16, endLine: 7, endColumn: 20 });
+        const ref201 = run.results!.find(x => x.ruleId === 'REF201')!;
+        expect(ref201.level).toBe('warning');
+    });
+
+    it('github : une annotation ::error / ::warning par diagnostic', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs', 'test/fixtures/cli/avertissements', '--format', 'github']);
+        const lines = r.stdout.trim().split('\n');
+        expect(lines).toContain('::error file=test/fixtures/cli/erreurs/casse.ref,line=7,col=16,endLine=7,endColumn=20,title=REF101::La compétence C1.1 n\'est évaluée par aucune modalité : ajoutez-la à la liste « évalue » d\'une modalité.');
+        expect(lines.filter(l => l.startsWith('::warning file=test/fixtures/cli/avertissements/numeros.ref'))).toHaveLength(3);
+        expect(lines.every(l => /^::(error|warning|notice) file=/.test(l))).toBe(true);
+    });
+
+    it('junit : un testsuite par fichier, un échec par diagnostic', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs', 'test/fixtures/cli/propre', '--format', 'junit']);
+        const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
+        const suites = xml.testsuites.testsuite;
+        expect(xml.testsuites.failures).toBe('3');
+        const casse = suites.find((s: { name: string }) => s.name.endsWith('casse.ref'));
+        expect(casse.failures).toBe('3');
+        expect(casse.testcase.map((t: { failure: { type: string } }) => t.failure.type)).toEqual(['error', 'error', 'error']);
+        const propre = suites.find((s: { name: string }) => s.name.endsWith('mini.ref'));
+        expect(propre.failures).toBe('0');
+    });
+
+    it('--output-file écrit le rapport et garde le résumé dans le terminal', () => {
+        const { dir, cleanup } = tempDir();
+        cleanups.push(cleanup);
+        const out = path.join(dir, 'rapport', 'lint.sarif');
+        const r = runCli(['lint', 'test/fixtures/cli/erreurs', '--format', 'sarif', '--output-file', out]);
+        expect(r.code).toBe(1);
+        expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+        expect(r.stdout.trim()).toBe('✖ 3 problèmes : 3 erreurs, 0 avertissement, 0 info — 1 fichier vérifié.');
+    });
+});
+
+describe('referentiel lint --fix', () => {
+    it('corrige séparateurs, points finaux et références répétées, et dit ce qu\'il a changé', () => {
+        const { dir, cleanup } = tempCopy('test/fixtures/cli/avertissements');
+        cleanups.push(cleanup);
+        const r = runCli(['lint', '.', '--fix'], { cwd: dir });
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('✔ 4 corrections appliquées dans 1 fichier :');
+        expect(r.stdout).toContain('numeros.ref:7:16  C1-2 → C1.2  (REF201)');
+        expect(r.stdout).toContain('numeros.ref:8:16  C1.3. → C1.3  (REF202)');
+        expect(r.stdout).toContain('numeros.ref:11:52  C1-2 → C1.2  (REF201)');
+        expect(r.stdout).toContain('numeros.ref:10:32  « C1.1 » retiré (répété)  (REF110)');
+        expect(r.stdout).toContain('✔ Aucun problème (1 fichier vérifié).');
+        const text = readFileSync(path.join(dir, 'numeros.ref'), 'utf8');
+        expect(text).toContain('compétence C1.2 "Deux"');
+        expect(text).toContain('compétence C1.3 "Trois"');
+        expect(text).toContain('évalue C1.1, C1.2, C1.3\n');
+        expect(text).toContain('vérifie C1.1, C1.2, C1.3');
+        // Une seconde passe ne trouve plus rien.
+        expect(runCli(['lint', '.', '--fix'], { cwd: dir }).stdout).toContain('Aucune correction automatique à appliquer.');
+    });
+});

@@ -1,0 +1,63 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'referentiel.cjs');
+
+export interface CliResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** L'environnement d'un utilisateur français, sans couleurs (sauf demande). */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', NO_COLOR: '1', ...extra };
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    delete env.REFERENTIEL_LOCALE;
+    delete env.FORCE_COLOR;
+    for (const [key, value] of Object.entries(extra)) {
+        if (value === undefined) delete env[key];
+    }
+    return env;
+}
+
+/** Lance `referentiel …` comme un utilisateur : un vrai processus Node. */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: options.cwd ?? ROOT,
+        env: cliEnv(options.env),
+        encoding: 'utf8',
+        input: options.input,
+        maxBuffer: 256 * 1024 * 1024
+    });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Variante asynchrone (pour les tests qui lancent plusieurs processus ou suivent la mémoire). */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env) });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+        child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+        child.on('error', reject);
+        child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+}
+
+/** Copie un dossier de fixtures dans un dossier temporaire (pour les tests qui écrivent). */
+export function tempCopy(source: string): { dir: string; cleanup: () => void } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-'));
+    cpSync(path.join(ROOT, source), dir, { recursive: true });
+    return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-'));
+    return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
