@@ -21,6 +21,11 @@ const common = {
 const entries = [
     { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
 ];
+if (process.argv.includes('--bench')) {
+    for (const name of ['scale']) {
+        entries.push({ entryPoints: [`bench/${name}.ts`], outfile: `out/bench/${name}.cjs` });
+    }
+}
 
 const contexts = await Promise.all(entries.map(entry => esbuild.context({ ...common, ...entry })));
 if (watch) {

@@ -47,7 +47,7 @@ export class ReferentielScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
         if (referenceType === Proprietaire.$type || referenceType === Socle.$type || referenceType === Certification.$type) {
-            return new CodeScope([this.ownerDeclarations()], d => this.reflection.isSubtype(d.type, referenceType));
+            return new CodeScope([this.owners.declarations()], d => this.reflection.isSubtype(d.type, referenceType));
         }
         const document = AstUtils.getDocument(context.container);
         const owner = ownerKeyOf(document);
@@ -63,14 +63,6 @@ export class ReferentielScopeProvider extends DefaultScopeProvider {
         return new CodeScope(layers, d => this.reflection.isSubtype(d.type, referenceType));
     }
 
-    private ownerDeclarations(): Map<string, AstNodeDescription[]> {
-        const map = new Map<string, AstNodeDescription[]>();
-        for (const description of this.owners.allDeclarations()) {
-            const key = canonicalCode(description.name);
-            map.set(key, [...(map.get(key) ?? []), description]);
-        }
-        return map;
-    }
 }
 
 /** Une portée par couches (le référentiel, puis ses socles), indexée par code canonique. */

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { OwnerIndex } from './owners.js';
 import { ownerKeyOf, scanOwnerKey } from './owners.js';
 
@@ -27,12 +27,36 @@ export class ReferentielDocumentBuilder extends DefaultDocumentBuilder {
         return super.update(changed, deleted, cancelToken);
     }
 
+    /**
+     * Un document d'un référentiel ne voit que les codes de son référentiel et des socles que
+     * celui-ci utilise (voir ReferentielScopeProvider) : seule une modification de ce référentiel
+     * ou de ces socles peut changer ses liens ou ses diagnostics — y compris résoudre une
+     * référence restée en erreur. Décision en temps constant par document, au lieu de parcourir
+     * ses références (profilé : c'était l'essentiel du coût d'une modification dans un catalogue
+     * de 1 000 référentiels). Un fichier sans en-tête garde la règle générale de Langium.
+     */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (super.shouldRelink(document, changedUris)) {
-            return true;
-        }
         const owner = ownerKeyOf(document);
-        return owner !== undefined && this.affectedOwners.has(owner);
+        if (owner !== undefined) {
+            return this.affectedOwners.has(owner);
+        }
+        return super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * Chemin rapide (profilé : c'était le premier coût d'une modification dans un grand catalogue) :
+     * un document déjà validé avec toutes les catégories demandées n'est pas incomplet.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        if (document.state === DocumentState.Validated) {
+            const state = this.buildState.get(document.uri.toString());
+            const executed = state?.result?.validationChecks;
+            const requested = typeof options?.validation === 'object' ? options.validation.categories : undefined;
+            if (state?.completed && executed && requested && requested.every(category => executed.includes(category))) {
+                return false;
+            }
+        }
+        return super.resultsAreIncomplete(document, options);
     }
 
     private async computeAffectedOwners(uris: URI[]): Promise<Set<string>> {

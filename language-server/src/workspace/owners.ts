@@ -1,6 +1,6 @@
 import {
-    DefaultIndexManager, DocumentState, WorkspaceCache, stream,
-    type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, type Stream
+    DefaultIndexManager, DocumentState,
+    type AstNodeDescription, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { canonicalCode } from '../codes.js';
 import { isAppartenance, isCertification, isSocle, type Document } from '../generated/ast.js';
@@ -28,9 +28,21 @@ export function ownerCodeOf(root: Document | undefined): string | undefined {
     return undefined;
 }
 
+const ownerKeys = new WeakMap<object, string | null>();
+
+/** Clé du propriétaire d'un document, mémorisée par arbre syntaxique (un nouvel arbre à chaque analyse). */
 export function ownerKeyOf(document: LangiumDocument): string | undefined {
-    const code = ownerCodeOf(document.parseResult?.value as Document | undefined);
-    return code ? canonicalCode(code) : undefined;
+    const root = document.parseResult?.value as Document | undefined;
+    if (!root) {
+        return undefined;
+    }
+    let key = ownerKeys.get(root);
+    if (key === undefined) {
+        const code = ownerCodeOf(root);
+        key = code ? canonicalCode(code) : null;
+        ownerKeys.set(root, key);
+    }
+    return key ?? undefined;
 }
 
 const HEADER = /^(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:certification|référentiel|socle)\s+([^\s"{]+)/;
@@ -48,109 +60,150 @@ export class ReferentielIndexManager extends DefaultIndexManager {
     }
 }
 
-interface OwnerState {
-    /** Documents par propriétaire. */
-    readonly documents: Map<string, LangiumDocument[]>;
-    /** Déclarations des propriétaires (certifications et socles), par clé. */
-    readonly declarations: Map<string, AstNodeDescription[]>;
-    /** Socles utilisés par chaque certification (clés). */
-    readonly uses: Map<string, string[]>;
-    /** Symboles propres à chaque propriétaire, calculés à la demande. */
-    readonly symbols: Map<string, Map<string, AstNodeDescription[]>>;
+interface DocumentEntry {
+    readonly document: LangiumDocument;
+    readonly key: string;
+    readonly declaration?: AstNodeDescription;
+    readonly uses: readonly string[];
 }
 
 /**
  * L'index des référentiels de l'espace de travail : quels documents appartiennent à quel
- * référentiel, et les codes de chacun. Calculé une fois par construction (après l'indexation
- * du contenu), en un seul passage sur les documents ; les tables de symboles d'un référentiel
- * ne sont construites que si l'on en a besoin.
+ * référentiel, et les codes de chacun. Tenu à jour document par document quand un document
+ * est (ré)indexé ou supprimé : une modification ne coûte que le référentiel qu'elle touche.
+ * Les tables de symboles d'un référentiel sont construites à la demande et jetées quand un de
+ * ses fichiers change.
  */
 export class OwnerIndex {
-    private readonly documents: LangiumDocuments;
     private readonly indexManager: ReferentielIndexManager;
-    private readonly cache: WorkspaceCache<string, OwnerState>;
+    private readonly entries = new Map<string, DocumentEntry>();
+    private readonly byOwner = new Map<string, Map<string, DocumentEntry>>();
+    private readonly declarationTable = new Map<string, AstNodeDescription[]>();
+    private readonly symbols = new Map<string, Map<string, AstNodeDescription[]>>();
+    private readonly sortedDocuments = new Map<string, LangiumDocument[]>();
 
     constructor(shared: LangiumSharedCoreServices) {
-        this.documents = shared.workspace.LangiumDocuments;
         this.indexManager = shared.workspace.IndexManager as ReferentielIndexManager;
-        this.cache = new WorkspaceCache(shared, DocumentState.IndexedContent);
-    }
-
-    private state(): OwnerState {
-        return this.cache.get('state', () => {
-            const documents = new Map<string, LangiumDocument[]>();
-            const declarations = new Map<string, AstNodeDescription[]>();
-            const uses = new Map<string, string[]>();
-            for (const document of this.documents.all) {
-                const root = document.parseResult?.value as Document | undefined;
-                const key = ownerKeyOf(document);
-                if (!key || !root) {
-                    continue;
-                }
-                push(documents, key, document);
-                const header = root.entete;
-                if (isCertification(header) || isSocle(header)) {
-                    const own = this.indexManager.exportsOf(document.uri.toString()).find(d => d.node === header || d.path === '/entete');
-                    if (own) {
-                        push(declarations, key, own);
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.IndexedContent, document => this.index(document));
+        builder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) {
+                const prefix = uri.toString();
+                for (const key of [...this.entries.keys()]) {
+                    if (key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : prefix + '/')) {
+                        this.remove(key);
                     }
-                }
-                if (isCertification(header) && header.socles.length > 0) {
-                    const list = uses.get(key) ?? [];
-                    for (const ref of header.socles) {
-                        list.push(canonicalCode(ref.$refText));
-                    }
-                    uses.set(key, list);
                 }
             }
-            return { documents, declarations, uses, symbols: new Map() };
         });
     }
 
+    private index(document: LangiumDocument): void {
+        const uri = document.uri.toString();
+        this.remove(uri);
+        const root = document.parseResult?.value as Document | undefined;
+        const key = ownerKeyOf(document);
+        if (!root || !key) {
+            return;
+        }
+        const header = root.entete;
+        const declaration = isCertification(header) || isSocle(header)
+            ? this.indexManager.exportsOf(uri).find(d => d.node === header || d.path === '/entete')
+            : undefined;
+        const uses = isCertification(header) ? header.socles.map(ref => canonicalCode(ref.$refText)) : [];
+        const entry: DocumentEntry = { document, key, declaration, uses };
+        this.entries.set(uri, entry);
+        let owned = this.byOwner.get(key);
+        if (!owned) {
+            owned = new Map();
+            this.byOwner.set(key, owned);
+        }
+        owned.set(uri, entry);
+        this.changed(key);
+    }
+
+    private remove(uri: string): void {
+        const entry = this.entries.get(uri);
+        if (!entry) {
+            return;
+        }
+        this.entries.delete(uri);
+        const owned = this.byOwner.get(entry.key);
+        owned?.delete(uri);
+        if (owned && owned.size === 0) {
+            this.byOwner.delete(entry.key);
+        }
+        this.changed(entry.key);
+    }
+
+    private changed(key: string): void {
+        this.symbols.delete(key);
+        this.sortedDocuments.delete(key);
+        const declarations: AstNodeDescription[] = [];
+        for (const entry of this.byOwner.get(key)?.values() ?? []) {
+            if (entry.declaration) declarations.push(entry.declaration);
+        }
+        if (declarations.length > 0) {
+            this.declarationTable.set(key, declarations);
+        } else {
+            this.declarationTable.delete(key);
+        }
+    }
+
+    /** Les documents d'un référentiel, triés par URI (ordre stable, indépendant du système). */
     documentsOf(ownerKey: string): readonly LangiumDocument[] {
-        return this.state().documents.get(ownerKey) ?? [];
+        let list = this.sortedDocuments.get(ownerKey);
+        if (!list) {
+            list = [...(this.byOwner.get(ownerKey)?.values() ?? [])]
+                .map(e => e.document)
+                .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+            this.sortedDocuments.set(ownerKey, list);
+        }
+        return list;
     }
 
     owners(): Iterable<string> {
-        return this.state().documents.keys();
+        return this.byOwner.keys();
     }
 
     declarationsOf(ownerKey: string): readonly AstNodeDescription[] {
-        return this.state().declarations.get(ownerKey) ?? [];
+        return this.declarationTable.get(ownerKey) ?? [];
     }
 
-    allDeclarations(): Stream<AstNodeDescription> {
-        return stream(this.state().declarations.values()).flat();
+    /** Toutes les déclarations de référentiels (certifications et socles), par clé canonique. */
+    declarations(): Map<string, AstNodeDescription[]> {
+        return this.declarationTable;
     }
 
     /** Les socles qu'utilise une certification. */
     socleKeysOf(ownerKey: string): readonly string[] {
-        return this.state().uses.get(ownerKey) ?? [];
-    }
-
-    /** Les certifications qui utilisent un socle. */
-    usersOf(socleKey: string): string[] {
         const result: string[] = [];
-        for (const [owner, socles] of this.state().uses) {
-            if (socles.includes(socleKey)) {
-                result.push(owner);
-            }
+        for (const entry of this.byOwner.get(ownerKey)?.values() ?? []) {
+            result.push(...entry.uses);
         }
         return result;
     }
 
+    /** Les certifications qui utilisent un socle. */
+    usersOf(socleKey: string): string[] {
+        const result = new Set<string>();
+        for (const entry of this.entries.values()) {
+            if (entry.uses.includes(socleKey)) result.add(entry.key);
+        }
+        return [...result];
+    }
+
     /** Codes propres à un référentiel : forme canonique → descriptions. */
     symbolsOf(ownerKey: string): Map<string, AstNodeDescription[]> {
-        const state = this.state();
-        let table = state.symbols.get(ownerKey);
+        let table = this.symbols.get(ownerKey);
         if (!table) {
             table = new Map();
-            for (const document of state.documents.get(ownerKey) ?? []) {
+            for (const document of this.documentsOf(ownerKey)) {
                 for (const description of this.indexManager.exportsOf(document.uri.toString())) {
                     push(table, canonicalCode(description.name), description);
                 }
             }
-            state.symbols.set(ownerKey, table);
+            this.symbols.set(ownerKey, table);
         }
         return table;
     }
