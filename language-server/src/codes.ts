@@ -68,16 +68,29 @@ export function withSeparator(raw: string, separator: string): string {
 
 /** Numéro d'un bloc tiré de son code : « BC01 » → 1, « RNCP35419BC03 » → 3, « Bloc 2 » → 2. */
 export function blocNumber(code: string): number | undefined {
+    const info = analyzeCode(code);
+    if (info.prefix === 'RNCP') {
+        return undefined; // « RNCP35419 » est un numéro de fiche, pas un numéro de bloc
+    }
+    if (info.prefix && info.numbers.length > 0) {
+        return info.numbers[0];
+    }
     const m = /(\d+)\s*\.?$/.exec(code.replace(/^RNCP\d+/, ''));
     return m ? Number(m[1]) : undefined;
 }
 
-/** Distance d'édition (Damerau simplifiée), pour les suggestions « vouliez-vous dire ». */
+/**
+ * Distance d'édition de Damerau (variante « alignement optimal ») : insertions, suppressions,
+ * substitutions et inversions de deux caractères voisins (« CR1.1 » / « RC1.1 » : 1), pour les
+ * suggestions « vouliez-vous dire ».
+ */
 export function editDistance(a: string, b: string): number {
     const m = a.length;
     const n = b.length;
     if (m === 0) return n;
     if (n === 0) return m;
+    // Trois lignes suffisent : la précédente de la précédente sert aux inversions.
+    let prev2 = new Array<number>(n + 1).fill(0);
     let prev = new Array<number>(n + 1);
     let cur = new Array<number>(n + 1);
     for (let j = 0; j <= n; j++) prev[j] = j;
@@ -85,9 +98,13 @@ export function editDistance(a: string, b: string): number {
         cur[0] = i;
         for (let j = 1; j <= n; j++) {
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+            let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, prev2[j - 2] + 1);
+            }
+            cur[j] = d;
         }
-        [prev, cur] = [cur, prev];
+        [prev2, prev, cur] = [prev, cur, prev2];
     }
     return prev[n];
 }

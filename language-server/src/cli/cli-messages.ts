@@ -32,6 +32,36 @@ registerMessages({
     'cli.export.out': { fr: 'fichier de sortie (sinon la sortie standard)', en: 'output file (standard output otherwise)' },
     'cli.export.referentiel': { fr: 'code du référentiel à exporter, s\'il y en a plusieurs', en: 'code of the référentiel to export, when there are several' },
 
+    'cli.evaluate.description': {
+        fr: 'Évaluer des dossiers de candidats (JSON, cohorte CSV ou XLSX) au regard d\'un référentiel et expliquer la décision.',
+        en: 'Evaluate candidate files (JSON, CSV or XLSX cohort) against a référentiel and explain the decision.'
+    },
+    'cli.evaluate.files': { fr: 'dossiers candidats : *.candidat.json, cohortes .csv ou .xlsx', en: 'candidate files: *.candidat.json, .csv or .xlsx cohorts' },
+    'cli.evaluate.referentiel': { fr: 'fichier .ref ou dossier du référentiel (obligatoire)', en: '.ref file or folder of the référentiel (required)' },
+    'cli.evaluate.code': { fr: 'code du référentiel, si le dossier en contient plusieurs', en: 'code of the référentiel, when the folder holds several' },
+    'cli.evaluate.format': { fr: 'format du rapport : text, json, html, csv', en: 'report format: text, json, html, csv' },
+    'cli.evaluate.out': { fr: 'fichier du rapport (sinon la sortie standard)', en: 'report file (standard output otherwise)' },
+    'cli.evaluate.date': { fr: 'date d\'évaluation AAAA-MM-JJ (sinon celle du dossier, puis aujourd\'hui)', en: 'evaluation date YYYY-MM-DD (otherwise the file\'s, then today)' },
+    'cli.evaluate.sheet': { fr: 'feuille du classeur XLSX à lire (sinon la première)', en: 'sheet of the XLSX workbook to read (otherwise the first)' },
+    'evaluate.badDate': { fr: 'Date « {value} » invalide : écrivez AAAA-MM-JJ, par ex. 2026-06-30.', en: 'Invalid date "{value}": write YYYY-MM-DD, e.g. 2026-06-30.' },
+    'evaluate.referentielErrors': {
+        fr: '✖ Le référentiel {code} a {count} {count#erreur|erreurs} : aucun candidat n\'a été évalué. Corrigez d\'abord (referentiel lint) :',
+        en: '✖ Référentiel {code} has {count} {count#error|errors}: no candidate was evaluated. Fix first (referentiel lint):'
+    },
+    'evaluate.duplicateId': {
+        fr: 'Le candidat « {id} » figure deux fois (déjà vu en {previous}) : chaque candidat n\'est évalué qu\'une fois.',
+        en: 'Candidate "{id}" appears twice (already seen at {previous}): each candidate is evaluated once.'
+    },
+    'evaluate.progress': { fr: 'Évaluation {fichier} |{bar}| {percentage} %', en: 'Evaluating {fichier} |{bar}| {percentage} %' },
+    'evaluate.written': {
+        fr: '✔ {count} {count#candidat évalué|candidats évalués} : rapport écrit dans {file}.',
+        en: '✔ {count} {count#candidate|candidates} evaluated: report written to {file}.'
+    },
+    'evaluate.nothingWritten': {
+        fr: '✖ {count#Un problème|{count} problèmes} dans les dossiers candidats : rien n\'a été écrit.',
+        en: '✖ {count#One problem|{count} problems} in the candidate files: nothing was written.'
+    },
+
     'severity.error': { fr: 'erreur', en: 'error' },
     'severity.warning': { fr: 'avertissement', en: 'warning' },
     'severity.info': { fr: 'info', en: 'info' },
@@ -102,6 +132,7 @@ registerMessages({
     'error.unknownCommand': { fr: 'Commande inconnue « {value} ».{suggestion}', en: 'Unknown command "{value}".{suggestion}' },
     'error.unknownOption': { fr: 'Option inconnue « {value} ».', en: 'Unknown option "{value}".' },
     'error.missingArgument': { fr: 'Argument manquant : {value}.', en: 'Missing argument: {value}.' },
+    'error.missingOption': { fr: 'L\'option {value} est obligatoire.', en: 'Option {value} is required.' },
     'error.missingOptionValue': { fr: 'L\'option {value} attend une valeur.', en: 'Option {value} expects a value.' },
     'error.internal': {
         fr: 'Erreur interne inattendue : {reason}. Merci de signaler ce problème avec la commande utilisée.',

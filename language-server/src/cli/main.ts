@@ -74,6 +74,8 @@ function explainCommanderError(error: CommanderError, argv: readonly string[], p
             return msg('error.usage', { message: msg('error.missingArgument', { value: quoted }), command });
         case 'commander.optionMissingArgument':
             return msg('error.usage', { message: msg('error.missingOptionValue', { value: quoted }), command });
+        case 'commander.missingMandatoryOptionValue':
+            return msg('error.usage', { message: msg('error.missingOption', { value: quoted }), command });
         default:
             return msg('error.usage', { message: error.message.replace(/^error: /, ''), command });
     }

@@ -30,6 +30,7 @@ const catalog = {
         en: 'Unexpected character "{text}". Texts are written between straight double quotes "…", comments after //.'
     },
     'syntax.keyword': { fr: 'le mot-clé « {keyword} »', en: 'the keyword "{keyword}"' },
+    'syntax.punctuation': { fr: '« {keyword} »', en: '"{keyword}"' },
     'syntax.token.CODE': { fr: 'un code (par exemple C1.1)', en: 'a code (for example C1.1)' },
     'syntax.token.STRING': { fr: 'un texte entre guillemets "…"', en: 'a text between double quotes "…"' },
     'syntax.token.NOMBRE': { fr: 'un nombre', en: 'a number' },
@@ -106,9 +107,11 @@ const catalog = {
         en: 'the constraints on "{name}" contradict each other'
     },
     'type.outOfDomain': {
-        fr: '« {name} » ne peut valoir que {domain}',
-        en: '"{name}" can only be {domain}'
+        fr: '« {name} » {domain}',
+        en: '"{name}" {domain}'
     },
+    'type.domain.range': { fr: 'ne peut valoir que de {lo} à {hi}', en: 'can only be from {lo} to {hi}' },
+    'type.domain.positive': { fr: 'ne peut pas être négatif', en: 'cannot be negative' },
 
     'type.scalePositive': { fr: 'Le barème d\'une épreuve doit être strictement positif (par exemple « sur 20 »).', en: 'The scale of a graded test must be strictly positive (for example "sur 20").' },
 
@@ -117,9 +120,13 @@ const catalog = {
         fr: 'Un socle ne contient que des compétences et des activités partagées : les blocs et les règles d\'obtention vont dans la certification qui l\'utilise.',
         en: 'A shared set only holds shared competencies and activities: blocs and rules for obtaining go in the certification that uses it.'
     },
-    'placement.outsideBloc': {
-        fr: '{name} est hors de tout bloc : dans une certification, placez-la dans un bloc (ou dans un socle partagé, inclus par « inclut {name} »).',
-        en: '{name} is outside any bloc: in a certification, put it in a bloc (or in a shared set, included with "inclut {name}").'
+    'placement.outsideBloc.Competence': {
+        fr: 'La compétence {name} est hors de tout bloc : dans une certification, placez-la dans un bloc (ou dans un socle partagé, puis « inclut {name} » dans le bloc).',
+        en: 'Competency {name} is outside any bloc: in a certification, put it in a bloc (or in a shared set, then "inclut {name}" in the bloc).'
+    },
+    'placement.outsideBloc.Activite': {
+        fr: 'L\'activité {name} est hors de tout bloc : dans une certification, placez-la dans le bloc dont elle relève (ou dans un socle partagé).',
+        en: 'Activity {name} is outside any bloc: in a certification, put it in the bloc it belongs to (or in a shared set).'
     },
     'dates.invalid': { fr: 'La date {value} n\'existe pas (format AAAA-MM-JJ).', en: 'Date {value} does not exist (format YYYY-MM-DD).' },
     'dates.order': { fr: 'La fin d\'enregistrement ({fin}) précède ou égale son début ({debut}).', en: 'The end of registration ({fin}) is on or before its start ({debut}).' },
@@ -155,10 +162,19 @@ export function msg(key: MessageKey | string, params: Record<string, string | nu
     if (!entry) {
         return key;
     }
-    return fill(entry[locale] ?? entry.fr, params);
+    return fill(entry[locale] ?? entry.fr, params, locale);
 }
 
-export function fill(template: string, params: Record<string, string | number | undefined>): string {
+/**
+ * Remplit un modèle. `{nom}` est remplacé par la valeur ; `{nom#singulier|pluriel}` choisit la forme
+ * selon la valeur numérique (en français, 0 et 1 sont au singulier ; en anglais, seul 1 l'est).
+ */
+export function fill(template: string, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
+    template = template.replace(/\{(\w+)#([^|}]*)\|([^}]*)\}/g, (_whole, name: string, one: string, many: string) => {
+        const n = Number(params[name]);
+        const singular = locale === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+        return singular ? one : many;
+    });
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = params[name];
         return value === undefined ? whole : String(value);

@@ -34,10 +34,14 @@ export class ReferentielParserErrorMessageProvider extends LangiumParserErrorMes
     }
 }
 
+const TERMINALS = new Set(['CODE', 'STRING', 'NOMBRE', 'DATE', 'EOF']);
+
+/** Un jeton attendu, en mots : « le mot-clé « bloc » », « un code (par exemple C1.1) »… */
 export function describeToken(token: TokenType): string {
-    const name = token.name;
-    if (name.endsWith(':KW')) {
-        return msg('syntax.keyword', { keyword: name.slice(0, -3) });
+    const name = token.name.endsWith(':KW') ? token.name.slice(0, -3) : token.name;
+    if (!TERMINALS.has(name)) {
+        // Langium nomme les jetons des mots-clés d'après le mot-clé lui-même (« bloc », « { »…).
+        return /\p{L}/u.test(name) ? msg('syntax.keyword', { keyword: name }) : msg('syntax.punctuation', { keyword: name });
     }
     const key = `syntax.token.${name}`;
     const text = msg(key);

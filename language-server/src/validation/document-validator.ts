@@ -29,10 +29,19 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // Un fichier qui ne s'analyse pas donne un arbre partiel : les règles de cohérence et les
+        // références non résolues n'y diraient que du bruit (une compétence « non évaluée » parce
+        // que sa modalité a été perdue par l'erreur). On ne montre alors que les erreurs de syntaxe.
+        const parseResult = document.parseResult;
+        const broken = (parseResult?.lexerErrors?.length ?? 0) > 0 || (parseResult?.parserErrors?.length ?? 0) > 0;
+        const effective: ValidationOptions = broken ? { ...options, stopAfterLexingErrors: true, stopAfterParsingErrors: true } : options;
+        const diagnostics = await super.validateDocument(document, effective, cancelToken);
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+            if (broken && code !== 'REF001') {
+                continue;
+            }
             if (!code) {
                 result.push(diagnostic);
                 continue;

@@ -95,29 +95,47 @@ function analyze(model: ReferentielModel): NumberingReport {
     }
 
     // Suites : même type, même préfixe, mêmes numéros parents ; on attend 1, 2, 3…
+    // Un code déjà signalé hors de son bloc (REF204) sera renuméroté : il ne compte pas ici.
+    const misplaced = new Set<NumberedElement>();
+    for (const [element, list] of issues) {
+        if (list.some(i => i.code === 'REF204')) misplaced.add(element);
+    }
     const sequences = new Map<string, Array<{ element: NumberedElement; info: CodeInfo }>>();
     for (const [element, info] of infos) {
-        if (!info.prefix || info.numbers.length < 2) continue;
+        if (!info.prefix || info.numbers.length < 2 || misplaced.has(element)) continue;
         const key = `${element.$type}:${info.prefix}:${info.numbers.slice(0, -1).join('.')}`;
         const list = sequences.get(key) ?? [];
         list.push({ element, info });
         sequences.set(key, list);
     }
+    const last = (info: CodeInfo): number => info.numbers[info.numbers.length - 1];
     for (const list of sequences.values()) {
+        // Trou : un numéro qui n'existe nulle part dans la suite (pas seulement « pas encore vu »,
+        // pour qu'une simple inversion C1.3, C1.2 ne soit pas aussi signalée comme un trou).
+        const present = new Set(list.map(item => last(item.info)));
         let previous: { element: NumberedElement; info: CodeInfo } | undefined;
         for (const item of list) {
-            const n = item.info.numbers[item.info.numbers.length - 1];
-            const before = previous ? previous.info.numbers[previous.info.numbers.length - 1] : 0;
+            const n = last(item.info);
+            const before = previous ? last(previous.info) : 0;
             if (previous && n <= before) {
                 if (previous.info.canonical !== item.info.canonical) {
                     add(item.element, { code: 'REF206', params: { name: item.info.raw, previous: previous.info.raw } });
                 }
             } else if (n > before + 1) {
-                const sep = majority.get(familyOf(item.element, item.info)) ?? '.';
-                const parents = item.info.numbers.slice(0, -1).join(sep);
-                const label = (k: number): string => `${item.info.prefix}${parents}${sep}${k}`;
-                const missing = n - before - 1 === 1 ? label(before + 1) : `${label(before + 1)} … ${label(n - 1)}`;
-                add(item.element, { code: 'REF205', params: { name: item.info.raw, missing } });
+                const missing: number[] = [];
+                for (let k = before + 1; k < n; k++) {
+                    if (!present.has(k)) missing.push(k);
+                }
+                if (missing.length > 0) {
+                    const sep = majority.get(familyOf(item.element, item.info)) ?? '.';
+                    const parents = item.info.numbers.slice(0, -1).join(sep);
+                    const label = (k: number): string => `${item.info.prefix}${parents}${sep}${k}`;
+                    const contiguous = missing[missing.length - 1] - missing[0] === missing.length - 1;
+                    const text = missing.length === 1 ? label(missing[0])
+                        : contiguous ? `${label(missing[0])} … ${label(missing[missing.length - 1])}`
+                            : missing.map(label).join(', ');
+                    add(item.element, { code: 'REF205', params: { name: item.info.raw, missing: text } });
+                }
             }
             if (!previous || n > before) {
                 previous = item;

@@ -3,7 +3,7 @@ import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
     isAppel, isBinaire, isBlocValide, isComparaison, isEpreuve, isLitteral, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Comparaison, type Expression
+    type Comparaison, type Expression, type Litteral
 } from '../generated/ast.js';
 
 /**
@@ -16,7 +16,8 @@ import {
  */
 export type RuleType =
     | { kind: 'booleen' }
-    | { kind: 'note'; scale: number }
+    /** Une note : de `min` (0 pour une épreuve, négatif pour une différence) à `scale`. */
+    | { kind: 'note'; scale: number; min?: number }
     | { kind: 'mesure'; unit: string }
     | { kind: 'compte'; max?: number }
     | { kind: 'nombre' }
@@ -61,6 +62,10 @@ interface Interval { lo: number; loIn: boolean; hi: number; hiIn: boolean }
  */
 export class RuleTypeChecker {
     readonly problems: TypeProblem[] = [];
+    /** Le type de chaque expression, calculé une fois (les problèmes ne sont signalés qu'une fois). */
+    private readonly types = new Map<Expression, RuleType>();
+    /** Comparaisons dont le seuil est déjà signalé hors du barème (REF305) : pas de REF306 en plus. */
+    private readonly outOfScale = new Set<Expression>();
 
     constructor(private readonly blocCount: number) { }
 
@@ -74,7 +79,18 @@ export class RuleTypeChecker {
         }
     }
 
-    infer(e: Expression): RuleType {
+    infer(e: Expression | undefined): RuleType {
+        // Arbre partiel (erreur de syntaxe) : une opérande peut manquer.
+        if (!e) return { kind: 'inconnu' };
+        let type = this.types.get(e);
+        if (!type) {
+            type = this.compute(e);
+            this.types.set(e, type);
+        }
+        return type;
+    }
+
+    private compute(e: Expression): RuleType {
         if (isLitteral(e)) {
             if (e.pourcent) {
                 if (e.valeur < 0 || e.valeur > 100) {
@@ -89,7 +105,7 @@ export class RuleTypeChecker {
         }
         if (isVariable(e)) {
             const target = e.grandeur?.ref;
-            if (isEpreuve(target)) return { kind: 'note', scale: target.bareme };
+            if (isEpreuve(target)) return target.bareme > 0 ? { kind: 'note', scale: target.bareme } : { kind: 'inconnu' };
             if (isMesure(target)) return { kind: 'mesure', unit: normalizeUnit(target.unite) };
             return { kind: 'inconnu' };
         }
@@ -140,7 +156,27 @@ export class RuleTypeChecker {
         const constantValue = (n: Expression): number | undefined => (isLitteral(n) && !n.pourcent && !n.unite ? n.valeur : undefined);
         if (operator === '+' || operator === '-') {
             if (left.kind === 'note' && right.kind === 'note') {
-                return { kind: 'note', scale: operator === '+' ? left.scale + right.scale : left.scale };
+                // Les bornes suivent l'opération : memoire - soutenance va de -20 à 20.
+                return operator === '+'
+                    ? { kind: 'note', scale: left.scale + right.scale, min: minOf(left) + minOf(right) }
+                    : { kind: 'note', scale: left.scale - minOf(right), min: minOf(left) - right.scale };
+            }
+            if (isBinaire(node) && (left.kind === 'note' || right.kind === 'note')) {
+                // Une note décalée d'une constante : memoire + 2 va de 2 à 22 ; une autre opérande
+                // (nombre non littéral) rend les bornes inconnues.
+                const note = (left.kind === 'note' ? left : right) as { kind: 'note'; scale: number; min?: number };
+                const other = left.kind === 'note' ? right : left;
+                const k = constantValue(left.kind === 'note' ? node.droite : node.gauche);
+                if (constant(other)) {
+                    if (k === undefined) return { kind: 'nombre' };
+                    if (left.kind === 'note') {
+                        const shift = operator === '+' ? k : -k;
+                        return { kind: 'note', scale: note.scale + shift, min: minOf(note) + shift };
+                    }
+                    return operator === '+'
+                        ? { kind: 'note', scale: note.scale + k, min: minOf(note) + k }
+                        : { kind: 'note', scale: k - minOf(note), min: k - note.scale };
+                }
             }
             if (left.kind === 'mesure' && right.kind === 'mesure') {
                 if (left.unit !== right.unit) {
@@ -159,11 +195,13 @@ export class RuleTypeChecker {
         if (isBinaire(node)) {
             const k = constantValue(node.droite);
             if (left.kind === 'note' && constant(right)) {
-                return k === undefined || k === 0 ? { kind: 'nombre' } : { kind: 'note', scale: operator === '*' ? left.scale * k : left.scale / k };
+                if (k === undefined || k === 0) return { kind: 'nombre' };
+                const factor = operator === '*' ? k : 1 / k;
+                return { kind: 'note', scale: left.scale * factor, min: minOf(left) * factor };
             }
             if (constant(left) && right.kind === 'note' && operator === '*') {
                 const k2 = constantValue(node.gauche);
-                return k2 === undefined ? { kind: 'nombre' } : { kind: 'note', scale: right.scale * k2 };
+                return k2 === undefined ? { kind: 'nombre' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
             }
         }
         if (constant(left) && constant(right)) return { kind: 'nombre' };
@@ -186,8 +224,9 @@ export class RuleTypeChecker {
             if (variable.kind === 'note') {
                 if (constantType.kind === 'mesure' || constantType.kind === 'pourcentage') {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
-                } else if (value < 0 || value > variable.scale) {
-                    this.problems.push({ node: constantSide, code: 'REF305', params: { value: formatNumber(value), name: textOf(isLitteral(e.droite) ? e.gauche : e.droite), scale: formatNumber(variable.scale) } });
+                } else if (value < minOf(variable) || value > variable.scale) {
+                    this.outOfScale.add(e);
+                    this.problems.push({ node: constantSide, code: 'REF305', params: { value: formatNumber(value), name: textOf(isLitteral(e.droite) ? e.gauche : e.droite), min: formatNumber(minOf(variable)), scale: formatNumber(variable.scale) } });
                 }
             } else if (variable.kind === 'mesure') {
                 if (constantType.kind === 'mesure' && constantType.unit !== variable.unit) {
@@ -212,8 +251,9 @@ export class RuleTypeChecker {
     }
 
     private call(e: Expression & { fonction: string; ponderee: boolean; arguments: Array<{ valeur: Expression; coefficient?: number }> }): RuleType {
-        const types = e.arguments.map(a => this.infer(a.valeur));
+        const types = e.arguments.map(a => this.infer(a?.valeur));
         for (const argument of e.arguments) {
+            if (!argument) continue;
             if (argument.coefficient !== undefined && !e.ponderee) {
                 this.problems.push({ node: argument as unknown as AstNode, code: 'REF307', params: { detail: msg('type.coefWithoutWeighted') } });
             }
@@ -224,7 +264,7 @@ export class RuleTypeChecker {
         if (e.ponderee) {
             if (e.fonction !== 'moyenne') {
                 this.problems.push({ node: e, code: 'REF307', params: { detail: msg('type.weightedOnlyAverage', { name: e.fonction }) } });
-            } else if (e.arguments.some(a => a.coefficient === undefined)) {
+            } else if (e.arguments.some(a => a?.coefficient === undefined)) {
                 this.problems.push({ node: e, code: 'REF307', params: { detail: msg('type.weightedNeedsCoef') } });
             }
         }
@@ -232,14 +272,14 @@ export class RuleTypeChecker {
             return e.fonction === 'nombre' ? { kind: 'compte', max: e.arguments.length } : { kind: 'inconnu' };
         }
         if (e.fonction === 'nombre') {
-            types.forEach((t, i) => this.expectBoolean(e.arguments[i].valeur, t, 'nombre'));
+            types.forEach((t, i) => { const valeur = e.arguments[i]?.valeur; if (valeur) this.expectBoolean(valeur, t, 'nombre'); });
             return { kind: 'compte', max: e.arguments.length };
         }
         if (types.some(t => t.kind === 'booleen')) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.functionOnBoolean', { name: e.fonction }) } });
             return { kind: 'inconnu' };
         }
-        const notes = types.filter(t => t.kind === 'note') as Array<{ kind: 'note'; scale: number }>;
+        const notes = types.filter(t => t.kind === 'note') as Array<{ kind: 'note'; scale: number; min?: number }>;
         const mesures = types.filter(t => t.kind === 'mesure') as Array<{ kind: 'mesure'; unit: string }>;
         if (notes.length > 0 && mesures.length > 0) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedInFunction', { name: e.fonction }) } });
@@ -252,7 +292,9 @@ export class RuleTypeChecker {
                 return { kind: 'inconnu' };
             }
             const scale = notes[0].scale;
-            return { kind: 'note', scale: e.fonction === 'somme' ? notes.reduce((sum, n) => sum + n.scale, 0) : scale };
+            return e.fonction === 'somme'
+                ? { kind: 'note', scale: notes.reduce((sum, n) => sum + n.scale, 0), min: notes.reduce((sum, n) => sum + minOf(n), 0) }
+                : { kind: 'note', scale, min: Math.min(...notes.map(minOf)) };
         }
         if (mesures.length > 0) {
             const units = new Set(mesures.map(m => m.unit));
@@ -266,52 +308,76 @@ export class RuleTypeChecker {
     }
 
     // --- Conditions impossibles ---------------------------------------------------------
+    /**
+     * Une comparaison hors du domaine de sa grandeur (une note > 20 sur 20, un nombre de blocs
+     * supérieur au nombre de blocs), ou une conjonction dont les contraintes sur une même grandeur
+     * se contredisent (« memoire > 12 et memoire < 10 »). On ne descend pas sous « non » :
+     * la négation d'une contrainte impossible est toujours vraie, pas impossible.
+     */
     private checkSatisfiable(expression: Expression): void {
-        // Pour chaque conjonction (et) : intersection des contraintes sur une même quantité.
-        const visit = (e: Expression): void => {
+        const visit = (e: Expression | undefined): void => {
+            if (!e) return;
             if (isBinaire(e) && e.operateur === 'et') {
-                const constraints = new Map<string, { interval: Interval; domain: Interval }>();
+                const constraints = new Map<string, Interval>();
+                const reported = new Set<string>();
                 for (const leaf of conjuncts(e)) {
+                    if (!isComparaison(leaf)) {
+                        visit(leaf);
+                        continue;
+                    }
                     const c = this.constraintOf(leaf);
                     if (!c) continue;
-                    const existing = constraints.get(c.key);
-                    const interval = intersect(existing?.interval ?? c.domain, c.interval);
-                    if (isEmpty(interval) && (!existing || !isEmpty(existing.interval))) {
+                    if (this.reportOutOfDomain(leaf, c)) {
+                        reported.add(c.key);
+                        continue;
+                    }
+                    const interval = intersect(constraints.get(c.key) ?? c.domain, c.interval);
+                    if (isEmpty(interval) && !reported.has(c.key)) {
+                        reported.add(c.key);
                         this.problems.push({ node: e, code: 'REF306', params: { detail: msg('type.contradiction', { name: c.key }) } });
                     }
-                    constraints.set(c.key, { interval, domain: c.domain });
+                    constraints.set(c.key, interval);
                 }
-                conjuncts(e).forEach(child => { if (!(isComparaison(child))) visit(child); });
                 return;
             }
             if (isComparaison(e)) {
                 const c = this.constraintOf(e);
-                if (c && isEmpty(intersect(c.domain, c.interval))) {
-                    this.problems.push({ node: e, code: 'REF306', params: { detail: msg('type.outOfDomain', { name: c.key, domain: describeInterval(c.domain) }) } });
-                }
+                if (c) this.reportOutOfDomain(e, c);
                 return;
             }
-            if (isBinaire(e) && e.operateur === 'ou') { visit(e.gauche); visit(e.droite); return; }
-            if (isNon(e)) { visit(e.operande); }
+            if (isBinaire(e) && e.operateur === 'ou') { visit(e.gauche); visit(e.droite); }
         };
         visit(expression);
     }
 
+    /** REF306 pour une comparaison impossible à elle seule ; vrai si elle l'est (même déjà signalée par REF305). */
+    private reportOutOfDomain(e: Comparaison, c: { key: string; interval: Interval; domain: Interval }): boolean {
+        if (!isEmpty(intersect(c.domain, c.interval))) return false;
+        if (!this.outOfScale.has(e)) {
+            this.problems.push({ node: e, code: 'REF306', params: { detail: msg('type.outOfDomain', { name: c.key, domain: describeInterval(c.domain) }) } });
+        }
+        return true;
+    }
+
     private constraintOf(e: Expression): { key: string; interval: Interval; domain: Interval } | undefined {
-        if (!isComparaison(e)) return undefined;
+        if (!isComparaison(e) || !e.gauche || !e.droite) return undefined;
         let op: string = e.operateur;
         let subject: Expression;
-        let value: number;
+        let literal: Litteral;
         if (isLitteral(e.droite) && !isLitteral(e.gauche)) {
-            subject = e.gauche; value = e.droite.valeur;
+            subject = e.gauche; literal = e.droite;
         } else if (isLitteral(e.gauche) && !isLitteral(e.droite)) {
-            subject = e.droite; value = e.gauche.valeur; op = flip(op);
+            subject = e.droite; literal = e.gauche; op = flip(op);
         } else {
             return undefined;
         }
+        const value = literal.valeur;
         const type = this.infer(subject);
+        if (type.kind === 'inconnu' || type.kind === 'booleen') return undefined;
+        // Seuil d'une autre nature (pourcentage, autre unité) : déjà signalé par REF303.
+        if (literal.pourcent || (literal.unite && (type.kind !== 'mesure' || normalizeUnit(literal.unite) !== type.unit))) return undefined;
         const domain: Interval =
-            type.kind === 'note' ? { lo: 0, loIn: true, hi: type.scale, hiIn: true }
+            type.kind === 'note' ? { lo: minOf(type), loIn: true, hi: type.scale, hiIn: true }
                 : type.kind === 'compte' ? { lo: 0, loIn: true, hi: type.max ?? Infinity, hiIn: true }
                     : type.kind === 'mesure' ? { lo: 0, loIn: true, hi: Infinity, hiIn: false }
                         : { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false };
@@ -319,6 +385,10 @@ export class RuleTypeChecker {
         if (!interval) return undefined;
         return { key: textOf(subject), interval, domain };
     }
+}
+
+function minOf(note: { min?: number }): number {
+    return note.min ?? 0;
 }
 
 function conjuncts(e: Expression): Expression[] {
@@ -351,7 +421,9 @@ function isEmpty(i: Interval): boolean {
 }
 
 function describeInterval(i: Interval): string {
-    return i.hi === Infinity ? `≥ ${formatNumber(i.lo)}` : `${formatNumber(i.lo)} – ${formatNumber(i.hi)}`;
+    return i.hi === Infinity
+        ? msg('type.domain.positive')
+        : msg('type.domain.range', { lo: formatNumber(i.lo), hi: formatNumber(i.hi) });
 }
 
 export function textOf(node: AstNode): string {

@@ -37,7 +37,7 @@ export const RULES: readonly RuleDefinition[] = [
         ['{kind} « {name} » n\'existe pas dans le référentiel {owner}.{suggestion}', '{kind} "{name}" does not exist in référentiel {owner}.{suggestion}']),
     rule('REF003', 'warning', 'coherence',
         ['Référence écrite autrement que sa définition', 'Reference spelled differently from its definition'],
-        ['« {name} » désigne {kind} définie sous le code « {defined} » : écrivez-la de la même façon.', '"{name}" refers to {kind} defined as "{defined}": spell it the same way.'], true),
+        ['« {name} » est écrit autrement que sa définition ({kind} « {defined} ») : écrivez « {fixed} ».', '"{name}" is spelled differently from its definition ({kind} "{defined}"): write "{fixed}".'], true),
     rule('REF004', 'error', 'coherence',
         ['Code en double', 'Duplicate code'],
         ['Le code « {name} » est déjà utilisé par {kind} {other} ({location}). Chaque code doit être unique dans le référentiel {owner}.', 'Code "{name}" is already used by {kind} {other} ({location}). Each code must be unique within référentiel {owner}.']),
@@ -59,6 +59,9 @@ export const RULES: readonly RuleDefinition[] = [
     rule('REF010', 'error', 'coherence',
         ['Élément hors de sa place', 'Element out of place'],
         ['{detail}', '{detail}']),
+    rule('REF011', 'warning', 'coherence',
+        ['Code qui masque un élément d\'un socle utilisé', 'Code hiding an element of a shared set in use'],
+        ['Le code « {name} » est aussi celui de {kind} {other} du socle {socle} : les références « {name} » de cette certification iront à son propre élément, celui du socle restera inaccessible. Changez l\'un des deux codes.', 'Code "{name}" is also the code of {kind} {other} of shared set {socle}: references "{name}" in this certification will go to its own element and the shared one will be unreachable. Rename one of them.']),
 
     // --- Couverture -----------------------------------------------------------------------
     rule('REF101', 'error', 'couverture',
@@ -91,6 +94,9 @@ export const RULES: readonly RuleDefinition[] = [
     rule('REF110', 'warning', 'couverture',
         ['Référence répétée dans une liste', 'Reference repeated in a list'],
         ['{name} figure déjà dans cette liste.', '{name} is already in this list.'], true),
+    rule('REF111', 'warning', 'couverture',
+        ['Compétence de socle évaluée mais incluse dans aucun bloc', 'Shared competency assessed but included in no bloc'],
+        ['La modalité {name} évalue {competence}, une compétence de socle qu\'aucun bloc de la certification {owner} n\'inclut : son évaluation ne compte pour aucun bloc. Ajoutez « inclut {competence} » au bloc {bloc}.', 'Situation {name} assesses {competence}, a shared competency that no bloc of certification {owner} includes: its assessment counts for no bloc. Add "inclut {competence}" to bloc {bloc}.']),
 
     // --- Numérotation ---------------------------------------------------------------------
     rule('REF201', 'warning', 'numerotation',
@@ -107,10 +113,10 @@ export const RULES: readonly RuleDefinition[] = [
         ['{name} est dans le bloc {bloc} (n° {expected}) mais son numéro commence par {actual}.', '{name} is in bloc {bloc} (no. {expected}) but its number starts with {actual}.']),
     rule('REF205', 'warning', 'numerotation',
         ['Trou dans la numérotation', 'Gap in the numbering'],
-        ['Numérotation : {missing} manque avant {name}.', 'Numbering: {missing} is missing before {name}.']),
+        ['Numérotation : {missing} manque avant {name}.', 'Numbering: {missing} missing before {name}.']),
     rule('REF206', 'warning', 'numerotation',
         ['Numéro répété ou hors d\'ordre', 'Number repeated or out of order'],
-        ['Numérotation : {name} vient après {previous}.', 'Numbering: {name} comes after {previous}.']),
+        ['Numérotation : {name} vient après {previous} (numéro répété ou hors d\'ordre).', 'Numbering: {name} comes after {previous} (number repeated or out of order).']),
 
     // --- Règles d'obtention ---------------------------------------------------------------
     rule('REF301', 'error', 'obtention',
@@ -127,7 +133,7 @@ export const RULES: readonly RuleDefinition[] = [
         ['{value} % n\'est pas un pourcentage possible (de 0 à 100 %).', '{value} % is not a possible percentage (0 to 100 %).']),
     rule('REF305', 'error', 'obtention',
         ['Seuil hors du barème', 'Threshold outside the scale'],
-        ['Le seuil {value} est hors du barème de {name} (de 0 à {scale}).', 'Threshold {value} is outside the scale of {name} (0 to {scale}).']),
+        ['Le seuil {value} est hors du barème de « {name} », qui va de {min} à {scale}.', 'Threshold {value} is outside the scale of "{name}", which goes from {min} to {scale}.']),
     rule('REF306', 'error', 'obtention',
         ['Condition impossible à remplir', 'Condition that can never be met'],
         ['Cette condition ne peut jamais être remplie : {detail}.', 'This condition can never be met: {detail}.']),
@@ -152,7 +158,7 @@ export const RULES: readonly RuleDefinition[] = [
         ['La modalité {name} est déclarée à la fois « seul » et « en équipe » : choisissez.', 'Situation {name} is declared both "seul" and "en équipe": choose one.']),
     rule('REF503', 'warning', 'coherence',
         ['Texte vide', 'Empty text'],
-        ['Le texte de {kind} {name} est vide.', 'The text of {kind} {name} is empty.']),
+        ['Texte vide : {kind} {name} n\'a pas de libellé. Écrivez-le entre les guillemets.', 'Empty text: {kind} {name} has no wording. Write it between the quotes.']),
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map(r => [r.code, r]));

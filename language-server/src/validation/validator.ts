@@ -1,14 +1,16 @@
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { canonicalCode, suggest } from '../codes.js';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
-    isAppartenance, isBloc, isSocle,
+    isAppartenance, isBloc, isCertification, isSocle,
     type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Document,
     type Epreuve, type Mesure, type Modalite, type Obtention, type ReferentielAstType
 } from '../generated/ast.js';
 import type { CodedElement, ReferentielModel, ReferentielModelProvider } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
+import { ownerKeyOf } from '../workspace/owners.js';
 import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
 import { RuleTypeChecker } from './rule-types.js';
@@ -68,10 +70,15 @@ export class ReferentielValidator {
         if (!owner) return;
         const inSocle = isSocle(owner);
         for (const element of document.elements) {
-            if (inSocle && (isBloc(element) || element.$type === 'Obtention')) {
-                this.report(accept, 'REF010', element, { detail: msg('placement.inSocle') });
+            if (inSocle && isBloc(element)) {
+                this.report(accept, 'REF010', element, { detail: msg('placement.inSocle') }, 'name');
+            } else if (inSocle && element.$type === 'Obtention') {
+                const keyword = GrammarUtils.findNodeForKeyword(element.$cstNode, 'obtention');
+                accept('error', ruleMessage('REF010', { detail: msg('placement.inSocle') }), {
+                    node: element, range: keyword?.range, code: 'REF010', data: { code: 'REF010' }
+                });
             } else if (!inSocle && (element.$type === 'Competence' || element.$type === 'Activite')) {
-                this.report(accept, 'REF010', element, { detail: msg('placement.outsideBloc', { name: (element as Competence).name }) }, 'name');
+                this.report(accept, 'REF010', element, { detail: msg(`placement.outsideBloc.${element.$type}`, { name: element.name }) }, 'name');
             }
         }
     };
@@ -87,7 +94,7 @@ export class ReferentielValidator {
             if (!target || !refNode || !('name' in target) || !target.name) continue;
             const corrected = fixes?.get(target as NumberedElement) ?? target.name;
             if (reference.$refText !== target.name && reference.$refText !== corrected) {
-                accept('warning', ruleMessage('REF003', { name: reference.$refText, kind: msg(`kind.${target.$type}`), defined: target.name }), {
+                accept('warning', ruleMessage('REF003', { name: reference.$refText, kind: msg(`kind.${target.$type}`), defined: target.name, fixed: corrected }), {
                     node: refNode.astNode, range: refNode.range, code: 'REF003',
                     data: { code: 'REF003', fixed: corrected }
                 });
@@ -128,17 +135,36 @@ export class ReferentielValidator {
             const location = otherDocument === langiumDocument ? msg('location.line', { line }) : msg('location.fileLine', { file: basename(otherDocument.uri.path), line });
             this.report(accept, 'REF004', node, { name, kind: msg(`kind.${first.$type}`), other: first.name, location, owner: model.code }, 'name');
         }
+        // REF011 : un code de la certification qui porte le même code qu'un élément d'un socle utilisé :
+        // les références iraient à l'élément de la certification, celui du socle serait inaccessible.
+        if (model.certification && model.socles.length > 0) {
+            for (const node of AstUtils.streamAst(document)) {
+                const name = (node as { name?: unknown }).name;
+                if (typeof name !== 'string' || node.$type === 'Condition' || isCertification(node)) continue;
+                const key = canonicalCode(name);
+                for (const socle of model.socles) {
+                    const hidden = socle.byCode.get(key)?.find(e => !isSocle(e));
+                    if (hidden) {
+                        this.report(accept, 'REF011', node, { name, kind: msg(`kind.${hidden.$type}`), other: hidden.name, socle: socle.code }, 'name');
+                        break;
+                    }
+                }
+            }
+        }
     };
 
     // --- Certification --------------------------------------------------------------------
 
     checkCertification = (certification: Certification, accept: ValidationAcceptor): void => {
         this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut']);
+        if (certification.titre !== undefined && certification.titre.trim() === '') {
+            this.report(accept, 'REF503', certification, { kind: msg('kind.Certification'), name: certification.name }, 'titre');
+        }
         if (certification.niveau !== undefined && (!Number.isInteger(certification.niveau) || certification.niveau < 1 || certification.niveau > 8)) {
             this.report(accept, 'REF008', certification, { value: formatNumber(certification.niveau) }, 'niveau');
         }
         const enregistrement = certification.enregistrement;
-        if (enregistrement) {
+        if (enregistrement && enregistrement.debut) {
             for (const property of ['debut', 'fin'] as const) {
                 const value = enregistrement[property];
                 if (value && !isValidDate(value)) {
@@ -158,18 +184,27 @@ export class ReferentielValidator {
     // --- Blocs ----------------------------------------------------------------------------
 
     checkBloc = (bloc: Bloc, accept: ValidationAcceptor): void => {
-        this.checkRepeated(bloc, accept, ['validé']);
+        this.checkRepeated(bloc, accept, ['seuil']);
+        this.checkText(bloc, bloc.titre, accept, 'titre');
         if (bloc.seuil && (bloc.seuil.pourcentage < 0 || bloc.seuil.pourcentage > 100)) {
             this.report(accept, 'REF304', bloc.seuil, { value: formatNumber(bloc.seuil.pourcentage) }, 'pourcentage');
         }
         const model = this.model(bloc);
-        if (!model) return;
+        if (!model || model.socle) return;
         const competences = model.competencesOfBloc.get(bloc) ?? [];
         if (competences.length === 0) {
             this.report(accept, 'REF107', bloc, { name: bloc.name }, 'name');
         } else if (competences.every(c => (model.modalitesOf.get(c) ?? []).length === 0)) {
             this.report(accept, 'REF108', bloc, { name: bloc.name }, 'name');
         }
+        // Compétences d'un socle incluses dans ce bloc : leur couverture se juge dans cette
+        // certification (chaque certification qui utilise le socle les évalue à sa façon).
+        bloc.inclusions.forEach((ref, index) => {
+            const competence = ref.ref;
+            if (!competence || isBloc(competence.$container) || model.blocOf.get(competence) !== bloc) return;
+            if (bloc.inclusions.findIndex(r => r.ref === competence) !== index) return;
+            this.checkCoverage(competence, model, accept, { node: bloc, property: 'inclusions', index });
+        });
     };
 
     checkActivite = (activite: Activite, accept: ValidationAcceptor): void => {
@@ -188,22 +223,32 @@ export class ReferentielValidator {
         this.checkText(competence, competence.texte, accept);
         const model = this.model(competence);
         if (!model || model.socle || !isBloc(competence.$container)) return;
+        this.checkCoverage(competence, model, accept, { node: competence, property: 'name' });
+    };
+
+    /**
+     * REF101, REF102, REF401 pour une compétence dans une certification : celle d'un de ses blocs
+     * (signalée sur son code) ou celle d'un socle incluse par un bloc (signalée sur « inclut »).
+     */
+    private checkCoverage(competence: Competence, model: ReferentielModel, accept: ValidationAcceptor, at: { node: AstNode; property: string; index?: number }): void {
         const modalites = model.modalitesOf.get(competence) ?? [];
         const criteres = model.criteresOf.get(competence) ?? [];
+        const name = competence.name;
         if (modalites.length === 0) {
-            this.report(accept, 'REF101', competence, { name: competence.name }, 'name', { competence: competence.name });
+            this.report(accept, 'REF101', at.node, { name }, at.property, { competence: name }, at.index);
         } else if (criteres.length === 0) {
-            this.report(accept, 'REF102', competence, { name: competence.name }, 'name');
+            this.report(accept, 'REF102', at.node, { name }, at.property, { competence: name }, at.index);
         }
         if (ACCESSIBLE.test(competence.texte ?? '') && !criteres.some(c => c.eliminatoire)) {
-            this.report(accept, 'REF401', competence, { name: competence.name }, 'name');
+            this.report(accept, 'REF401', at.node, { name }, at.property, { competence: name }, at.index);
         }
-    };
+    }
 
     // --- Modalités et critères ------------------------------------------------------------
 
     checkModalite = (modalite: Modalite, accept: ValidationAcceptor): void => {
-        this.checkRepeated(modalite, accept, ['nature', 'consigne', 'jury', 'seul', 'en']);
+        this.checkRepeated(modalite, accept, ['nature', 'consigne', 'jury', 'seul', 'enEquipe']);
+        this.checkText(modalite, modalite.titre, accept, 'titre');
         if (modalite.seul && modalite.enEquipe) {
             this.report(accept, 'REF502', modalite, { name: modalite.name }, 'name');
         }
@@ -220,13 +265,16 @@ export class ReferentielValidator {
         }
         const bloc = isBloc(modalite.$container) ? modalite.$container : undefined;
         const model = this.model(modalite);
-        if (!bloc || !model) return;
+        if (!bloc || !model || !model.certification) return;
         modalite.competences.forEach((ref, index) => {
             const competence = ref.ref;
             if (!competence) return;
             const other = model.blocOf.get(competence);
             if (other && other !== bloc) {
                 this.report(accept, 'REF106', modalite, { name: modalite.name, bloc: bloc.name, competence: competence.name, other: other.name }, 'competences', undefined, index);
+            } else if (!other && !isBloc(competence.$container) && ownerKeyOf(AstUtils.getDocument(competence)) !== model.key) {
+                // Une compétence de socle que la certification n'inclut dans aucun bloc.
+                this.report(accept, 'REF111', modalite, { name: modalite.name, competence: competence.name, owner: model.code, bloc: bloc.name }, 'competences', { competence: competence.name }, index);
             }
         });
     };
@@ -261,7 +309,7 @@ export class ReferentielValidator {
     // --- Règles d'obtention ---------------------------------------------------------------
 
     checkObtention = (obtention: Obtention, accept: ValidationAcceptor): void => {
-        this.checkRepeated(obtention, accept, ['bloc', 'blocs', 'aménagement']);
+        this.checkRepeated(obtention, accept, ['seuilBlocs', 'acquisBlocs', 'amenagement']);
         if (obtention.seuilBlocs && (obtention.seuilBlocs.pourcentage < 0 || obtention.seuilBlocs.pourcentage > 100)) {
             this.report(accept, 'REF304', obtention.seuilBlocs, { value: formatNumber(obtention.seuilBlocs.pourcentage) }, 'pourcentage');
         }
@@ -300,26 +348,58 @@ export class ReferentielValidator {
 
     // --- Utilitaires ----------------------------------------------------------------------
 
-    /** REF005 : une propriété à valeur unique écrite plusieurs fois (seule la dernière serait gardée). */
-    private checkRepeated(node: AstNode, accept: ValidationAcceptor, keywords: string[]): void {
+    /**
+     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la dernière serait gardée).
+     * Chaque répétition après la première est signalée, du mot-clé à la valeur.
+     */
+    private checkRepeated(node: AstNode, accept: ValidationAcceptor, properties: string[]): void {
         const cst = node.$cstNode;
         if (!cst) return;
-        for (const keyword of keywords) {
-            const occurrences = GrammarUtils.findNodesForKeyword(cst, keyword).filter(k => k.astNode === node);
+        for (const property of properties) {
+            const occurrences = GrammarUtils.findNodesForProperty(cst, property);
             for (const extra of occurrences.slice(1)) {
-                accept('error', ruleMessage('REF005', { property: keyword === 'en' ? 'en équipe' : keyword }), {
-                    node, range: extra.range, code: 'REF005', data: { code: 'REF005' }
+                accept('error', ruleMessage('REF005', { property: PROPERTY_LABELS[property] ?? property }), {
+                    node, range: repeatedRange(extra, property), code: 'REF005', data: { code: 'REF005' }
                 });
             }
         }
     }
 
     /** REF503 : texte vide. */
-    private checkText(node: Activite | Competence | Critere, texte: string | undefined, accept: ValidationAcceptor): void {
+    private checkText(node: Activite | Competence | Critere | Bloc | Modalite, texte: string | undefined, accept: ValidationAcceptor, property = 'texte'): void {
         if (texte !== undefined && texte.trim() === '') {
-            this.report(accept, 'REF503', node, { kind: msg(`kind.${node.$type}`), name: node.name }, 'texte');
+            this.report(accept, 'REF503', node, { kind: msg(`kind.${node.$type}`), name: node.name }, property);
         }
     }
+}
+
+/** Comment une propriété s'écrit, pour les messages de REF005. */
+const PROPERTY_LABELS: Record<string, string> = {
+    rncp: 'rncp', niveau: 'niveau', enregistrement: 'enregistrement', statut: 'statut',
+    seuil: 'validé si … % des compétences acquises',
+    nature: 'nature', consigne: 'consigne', jury: 'jury', seul: 'seul', enEquipe: 'en équipe',
+    seuilBlocs: 'bloc validé si …', acquisBlocs: 'blocs acquis …', amenagement: 'aménagement'
+};
+
+/** Les mots-clés qui précèdent la valeur d'une propriété (« niveau 7 ») : la plage va du mot-clé à la valeur. */
+const LEADING_KEYWORD: Record<string, string> = {
+    rncp: 'rncp', niveau: 'niveau', statut: 'statut', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc'
+};
+
+function repeatedRange(occurrence: CstNode, property: string): Range {
+    const siblings = occurrence.container?.content ?? [];
+    const index = siblings.indexOf(occurrence);
+    let start = occurrence;
+    let end = occurrence;
+    const previous = siblings[index - 1];
+    if (previous && GrammarAST.isKeyword(previous.grammarSource) && previous.text === LEADING_KEYWORD[property]) {
+        start = previous;
+    }
+    const next = siblings[index + 1];
+    if (property === 'enEquipe' && next && next.text === 'équipe') {
+        end = next;
+    }
+    return { start: start.range.start, end: end.range.end };
 }
 
 function isValidDate(value: string | undefined): boolean {
