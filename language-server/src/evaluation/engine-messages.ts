@@ -27,6 +27,10 @@ registerMessages({
         en: 'Acquired earlier ({date}): blocs are acquired {duree}.'
     },
     'eval.bloc.anterieurSansDate': { fr: 'Acquis antérieurement : les blocs sont acquis {duree}.', en: 'Acquired earlier: blocs are acquired {duree}.' },
+    'eval.bloc.equivalence': {
+        fr: 'Validé par équivalence : le bloc {bloc} a été acquis ({date}).',
+        en: 'Validated by equivalence: bloc {bloc} was acquired ({date}).'
+    },
     'eval.duree.vie': { fr: 'à vie', en: 'for life' },
     'eval.duree.pendant': { fr: 'pendant {duree} {unite}', en: 'for {duree} {unite}' },
     'eval.bloc.valide': {
@@ -63,10 +67,6 @@ registerMessages({
     'eval.motif.regleIndeterminee': {
         fr: 'La condition « {titre} » ne peut pas encore être décidée : {detail}.',
         en: 'Condition "{titre}" cannot be decided yet: {detail}.'
-    },
-    'eval.motif.valeurManquante': {
-        fr: '{kind} « {titre} » ({code}) n\'est pas {kind#renseignée|renseignée}',
-        en: '{kind} "{titre}" ({code}) is missing'
     },
     'eval.manque.note': { fr: 'la note de l\'épreuve « {titre} » ({code}) manque', en: 'the grade of "{titre}" ({code}) is missing' },
     'eval.manque.mesure': { fr: 'la mesure « {titre} » ({code}) manque', en: 'the measure "{titre}" ({code}) is missing' },

@@ -179,12 +179,18 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
         const total = list.length;
         const requises = Math.ceil((seuil * total) / 100 - EPSILON);
         const anterieur = anterieurs.get(canonicalCode(bloc.name));
+        const equivalent = anterieur ? undefined : bloc.equivalences.find(e => anterieurs.has(canonicalCode(e.bloc)));
         let statut: StatutBloc;
         let motif: string;
+        let dateAcquisition = anterieur?.date;
         const params = { acquises, total, requises, seuil: formatNumber(seuil), manquantes: nonEvaluees.length };
         if (anterieur) {
             statut = 'acquis antérieurement';
             motif = anterieur.date ? msg('eval.bloc.anterieur', { date: anterieur.date, duree: dureeAcquis }) : msg('eval.bloc.anterieurSansDate', { duree: dureeAcquis });
+        } else if (equivalent) {
+            statut = 'validé par équivalence';
+            dateAcquisition = anterieurs.get(canonicalCode(equivalent.bloc))?.date;
+            motif = msg('eval.bloc.equivalence', { bloc: equivalent.bloc, date: dateAcquisition ?? '—' });
         } else if (total > 0 && acquises >= requises) {
             statut = 'validé';
             motif = msg('eval.bloc.valide', params);
@@ -199,7 +205,7 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
         blocDetails.set(bloc, { nonAcquises, nonEvaluees, requises });
         blocs.push({
             code: bloc.name, titre: bloc.titre, statut, seuil, acquises, nonAcquises: nonAcquises.length, nonEvaluees: nonEvaluees.length, total,
-            ...(anterieur?.date ? { dateAcquisition: anterieur.date } : {}), motif
+            ...(dateAcquisition ? { dateAcquisition } : {}), ...(equivalent ? { equivalence: equivalent.bloc } : {}), motif
         });
     }
 
@@ -248,7 +254,7 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
         }
         for (const { competence, critere } of eliminatoires) {
             const bloc = model.blocOf.get(competence);
-            if (bloc && statutBloc.get(bloc) === 'acquis antérieurement') continue;
+            if (bloc && isValidated(statutBloc.get(bloc)!)) continue;
             motifs.push(msg('eval.motif.eliminatoire', { competence: competence.name, critere: critere.name, texte: critere.texte }));
         }
         for (const regle of regles) {
@@ -283,6 +289,11 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
         attestations: blocs.filter(b => b.statut === 'validé').map(b => b.code),
         avertissements
     };
+}
+
+/** Un bloc compte comme validé : validé à cette session, acquis antérieurement ou par équivalence. */
+export function isValidated(statut: StatutBloc): boolean {
+    return statut === 'validé' || statut === 'acquis antérieurement' || statut === 'validé par équivalence';
 }
 
 function toStatut(value: Tri): StatutRegle {
@@ -333,12 +344,12 @@ class RuleEvaluator {
         const statuses = [...this.blocs.values()];
         this.use({ code: 'blocs', libelle: msg('eval.detail.blocs', { valides: this.validatedCount(), total: statuses.length }), valeur: this.validatedCount(), unite: `/${statuses.length}` });
         if (statuses.some(s => s === 'non validé')) return 'faux';
-        if (statuses.every(s => s === 'validé' || s === 'acquis antérieurement')) return 'vrai';
+        if (statuses.every(isValidated)) return 'vrai';
         return 'inconnu';
     }
 
     private validatedCount(): number {
-        return [...this.blocs.values()].filter(s => s === 'validé' || s === 'acquis antérieurement').length;
+        return [...this.blocs.values()].filter(isValidated).length;
     }
 
     blocsDetail(): string {
@@ -379,8 +390,8 @@ class RuleEvaluator {
         if (isBlocValide(e)) {
             const bloc = e.bloc?.ref;
             const statut = bloc ? this.blocs.get(bloc) : undefined;
-            if (bloc) this.use({ code: bloc.name, libelle: msg('eval.detail.bloc', { code: bloc.name, statut: statut ?? '?' }), valeur: statut === 'validé' || statut === 'acquis antérieurement' ? 1 : 0, unite: '' });
-            return { kind: 'tri', value: statut === 'validé' || statut === 'acquis antérieurement' ? 'vrai' : statut === 'non validé' ? 'faux' : 'inconnu' };
+            if (bloc) this.use({ code: bloc.name, libelle: msg('eval.detail.bloc', { code: bloc.name, statut: statut ?? '?' }), valeur: statut && isValidated(statut) ? 1 : 0, unite: '' });
+            return { kind: 'tri', value: statut && isValidated(statut) ? 'vrai' : statut === 'non validé' ? 'faux' : 'inconnu' };
         }
         if (isNombreBlocs(e)) {
             const sure = this.validatedCount();

@@ -56,7 +56,7 @@ export interface InputProblem {
 
 export type StatutCompetence = 'acquise' | 'non acquise' | 'non évaluée';
 export type OrigineCompetence = 'jury' | 'critères' | 'critère éliminatoire' | 'absente';
-export type StatutBloc = 'validé' | 'acquis antérieurement' | 'non validé' | 'incomplet';
+export type StatutBloc = 'validé' | 'acquis antérieurement' | 'validé par équivalence' | 'non validé' | 'incomplet';
 export type StatutRegle = 'remplie' | 'non remplie' | 'indéterminée';
 export type Decision = 'obtenue' | 'non obtenue' | 'incomplète';
 
@@ -87,8 +87,10 @@ export interface ResultatBloc {
     readonly nonAcquises: number;
     readonly nonEvaluees: number;
     readonly total: number;
-    /** Date d'acquisition antérieure (AAAA-MM-JJ), pour un bloc acquis antérieurement. */
+    /** Date d'acquisition antérieure (AAAA-MM-JJ), pour un bloc acquis antérieurement ou par équivalence. */
     readonly dateAcquisition?: string;
+    /** Le bloc d'une autre fiche qui vaut ce bloc, pour un bloc validé par équivalence. */
+    readonly equivalence?: string;
     readonly motif: string;
 }
 

@@ -100,6 +100,17 @@ describe('second référentiel : acquis antérieurs (5 ans) et aménagements (6 
         expect(r.avertissements).toContain('L\'acquisition du bloc BC02 le 2021-06-29 n\'est plus valable à la date d\'évaluation (2026-06-30) : les blocs sont acquis pendant 5 ans. Le bloc est évalué sur les résultats de cette session.');
     });
 
+    it('un bloc d\'une autre fiche déclaré équivalent valide le bloc par équivalence', () => {
+        const r = evaluate(model, {
+            competences: allCompetences(model, 'acquise', { 'C2.1': undefined, 'C2.2': undefined }),
+            blocsAcquis: [{ bloc: 'RNCP99999BC03', date: '2023-01-15' }], epreuves: bonnesNotes, mesures: { stage: 300 }
+        });
+        expect(bloc(r, 'BC02')).toMatchObject({ statut: 'validé par équivalence', equivalence: 'RNCP99999BC03', dateAcquisition: '2023-01-15' });
+        expect(bloc(r, 'BC02').motif).toBe('Validé par équivalence : le bloc RNCP99999BC03 a été acquis (2023-01-15).');
+        expect(r.decision).toBe('obtenue');
+        expect(r.attestations).toEqual(['BC01', 'BC03']);
+    });
+
     it('un aménagement de plus de 6 mois est signalé sans changer la décision', () => {
         const r = evaluate(model, {
             competences: allCompetences(model, 'acquise'), epreuves: bonnesNotes, mesures: { stage: 300 },
