@@ -1,6 +1,8 @@
 // Construction des paquets : la ligne de commande, le serveur de langage et l'extension VS Code.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildGrammar } from './extension/scripts/textmate.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -11,6 +13,8 @@ const common = {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
+    // Préférer les versions ES des paquets (jsonc-parser : sa version UMD charge des modules à l'exécution).
+    mainFields: ['module', 'main'],
     sourcemap: true,
     minify,
     logLevel: 'warning',
@@ -20,12 +24,23 @@ const common = {
 
 const entries = [
     { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    // Le serveur de langage (VS Code le lance ; bin/referentiel-language-server.cjs pour les autres éditeurs).
+    { entryPoints: ['language-server/src/server/main.ts'], outfile: 'out/server.cjs' },
+    // L'extension VS Code : « vscode » est fourni par l'éditeur.
+    { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
 ];
+if (process.argv.includes('--e2e')) {
+    // Les suites qui tournent dans un vrai VS Code (test/e2e/suite), chargées par extensionTestsPath.
+    entries.push({ entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/e2e/suite/index.cjs', external: ['vscode'] });
+}
 if (process.argv.includes('--bench')) {
     for (const name of ['scale']) {
         entries.push({ entryPoints: [`bench/${name}.ts`], outfile: `out/bench/${name}.cjs` });
     }
 }
+
+// La grammaire TextMate de l'extension (corrigée à partir de celle de langium-cli).
+buildGrammar(fileURLToPath(new URL('.', import.meta.url)));
 
 const contexts = await Promise.all(entries.map(entry => esbuild.context({ ...common, ...entry })));
 if (watch) {

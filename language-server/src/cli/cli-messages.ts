@@ -58,8 +58,8 @@ registerMessages({
         en: '✔ {count} {count#candidate|candidates} evaluated: report written to {file}.'
     },
     'evaluate.nothingWritten': {
-        fr: '✖ {count#Un problème|{count} problèmes} dans les dossiers candidats : rien n\'a été écrit.',
-        en: '✖ {count#One problem|{count} problems} in the candidate files: nothing was written.'
+        fr: '✖ {count} {count#problème|problèmes} dans les dossiers candidats : rien n\'a été écrit.',
+        en: '✖ {count} {count#problem|problems} in the candidate files: nothing was written.'
     },
 
     'severity.error': { fr: 'erreur', en: 'error' },

@@ -1,5 +1,7 @@
 import { canonicalCode, suggest } from '../codes.js';
 import { exportReferentielText } from '../export/json-export.js';
+import { exportCaseText } from '../interop/case-export.js';
+import { exportRncpXml } from '../interop/rncp-export.js';
 import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
@@ -9,7 +11,17 @@ import { loadWorkspace, type LoadedWorkspace } from './load.js';
 import { formatReport, type LintFormat } from './reporters.js';
 import { parseFormat } from './lint-command.js';
 
-export const EXPORT_FORMATS = ['json'] as const;
+export const EXPORT_FORMATS = ['json', 'rncp-xml', 'case'] as const;
+export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+/** Le texte exporté dans chaque format (tous déterministes : mêmes octets pour la même source). */
+export function exportText(model: ReferentielModel, format: ExportFormat): string {
+    switch (format) {
+        case 'rncp-xml': return exportRncpXml(model);
+        case 'case': return exportCaseText(model);
+        default: return exportReferentielText(model);
+    }
+}
 
 export interface ExportOptions {
     format: string;
@@ -54,9 +66,9 @@ export function referentielErrors(model: ReferentielModel, color: boolean): { co
     return { count: report.errors, text };
 }
 
-/** `referentiel export <chemin> --format json [--out fichier]`. */
+/** `referentiel export <chemin> --format json|rncp-xml|case [--out fichier]`. */
 export async function exportCommand(target: string, options: ExportOptions): Promise<number> {
-    parseFormat(options.format, EXPORT_FORMATS);
+    const format = parseFormat<ExportFormat>(options.format, EXPORT_FORMATS);
     const workspace = await loadWorkspace([target]);
     const model = selectReferentiel(workspace, target, options.referentiel);
     const errors = referentielErrors(model, options.color);
@@ -64,7 +76,7 @@ export async function exportCommand(target: string, options: ExportOptions): Pro
         process.stderr.write(msg('export.hasErrors', { code: model.code, count: errors.count }) + '\n' + errors.text);
         return EXIT_PROBLEMS;
     }
-    const text = exportReferentielText(model);
+    const text = exportText(model, format);
     if (options.out) {
         await writeAtomic(options.out, text);
         process.stderr.write(msg('export.written', { code: model.code, file: options.out }) + '\n');

@@ -6,7 +6,10 @@ import { detectLocale, getLocale, parseLocale, setLocale } from '../i18n/locale.
 import { msg } from '../i18n/messages.js';
 import { VERSION } from '../version.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
+import { evaluateCommand } from './evaluate-command.js';
 import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
+import '../interop/interop-messages.js';
 import { lintCommand } from './lint-command.js';
 
 const TITLES: Record<string, string> = {
@@ -46,14 +49,40 @@ export function createProgram(): Command {
         });
 
     program.command('export')
-        .description(msg('cli.export.description'))
+        .description(msg('interop.cli.export.description'))
         .argument('<chemin>', msg('cli.export.path'))
-        .option('-f, --format <format>', msg('cli.export.format'), 'json')
+        .option('-f, --format <format>', msg('interop.cli.export.format'), 'json')
         .option('-o, --out <fichier>', msg('cli.export.out'))
         .option('-r, --referentiel <code>', msg('cli.export.referentiel'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (target: string, options) => {
             program.setOptionValue('exitCode', await exportCommand(target, { ...options, color: colorOf() }));
+        });
+
+    program.command('import')
+        .description(msg('interop.cli.import.description'))
+        .argument('<source>', msg('interop.cli.import.source'))
+        .argument('<fichier>', msg('interop.cli.import.file'))
+        .option('--fiche <numero>', msg('interop.cli.import.fiche'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--all', msg('interop.cli.import.all'))
+        .requiredOption('-o, --out <dossier>', msg('interop.cli.import.out'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (source: string, file: string, options) => {
+            program.setOptionValue('exitCode', await importCommand(source, file, options));
+        });
+
+    program.command('evaluate')
+        .description(msg('cli.evaluate.description'))
+        .argument('<dossiers...>', msg('cli.evaluate.files'))
+        .requiredOption('--referentiel <chemin>', msg('cli.evaluate.referentiel'))
+        .option('--code <code>', msg('cli.evaluate.code'))
+        .option('-f, --format <format>', msg('cli.evaluate.format'), 'text')
+        .option('-o, --out <fichier>', msg('cli.evaluate.out'))
+        .option('--date <AAAA-MM-JJ>', msg('cli.evaluate.date'))
+        .option('--sheet <feuille>', msg('cli.evaluate.sheet'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (files: string[], options) => {
+            program.setOptionValue('exitCode', await evaluateCommand(files, { ...options, color: colorOf() }));
         });
 
     return program;

@@ -1,0 +1,160 @@
+import { createReadStream, createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { evaluateCandidate } from '../evaluation/engine.js';
+import { InputError, formatProblem, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { createReportWriter } from '../evaluation/reports/index.js';
+import type { CandidateResults, EvaluationSummary } from '../evaluation/types.js';
+import { getLocale } from '../i18n/locale.js';
+import { msg } from '../i18n/messages.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
+import { referentielErrors, selectReferentiel } from './export-command.js';
+import { parseFormat } from './lint-command.js';
+import { loadWorkspace, readUtf8 } from './load.js';
+
+export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv'] as const;
+type EvaluateFormat = typeof EVALUATE_FORMATS[number];
+
+export interface EvaluateOptions {
+    referentiel: string;
+    code?: string;
+    format: string;
+    out?: string;
+    date?: string;
+    sheet?: string;
+    color: boolean;
+}
+
+const COHORT = /\.(csv|txt|xlsx)$/i;
+
+/** Une date AAAA-MM-JJ qui existe. */
+export function isIsoDate(value: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const date = new Date(value + 'T00:00:00Z');
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/**
+ * `referentiel evaluate --referentiel <fichier ou dossier> <dossiers candidats…>`.
+ * Le rapport est écrit dans un fichier temporaire puis mis en place (ou recopié sur la sortie
+ * standard) seulement si tous les candidats ont été évalués : une entrée fautive n'écrit rien.
+ * Les cohortes sont lues ligne à ligne (mémoire constante) ; progression affichée sur un terminal.
+ */
+export async function evaluateCommand(candidateFiles: string[], options: EvaluateOptions): Promise<number> {
+    const format = parseFormat<EvaluateFormat>(options.format, EVALUATE_FORMATS);
+    if (options.date !== undefined && !isIsoDate(options.date)) {
+        throw new UsageError(msg('evaluate.badDate', { value: options.date }));
+    }
+    for (const file of candidateFiles) {
+        try {
+            const stat = await fs.stat(file);
+            if (!stat.isFile()) throw new Error('not a file');
+        } catch {
+            throw new UsageError(msg('error.noSuchPath', { path: file }));
+        }
+    }
+    const workspace = await loadWorkspace([options.referentiel]);
+    const model = selectReferentiel(workspace, options.referentiel, options.code);
+    const errors = referentielErrors(model, options.color);
+    if (errors.count > 0) {
+        process.stderr.write(msg('evaluate.referentielErrors', { code: model.code, count: errors.count }) + '\n' + errors.text);
+        return EXIT_PROBLEMS;
+    }
+
+    const target = options.out ? path.resolve(options.out) : undefined;
+    const temporaryDir = target ? path.dirname(target) : tmpdir();
+    await fs.mkdir(temporaryDir, { recursive: true }).catch(() => undefined);
+    const temporary = path.join(temporaryDir, `.referentiel-${process.pid}-${Date.now()}.tmp`);
+    const output = createWriteStream(temporary);
+    const writer = createReportWriter(format, { color: options.color && !target && process.stdout.isTTY === true });
+    const summary = { candidats: 0, obtenue: 0, nonObtenue: 0, incomplete: 0 };
+    const seen = new Map<string, string>();
+    let progress: SingleBar | undefined;
+
+    try {
+        await write(output, writer.begin({ referentiel: { code: model.code, titre: model.certification?.titre ?? '' }, dateGeneration: new Date().toISOString().slice(0, 10), locale: getLocale() }));
+        const handle = async (results: CandidateResults): Promise<void> => {
+            const where = results.source.line !== undefined ? `${results.source.file}:${results.source.line}` : results.source.file;
+            const previous = seen.get(results.candidat.id);
+            if (previous !== undefined) {
+                const position = results.positions.get('candidat.id');
+                throw new InputError([{
+                    file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1, kind: 'doublon',
+                    message: msg('evaluate.duplicateId', { id: results.candidat.id, previous })
+                }]);
+            }
+            seen.set(results.candidat.id, where);
+            const result = evaluateCandidate(model, results, { date: options.date });
+            summary.candidats++;
+            if (result.decision === 'obtenue') summary.obtenue++;
+            else if (result.decision === 'non obtenue') summary.nonObtenue++;
+            else summary.incomplete++;
+            await write(output, writer.candidate(result, summary.candidats - 1));
+        };
+        for (const file of candidateFiles) {
+            if (COHORT.test(file)) {
+                const size = (await fs.stat(file)).size;
+                if (process.stderr.isTTY && size > 256 * 1024) {
+                    progress = new SingleBar({
+                        format: msg('evaluate.progress'), barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true, stream: process.stderr
+                    });
+                    progress.start(size, 0, { fichier: path.basename(file) });
+                }
+                for await (const results of readCohort(file, model, { sheet: options.sheet, onProgress: (bytes) => progress?.update(bytes) })) {
+                    await handle(results);
+                }
+                progress?.stop();
+                progress = undefined;
+            } else {
+                const text = await readUtf8(file);
+                await handle(readCandidateJson(file, text, model));
+            }
+        }
+        await write(output, writer.end(summary as EvaluationSummary));
+        await close(output);
+        if (target) {
+            await fs.rename(temporary, target);
+            process.stderr.write(msg('evaluate.written', { count: summary.candidats, file: options.out! }) + '\n');
+        } else {
+            await pipeToStdout(temporary);
+            await fs.rm(temporary, { force: true });
+        }
+        return EXIT_OK;
+    } catch (error) {
+        progress?.stop();
+        await close(output).catch(() => undefined);
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        if (error instanceof InputError) {
+            for (const problem of error.problems) process.stderr.write(formatProblem(problem) + '\n');
+            process.stderr.write(msg('evaluate.nothingWritten', { count: error.problems.length }) + '\n');
+            return EXIT_USAGE;
+        }
+        throw error;
+    }
+}
+
+function write(stream: WriteStream, chunk: string): Promise<void> {
+    if (chunk.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+        const ok = stream.write(chunk, error => { if (error) reject(error); });
+        if (ok) resolve(); else stream.once('drain', resolve);
+    });
+}
+
+function close(stream: WriteStream): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (stream.closed) { resolve(); return; }
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+    });
+}
+
+function pipeToStdout(file: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+        const input = createReadStream(file);
+        input.on('error', reject);
+        input.on('end', resolve);
+        input.pipe(process.stdout, { end: false });
+    });
+}
+

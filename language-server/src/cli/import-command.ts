@@ -1,0 +1,163 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { suggest } from '../codes.js';
+import { msg } from '../i18n/messages.js';
+import '../interop/interop-messages.js';
+import { ficheToRef, type ImportedFicheStats } from '../interop/rncp-import.js';
+import { readRncpExport, RncpReadError } from '../interop/rncp-reader.js';
+import { EXIT_OK, UsageError } from './errors.js';
+
+export const IMPORT_SOURCES = ['rncp'] as const;
+
+export interface ImportOptions {
+    fiche?: string[];
+    all?: boolean;
+    out: string;
+    /** Barre de progression (par défaut : --all sur un terminal). */
+    progress?: boolean;
+}
+
+export interface ImportSummary {
+    fiches: number;
+    blocs: number;
+    competences: number;
+    sansCode: number;
+    blocsSansListe: number;
+    ignorees: number;
+    files: string[];
+}
+
+/**
+ * `referentiel import rncp <export.xml> (--fiche RNCPnnnnn … | --all) --out <dossier>`.
+ *
+ * L'export est lu en flux (mémoire constante). Chaque fiche retenue est convertie et écrite
+ * dans un dossier de préparation voisin du dossier de sortie ; quand tout l'export a été lu
+ * sans erreur, les fichiers sont renommés à leur place (un renommage par fichier : aucun
+ * fichier n'est jamais écrit à moitié). Un XML mal formé, des entités déclarées ou une fiche
+ * demandée introuvable : rien n'est écrit, code de sortie 2.
+ */
+export async function importCommand(source: string, file: string, options: ImportOptions): Promise<number> {
+    if (!(IMPORT_SOURCES as readonly string[]).includes(source)) {
+        const close = suggest(source, IMPORT_SOURCES, 1);
+        throw new UsageError(msg('import.unknownSource', { value: source, suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close[0] }) : '' }));
+    }
+    const wanted = (options.fiche ?? []).map(f => f.trim()).filter(Boolean);
+    if (wanted.length && options.all) throw new UsageError(msg('import.bothSelections'));
+    if (!wanted.length && !options.all) throw new UsageError(msg('import.noSelection'));
+    const summary = await importRncp(file, { ...options, fiche: wanted });
+    const { fiches, blocs, competences, sansCode } = summary;
+    process.stderr.write(msg('import.summary', { fiches, blocs, competences, sansCode, out: options.out }) + '\n');
+    if (summary.blocsSansListe) process.stderr.write(msg('import.summary.noList', { count: summary.blocsSansListe }) + '\n');
+    if (summary.ignorees) process.stderr.write(msg('import.summary.skipped', { count: summary.ignorees }) + '\n');
+    process.stderr.write(msg('import.summary.next', { out: options.out }) + '\n');
+    return EXIT_OK;
+}
+
+/** L'import lui-même (sans le résumé) : utilisable depuis les tests et d'autres commandes. */
+export async function importRncp(file: string, options: ImportOptions): Promise<ImportSummary> {
+    let stat;
+    try {
+        stat = await fs.stat(file);
+    } catch {
+        throw new UsageError(msg('error.noSuchPath', { path: file }));
+    }
+    if (!stat.isFile()) throw new UsageError(msg('import.notFile', { path: file }));
+
+    const wanted = new Set(options.fiche ?? []);
+    const all = options.all === true && wanted.size === 0;
+    const out = path.resolve(options.out);
+    const staging = path.join(path.dirname(out), `.${path.basename(out)}.import-${process.pid}-${Date.now()}`);
+    let stagingCreated = false;
+    const seen = new Set<string>();
+    const numbers: string[] = [];
+    const written = new Map<string, ImportedFicheStats>();
+    const summary: ImportSummary = { fiches: 0, blocs: 0, competences: 0, sansCode: 0, blocsSansListe: 0, ignorees: 0, files: [] };
+
+    const showProgress = options.progress ?? (all && process.stderr.isTTY === true);
+    const bar = showProgress
+        ? new SingleBar({ format: msg('import.progress'), barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true, stream: process.stderr })
+        : undefined;
+    bar?.start(stat.size, 0, { fiches: 0 });
+    let barStopped = !bar;
+    const stopBar = (): void => {
+        if (!barStopped) bar?.stop();
+        barStopped = true;
+    };
+
+    try {
+        let version: string | undefined;
+        try {
+            ({ version } = await readRncpExport(file, {
+                fiche: async fiche => {
+                    const numero = fiche.numero?.trim() ?? '';
+                    if (numero && !seen.has(numero)) {
+                        seen.add(numero);
+                        numbers.push(numero);
+                    }
+                    if (!all && !wanted.has(numero)) return;
+                    const imported = ficheToRef(fiche);
+                    if (!imported) {
+                        summary.ignorees++;
+                        return;
+                    }
+                    if (!stagingCreated) {
+                        await fs.mkdir(staging, { recursive: true });
+                        stagingCreated = true;
+                    }
+                    await fs.writeFile(path.join(staging, imported.fileName), imported.text);
+                    // Une fiche répétée dans l'export : la dernière l'emporte, comptée une fois.
+                    written.set(imported.fileName, imported.stats);
+                },
+                progress: (bytes, fiches) => bar?.update(bytes, { fiches })
+            }));
+        } catch (error) {
+            if (error instanceof RncpReadError) throw readError(error, file);
+            throw error;
+        }
+        stopBar();
+        if (version && !version.startsWith('4')) {
+            process.stderr.write(msg('import.version', { path: file, version }) + '\n');
+        }
+        const missing = [...wanted].filter(n => !seen.has(n));
+        if (missing.length) {
+            const close = suggest(missing[0], numbers);
+            throw new UsageError(msg('import.unknownFiche', {
+                code: missing.join(', '), path: file, count: numbers.length,
+                suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close.join(', ') }) : ''
+            }));
+        }
+        if (written.size === 0) throw new UsageError(msg('import.nothing', { path: file }));
+
+        // Tout est lu : les fichiers vont à leur place, un renommage chacun.
+        await fs.mkdir(out, { recursive: true });
+        for (const [name, stats] of [...written.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+            await fs.rename(path.join(staging, name), path.join(out, name));
+            summary.files.push(path.join(out, name));
+            summary.fiches++;
+            summary.blocs += stats.blocs;
+            summary.competences += stats.competences;
+            summary.sansCode += stats.sansCode;
+            summary.blocsSansListe += stats.blocsSansListe;
+        }
+        return summary;
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+        throw new UsageError(msg('error.write', { path: options.out, reason }));
+    } finally {
+        stopBar();
+        if (stagingCreated) await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+
+function readError(error: RncpReadError, file: string): UsageError {
+    const params = { path: file, line: error.line, column: error.column, reason: error.detail };
+    switch (error.kind) {
+        case 'entities': return new UsageError(msg('import.entities', params));
+        case 'not-rncp': return new UsageError(msg('import.notRncp', params));
+        case 'encoding': return new UsageError(msg('import.encoding', params));
+        case 'io': return new UsageError(msg('error.read', params));
+        default: return new UsageError(msg('import.malformed', params));
+    }
+}

@@ -1,0 +1,359 @@
+import { canonicalCode } from '../../codes.js';
+import { msg } from '../../i18n/messages.js';
+import type { ReferentielModel } from '../../model/referentiel-model.js';
+import type { CandidateResults, InputProblem, SourcePosition, ValeurCompetence, ValeurCritere } from '../types.js';
+import { codesOf, didYouMean, hasCode, modelCodes, unknownCodeMessage, type ModelCodes } from './model-codes.js';
+import { capitalize, InputError, problemAt, sortProblems } from './problems.js';
+import { excelSerialToIso, formatNumber, parseCompetence, parseCritere, parseDate, parseDecimal } from './values.js';
+import '../candidate-messages.js';
+
+/** Une cellule lue (CSV ou tableur), avec sa position. */
+export interface RawCell {
+    /** Le texte de la cellule (pour un nombre du tableur : le nombre écrit avec un point). */
+    readonly text: string;
+    /** Valeur d'une cellule numérique du tableur. */
+    readonly number?: number;
+    /** Valeur d'une cellule date du tableur (AAAA-MM-JJ). */
+    readonly date?: string;
+    /** Erreur de formule du tableur (#N/A, #DIV/0!…). */
+    readonly error?: string;
+    readonly position: SourcePosition;
+    /** Référence de la cellule dans le tableur (D12). */
+    readonly ref?: string;
+}
+
+type ColumnKind = 'candidat' | 'nom' | 'date' | 'blocs' | 'competence' | 'critere' | 'epreuve' | 'mesure' | 'ignore' | 'unnamed';
+
+interface Column {
+    readonly kind: ColumnKind;
+    /** L'en-tête tel qu'écrit (sans espaces autour) : c'est la clé des résultats. */
+    readonly name: string;
+    readonly canonical?: string;
+    /** Où est l'en-tête, pour les messages (« colonne n° 3 », « cellule C1 »). */
+    readonly label: string;
+}
+
+const SPECIAL: Record<string, ColumnKind> = {
+    candidat: 'candidat', id: 'candidat', identifiant: 'candidat', id_candidat: 'candidat',
+    nom: 'nom',
+    date_evaluation: 'date', dateevaluation: 'date', date: 'date',
+    blocs_acquis: 'blocs', blocsacquis: 'blocs'
+};
+
+function specialName(header: string): ColumnKind | undefined {
+    const key = header.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s-]+/g, '_');
+    return Object.prototype.hasOwnProperty.call(SPECIAL, key) ? SPECIAL[key] : undefined;
+}
+
+function isBlank(cell: RawCell | undefined): boolean {
+    return !cell || (cell.text.trim() === '' && cell.number === undefined && cell.date === undefined && cell.error === undefined);
+}
+
+/**
+ * L'interprétation d'une cohorte (CSV ou tableur) : la ligne d'en-tête nomme les colonnes,
+ * chaque ligne suivante donne les résultats d'un candidat. Partagée par les deux lecteurs,
+ * qui ne fournissent que les cellules et leurs positions.
+ */
+export class CohortTable {
+    private columns: Column[] | undefined;
+    private readonly codes: ModelCodes;
+    /** Identifiants déjà vus → ligne (pour les doublons). */
+    private readonly ids = new Map<string, number>();
+
+    constructor(
+        readonly file: string,
+        readonly model: ReferentielModel,
+        readonly format: 'csv' | 'xlsx',
+        /** Séparateur du CSV (pour la piste des cellules en trop). */
+        readonly separator?: string
+    ) {
+        this.codes = modelCodes(model);
+    }
+
+    get hasHeader(): boolean {
+        return this.columns !== undefined;
+    }
+
+    /** Une ligne vide (ou ne remplissant que des colonnes de remarques) ? */
+    isBlank(cells: readonly (RawCell | undefined)[]): boolean {
+        return cells.every((cell, index) => isBlank(cell) || this.columns?.[index]?.kind === 'ignore');
+    }
+
+    /** Le fichier n'a pas de ligne d'en-tête. */
+    empty(): never {
+        throw new InputError([problemAt({ file: this.file, line: 1, column: 1 }, 'colonne', msg('cand.col.empty'))]);
+    }
+
+    private headerLabel(cell: RawCell, index: number): string {
+        return this.format === 'xlsx' && cell.ref
+            ? msg('cand.where.cellRef', { ref: cell.ref })
+            : msg('cand.where.columnNumber', { n: index + 1 });
+    }
+
+    /** Lit la ligne d'en-tête ; lève InputError avec tous ses problèmes. */
+    header(cells: readonly (RawCell | undefined)[], line: number): void {
+        const problems: InputProblem[] = [];
+        const columns: Column[] = [];
+        const seen = new Map<string, Column>();
+        const known = [
+            ...codesOf(this.codes, 'competence'), ...codesOf(this.codes, 'critere'),
+            ...codesOf(this.codes, 'epreuve'), ...codesOf(this.codes, 'mesure')
+        ];
+        cells.forEach((cell, index) => {
+            const name = cell ? (cell.number !== undefined ? String(cell.number) : cell.text).trim() : '';
+            const position = cell?.position ?? { file: this.file, line, column: index + 1 };
+            const label = cell ? this.headerLabel(cell, index) : msg('cand.where.columnNumber', { n: index + 1 });
+            const where = capitalize(label);
+            let kind: ColumnKind | undefined;
+            let canonical: string | undefined;
+            if (name === '') {
+                kind = 'unnamed';
+            } else if (name.startsWith('#')) {
+                kind = 'ignore';
+            } else {
+                kind = specialName(name);
+                if (kind) {
+                    canonical = `#${kind}`;
+                } else {
+                    canonical = canonicalCode(name);
+                    if (hasCode(this.codes, 'competence', name)) kind = 'competence';
+                    else if (hasCode(this.codes, 'critere', name)) kind = 'critere';
+                    else if (hasCode(this.codes, 'epreuve', name)) kind = 'epreuve';
+                    else if (hasCode(this.codes, 'mesure', name)) kind = 'mesure';
+                    else {
+                        const type = this.codes.typeOf(canonical);
+                        problems.push(problemAt(position, 'colonne', type
+                            ? msg('cand.col.notResult', { where, code: name, kind: msg(`kind.${type}`) })
+                            : msg('cand.col.unknown', { where, name, ref: this.model.code, suggestion: didYouMean(name, known) })));
+                        kind = 'ignore';
+                        canonical = undefined;
+                    }
+                }
+            }
+            const column: Column = { kind, name, canonical, label };
+            if (canonical) {
+                const first = seen.get(canonical);
+                if (first) {
+                    problems.push(problemAt(position, 'colonne', msg('cand.col.duplicate', { where, name, first: first.label })));
+                } else {
+                    seen.set(canonical, column);
+                }
+            }
+            columns.push(column);
+        });
+        // Aucune colonne reconnue : la première ligne est sans doute déjà une ligne de résultats.
+        // Un seul message, qui ne recopie pas ces valeurs (elles peuvent contenir des noms).
+        if (!columns.some(c => c.canonical !== undefined || c.kind === 'ignore' && c.name.startsWith('#'))) {
+            throw new InputError([problemAt({ file: this.file, line, column: 1 }, 'colonne', msg('cand.col.notHeader', { line }))]);
+        }
+        if (!problems.length && !columns.some(c => c.kind === 'candidat')) {
+            const found = columns.filter(c => c.name !== '').map(c => c.name);
+            const shown = found.length > 12 ? [...found.slice(0, 12), '…'] : found;
+            problems.push(problemAt(cells.find(c => c)?.position ?? { file: this.file, line, column: 1 }, 'colonne',
+                msg('cand.col.missingId', { found: shown.length ? shown.map(n => `« ${n} »`).join(', ') : '—' })));
+        }
+        if (problems.length > 0) throw new InputError(sortProblems(problems));
+        this.columns = columns;
+    }
+
+    /**
+     * Lit une ligne de résultats (`line` : ligne physique du CSV, numéro de ligne du tableur).
+     * Renvoie undefined pour une ligne vide ; lève InputError avec les problèmes de la ligne.
+     */
+    row(cells: readonly (RawCell | undefined)[], line: number): CandidateResults | undefined {
+        const columns = this.columns;
+        if (!columns) throw new Error('CohortTable.row avant header');
+        if (this.isBlank(cells)) return undefined;
+        const problems: InputProblem[] = [];
+        const positions = new Map<string, SourcePosition>();
+        const competences = new Map<string, ValeurCompetence>();
+        const criteres = new Map<string, ValeurCritere>();
+        const epreuves = new Map<string, number>();
+        const mesures = new Map<string, number>();
+        const blocsAcquis: Array<{ bloc: string; date?: string }> = [];
+        let id = '';
+        let nom: string | undefined;
+        let dateEvaluation: string | undefined;
+
+        const idIndex = columns.findIndex(c => c.kind === 'candidat');
+        const idCell = cells[idIndex];
+        if (idCell && idCell.error === undefined) {
+            id = (idCell.number !== undefined ? String(idCell.number) : idCell.text).trim();
+        }
+        const where = (column: Column, cell: RawCell): string => {
+            const place = this.format === 'xlsx' && cell.ref
+                ? msg('cand.where.cell', { ref: cell.ref, name: column.name })
+                : msg('cand.where.column', { name: column.name });
+            return capitalize(id ? msg('cand.where.candidate', { id, place }) : place);
+        };
+        const rawWhere = (cell: RawCell, index: number): string => {
+            const place = this.format === 'xlsx' && cell.ref ? msg('cand.where.cellRef', { ref: cell.ref }) : msg('cand.where.columnNumber', { n: index + 1 });
+            return capitalize(id ? msg('cand.where.candidate', { id, place }) : place);
+        };
+        const shown = (cell: RawCell): string => (cell.number !== undefined ? formatNumber(cell.number) : cell.text.trim());
+
+        cells.forEach((cell, index) => {
+            if (!cell || isBlank(cell)) return;
+            const column = columns[index];
+            if (!column || column.kind === 'unnamed') {
+                const value = cell.text.trim() || shown(cell);
+                problems.push(problemAt(cell.position, 'colonne', !column && this.format === 'csv'
+                    ? msg('cand.col.extra', {
+                        where: rawWhere(cell, index), value, count: columns.length,
+                        hint: this.separator === ',' || this.separator === ';' ? msg('cand.col.extraHint', { sep: this.separator }) : ''
+                    })
+                    : msg('cand.col.noHeader', { where: rawWhere(cell, index), value })));
+                return;
+            }
+            if (column.kind === 'ignore') return;
+            if (cell.error !== undefined) {
+                problems.push(problemAt(cell.position, 'valeur', cell.error
+                    ? msg('cand.value.cellError', { where: where(column, cell), value: cell.error })
+                    : msg('cand.value.formulaError', { where: where(column, cell) })));
+                return;
+            }
+            const text = cell.text.trim();
+            switch (column.kind) {
+                case 'candidat':
+                    positions.set('candidat.id', cell.position);
+                    break;
+                case 'nom':
+                    nom = text;
+                    positions.set('candidat.nom', cell.position);
+                    break;
+                case 'date': {
+                    const iso = cell.date ?? (cell.number !== undefined ? excelSerialToIso(cell.number) : parseDate(text));
+                    if (iso) {
+                        dateEvaluation = iso;
+                        positions.set('dateEvaluation', cell.position);
+                    } else {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.value.date', { where: where(column, cell), value: shown(cell) })));
+                    }
+                    break;
+                }
+                case 'competence': {
+                    const value = parseCompetence(text);
+                    if (value) {
+                        competences.set(column.name, value);
+                        positions.set(`competences.${column.name}`, cell.position);
+                    } else {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.value.competence', { where: where(column, cell), value: shown(cell) })));
+                    }
+                    break;
+                }
+                case 'critere': {
+                    const value = parseCritere(text);
+                    if (value) {
+                        criteres.set(column.name, value);
+                        positions.set(`criteres.${column.name}`, cell.position);
+                    } else {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.value.critere', { where: where(column, cell), value: shown(cell) })));
+                    }
+                    break;
+                }
+                case 'epreuve': {
+                    const info = this.codes.epreuves.get(column.canonical!)!;
+                    const bareme = info.bareme ?? 20;
+                    const value = cell.number ?? parseDecimal(text);
+                    if (value === undefined) {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.value.grade', {
+                            where: where(column, cell), value: shown(cell), code: info.code, bareme: formatNumber(bareme)
+                        })));
+                    } else if (value < 0 || value > bareme) {
+                        problems.push(problemAt(cell.position, 'hors-bareme', msg('cand.grade.range', {
+                            where: where(column, cell), value: shown(cell), code: info.code, bareme: formatNumber(bareme)
+                        })));
+                    } else {
+                        epreuves.set(column.name, value);
+                        positions.set(`epreuves.${column.name}`, cell.position);
+                    }
+                    break;
+                }
+                case 'mesure': {
+                    const info = this.codes.mesures.get(column.canonical!)!;
+                    const value = cell.number ?? parseDecimal(text);
+                    if (value === undefined) {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.value.measure', {
+                            where: where(column, cell), value: shown(cell), code: info.code, unit: info.unite
+                        })));
+                    } else if (value < 0) {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.measure.negative', {
+                            where: where(column, cell), value: shown(cell), code: info.code, unit: info.unite
+                        })));
+                    } else {
+                        mesures.set(column.name, value);
+                        positions.set(`mesures.${column.name}`, cell.position);
+                    }
+                    break;
+                }
+                case 'blocs':
+                    this.blocs(text, cell, where(column, cell), blocsAcquis, positions, problems);
+                    break;
+            }
+        });
+
+        if (id === '') {
+            const position = idCell?.position ?? { file: this.file, line, column: 1 };
+            problems.push(problemAt(position, 'valeur', msg('cand.value.missingId', {
+                where: capitalize(this.format === 'xlsx' && idCell?.ref
+                    ? msg('cand.where.cell', { ref: idCell.ref, name: columns[idIndex].name })
+                    : msg('cand.where.line', { line }))
+            })));
+        } else {
+            const first = this.ids.get(id);
+            if (first !== undefined) {
+                problems.push(problemAt(idCell!.position, 'doublon', msg('cand.value.duplicateId', { id, first, second: line })));
+            }
+        }
+        if (problems.length > 0) throw new InputError(sortProblems(problems));
+        this.ids.set(id, line);
+        return {
+            candidat: nom ? { id, nom } : { id },
+            ...(dateEvaluation ? { dateEvaluation } : {}),
+            competences, criteres, epreuves, mesures, blocsAcquis,
+            amenagements: [],
+            positions,
+            source: { file: this.file, line }
+        };
+    }
+
+    /** « BC01|BC02@2024-06-30 ». */
+    private blocs(
+        text: string, cell: RawCell, where: string, blocsAcquis: Array<{ bloc: string; date?: string }>,
+        positions: Map<string, SourcePosition>, problems: InputProblem[]
+    ): void {
+        const seen = new Set<string>();
+        for (const item of text.split('|').map(s => s.trim()).filter(s => s !== '')) {
+            const at = item.indexOf('@');
+            const code = (at >= 0 ? item.slice(0, at) : item).trim();
+            const dateText = at >= 0 ? item.slice(at + 1).trim() : undefined;
+            if (code === '' || /[\s,;]/.test(code)) {
+                problems.push(problemAt(cell.position, 'valeur', msg('cand.value.blocItem', { where, value: item })));
+                continue;
+            }
+            if (!hasCode(this.codes, 'bloc', code)) {
+                problems.push(problemAt(cell.position, 'code-inconnu', unknownCodeMessage(this.codes, 'bloc', code, where)));
+                continue;
+            }
+            let date: string | undefined;
+            if (dateText !== undefined) {
+                date = parseDate(dateText);
+                if (!date) {
+                    problems.push(problemAt(cell.position, 'valeur', msg('cand.value.date', { where, value: dateText })));
+                    continue;
+                }
+            }
+            const key = canonicalCode(code);
+            if (seen.has(key)) {
+                problems.push(problemAt(cell.position, 'doublon', msg('cand.bloc.duplicateCell', { where, code })));
+                continue;
+            }
+            seen.add(key);
+            const index = blocsAcquis.length;
+            blocsAcquis.push(date ? { bloc: code, date } : { bloc: code });
+            positions.set(`blocsAcquis.${index}.bloc`, cell.position);
+            if (date) positions.set(`blocsAcquis.${index}.date`, cell.position);
+        }
+        if (blocsAcquis.length > 0) positions.set('blocsAcquis', cell.position);
+    }
+}
