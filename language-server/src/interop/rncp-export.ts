@@ -1,0 +1,110 @@
+import { isActivite, type Activite, type Bloc, type Competence, type Modalite } from '../generated/ast.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
+import { ACTIVITES_VISEES_PREFIX } from './rncp-import.js';
+import { el, serialize, type XmlElement } from './xml.js';
+
+/**
+ * Le référentiel comme une FICHE de l'export RNCP (flux XML V4.1), pour préparer un dépôt
+ * ou échanger avec un outil qui lit ce format.
+ *
+ * Ce que le format porte : numéro, intitulé, niveau, certificateurs, NSF, dates, statut,
+ * activités visées (texte), blocs (code, libellé, liste des compétences et modalités
+ * d'évaluation en texte), correspondances. Ce qu'il ne porte pas : les liens explicites
+ * (issue de, évalue, vérifie) autrement que cités dans le texte, les critères comme données,
+ * les règles d'obtention. Les compétences sont écrites une par ligne, « CODE - texte »,
+ * pour que `referentiel import rncp` les retrouve avec leur code.
+ *
+ * Déterministe : mêmes octets pour le même référentiel.
+ */
+export function exportRncpXml(model: ReferentielModel): string {
+    const certification = model.certification;
+    const numero = certification?.rncp ?? model.code;
+    const dateFr = (iso: string | undefined): string | undefined => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+        return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
+    };
+    const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+    // Activités visées : les activités déclarées, sinon la note importée d'une fiche.
+    let activitesVisees: string | undefined;
+    if (model.activites.length) {
+        const lines: string[] = [];
+        const walk = (a: Activite, depth: number): void => {
+            lines.push(`${'  '.repeat(depth)}${a.name} - ${oneLine(a.texte)}`);
+            for (const child of a.activites) walk(child, depth + 1);
+        };
+        for (const a of model.activites.filter(a => !isActivite(a.$container))) walk(a, 0);
+        activitesVisees = lines.join('\n');
+    } else {
+        const note = certification?.notes.find(n => n.texte.startsWith(ACTIVITES_VISEES_PREFIX));
+        activitesVisees = note?.texte.slice(ACTIVITES_VISEES_PREFIX.length);
+    }
+
+    const obtention = model.obtentions[0];
+    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+
+    const modaliteText = (m: Modalite): string => {
+        const lines: string[] = [];
+        const kind = [m.nature, m.seul ? 'seul' : m.enEquipe ? 'en équipe' : undefined].filter(Boolean).join(' ; ');
+        lines.push(`${m.name} - ${oneLine(m.titre)}${kind ? ` (${kind})` : ''}`);
+        const evaluated = m.competences.map(r => r.ref?.name ?? r.$refText);
+        if (evaluated.length) lines.push(`Compétences évaluées : ${evaluated.join(', ')}`);
+        if (m.consigne) lines.push(`Consigne : ${m.consigne}`);
+        if (m.livrables.length) lines.push(`Livrables : ${m.livrables.map(l => l.description ? `${l.nature} (${oneLine(l.description)})` : l.nature).join(' ; ')}`);
+        if (m.jury) lines.push(`Jury : ${m.jury.effectif !== undefined ? `${m.jury.effectif} — ` : ''}${oneLine(m.jury.description)}`);
+        for (const c of m.criteres) {
+            const verifie = c.competences.map(r => r.ref?.name ?? r.$refText);
+            const tail = [verifie.length ? `vérifie ${verifie.join(', ')}` : '', c.eliminatoire ? 'éliminatoire' : ''].filter(Boolean).join(', ');
+            lines.push(`Critère ${c.name} : ${oneLine(c.texte)}${tail ? ` (${tail})` : ''}`);
+        }
+        return lines.join('\n');
+    };
+
+    const blocElement = (b: Bloc): XmlElement => {
+        const competences = model.competencesOfBloc.get(b) ?? [];
+        const liste = competences.map((c: Competence) => `${c.name} - ${oneLine(c.texte)}`).join('\n');
+        const modalites = b.modalites.map(modaliteText);
+        const seuil = b.seuil?.pourcentage ?? defaultThreshold;
+        modalites.push(`Le bloc est validé quand ${String(seuil).replace('.', ',')} % de ses compétences sont acquises.`);
+        return el('BLOC_COMPETENCES', [
+            el('CODE', b.name),
+            el('LIBELLE', oneLine(b.titre)),
+            el('LISTE_COMPETENCES', liste),
+            el('MODALITES_EVALUATION', modalites.join('\n\n'))
+        ]);
+    };
+
+    const correspondances: XmlElement[] = [];
+    for (const b of model.blocs) {
+        for (const e of b.equivalences) {
+            const fiche = /^(RNCP\d+|RS\d+)/.exec(e.bloc)?.[1];
+            correspondances.push(el('CORRESPONDANCE', [
+                el('SOURCE', [el('BLOC_COMPETENCES', [el('CODE', b.name)])]),
+                el('DESTINATION', [
+                    fiche ? el('NUMERO_FICHE', fiche) : undefined,
+                    el('BLOC_COMPETENCES', [el('CODE', e.bloc)])
+                ])
+            ]));
+        }
+    }
+
+    const niveau = certification?.niveau;
+    const fiche = el('FICHE', [
+        el('NUMERO_FICHE', numero),
+        el('INTITULE', oneLine(certification?.titre ?? model.socle?.titre ?? model.code)),
+        niveau !== undefined && Number.isInteger(niveau) ? el('NOMENCLATURE_EUROPE', [el('NIVEAU', `NIV${niveau}`), el('LIBELLE', `Niveau ${niveau}`)]) : undefined,
+        certification?.nsf.length ? el('CODES_NSF', certification.nsf.map(n => el('NSF', [el('CODE', n.code), n.libelle ? el('LIBELLE', n.libelle) : undefined]))) : undefined,
+        certification?.certificateurs.length ? el('CERTIFICATEURS', certification.certificateurs.map(c => el('CERTIFICATEUR', [
+            c.siret ? el('SIRET_CERTIFICATEUR', c.siret) : undefined,
+            el('NOM_CERTIFICATEUR', c.nom)
+        ]))) : undefined,
+        activitesVisees ? el('ACTIVITES_VISEES', activitesVisees) : undefined,
+        dateFr(certification?.enregistrement?.fin) ? el('DATE_FIN_ENREGISTREMENT', dateFr(certification?.enregistrement?.fin)!) : undefined,
+        dateFr(certification?.enregistrement?.debut) ? el('DATE_EFFET', dateFr(certification?.enregistrement?.debut)!) : undefined,
+        el('BLOCS_COMPETENCES', model.blocs.map(blocElement)),
+        certification?.statut ? el('ACTIF', certification.statut === 'actif' ? 'Oui' : 'Non') : undefined,
+        correspondances.length ? el('CORRESPONDANCES', correspondances) : undefined
+    ]);
+    const root = el('FICHES', [el('VERSION_FLUX', '4.1'), fiche]);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + serialize(root);
+}

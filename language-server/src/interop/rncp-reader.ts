@@ -1,0 +1,268 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import iconv from 'iconv-lite';
+import { SaxesParser } from 'saxes';
+
+/**
+ * Lecture en flux de l'export open data des fiches RNCP (France Compétences, « flux XML
+ * V4.1 » : racine FICHES, VERSION_FLUX, une FICHE par certification).
+ *
+ * L'export quotidien complet compte environ 25 600 fiches : il n'est jamais chargé en entier.
+ * Le fichier est lu par morceaux, analysé par saxes, et chaque fiche est rendue dès sa balise
+ * fermante, avec seulement les champs utiles (les milliers de PARTENAIRE sont ignorés) :
+ * mémoire constante quelle que soit la taille de l'export.
+ *
+ * Sécurité : saxes ne développe pas les entités (ni internes déclarées dans une DTD, ni
+ * externes) et ne lit aucun fichier ni URL ; une DOCTYPE qui déclare des entités est de plus
+ * refusée explicitement (protection contre « billion laughs » et XXE).
+ */
+
+export interface RncpBloc {
+    code?: string;
+    libelle?: string;
+    listeCompetences?: string;
+    modalitesEvaluation?: string;
+}
+
+export interface RncpCorrespondance {
+    /** Blocs de la fiche (source). */
+    sources: string[];
+    destinationFiche?: string;
+    /** Blocs de la fiche de destination (aucun : la fiche entière). */
+    destinations: string[];
+}
+
+export interface RncpFiche {
+    numero?: string;
+    intitule?: string;
+    /** « Oui » / « Non ». */
+    actif?: string;
+    /** « NIV7 »… */
+    niveau?: string;
+    niveauLibelle?: string;
+    nsf: Array<{ code?: string; libelle?: string }>;
+    certificateurs: Array<{ siret?: string; nom?: string }>;
+    activitesVisees?: string;
+    /** DATE_EFFET, DATE_DECISION, DATE_FIN_ENREGISTREMENT, DATE_DE_PUBLICATION… (JJ/MM/AAAA). */
+    dates: Record<string, string>;
+    blocs: RncpBloc[];
+    correspondances: RncpCorrespondance[];
+    /** Ligne de la balise <FICHE> dans l'export. */
+    line: number;
+}
+
+export type RncpReadErrorKind = 'malformed' | 'entities' | 'not-rncp' | 'encoding' | 'io';
+
+/** Un export illisible : où (ligne, colonne à partir de 1) et pourquoi. */
+export class RncpReadError extends Error {
+    constructor(readonly kind: RncpReadErrorKind, readonly detail: string, readonly line = 0, readonly column = 0) {
+        super(detail);
+        this.name = 'RncpReadError';
+    }
+}
+
+export interface RncpReadHandlers {
+    /** Appelé pour chaque fiche, dans l'ordre du fichier ; attendu avant de lire la suite. */
+    fiche(fiche: RncpFiche): void | Promise<void>;
+    /** Octets lus depuis le début, fiches lues. */
+    progress?(bytes: number, fiches: number): void;
+}
+
+export interface RncpReadSummary {
+    readonly fiches: number;
+    readonly version?: string;
+    readonly bytes: number;
+}
+
+/** Champs lus, par chemin sous FICHE. */
+const SCALARS: Record<string, (f: RncpFiche, value: string) => void> = {
+    'NUMERO_FICHE': (f, v) => { f.numero = v; },
+    'INTITULE': (f, v) => { f.intitule = v; },
+    'ACTIF': (f, v) => { f.actif = v; },
+    'NOMENCLATURE_EUROPE/NIVEAU': (f, v) => { f.niveau = v; },
+    'NOMENCLATURE_EUROPE/LIBELLE': (f, v) => { f.niveauLibelle = v; },
+    'CODES_NSF/NSF/CODE': (f, v) => { last(f.nsf).code = v; },
+    'CODES_NSF/NSF/LIBELLE': (f, v) => { last(f.nsf).libelle = v; },
+    'CERTIFICATEURS/CERTIFICATEUR/SIRET_CERTIFICATEUR': (f, v) => { last(f.certificateurs).siret = v; },
+    'CERTIFICATEURS/CERTIFICATEUR/NOM_CERTIFICATEUR': (f, v) => { last(f.certificateurs).nom = v; },
+    'ACTIVITES_VISEES': (f, v) => { f.activitesVisees = v; },
+    'BLOCS_COMPETENCES/BLOC_COMPETENCES/CODE': (f, v) => { last(f.blocs).code = v; },
+    'BLOCS_COMPETENCES/BLOC_COMPETENCES/LIBELLE': (f, v) => { last(f.blocs).libelle = v; },
+    'BLOCS_COMPETENCES/BLOC_COMPETENCES/LISTE_COMPETENCES': (f, v) => { last(f.blocs).listeCompetences = v; },
+    'BLOCS_COMPETENCES/BLOC_COMPETENCES/MODALITES_EVALUATION': (f, v) => { last(f.blocs).modalitesEvaluation = v; },
+    'CORRESPONDANCES/CORRESPONDANCE/SOURCE/BLOC_COMPETENCES/CODE': (f, v) => { last(f.correspondances).sources.push(v); },
+    'CORRESPONDANCES/CORRESPONDANCE/DESTINATION/NUMERO_FICHE': (f, v) => { last(f.correspondances).destinationFiche = v; },
+    'CORRESPONDANCES/CORRESPONDANCE/DESTINATION/BLOC_COMPETENCES/CODE': (f, v) => { last(f.correspondances).destinations.push(v); }
+};
+
+/** Éléments qui ouvrent une nouvelle entrée de liste. */
+const RECORDS: Record<string, (f: RncpFiche) => void> = {
+    'CODES_NSF/NSF': f => { f.nsf.push({}); },
+    'CERTIFICATEURS/CERTIFICATEUR': f => { f.certificateurs.push({}); },
+    'BLOCS_COMPETENCES/BLOC_COMPETENCES': f => { f.blocs.push({}); },
+    'CORRESPONDANCES/CORRESPONDANCE': f => { f.correspondances.push({ sources: [], destinations: [] }); }
+};
+
+const DATES = new Set(['DATE_EFFET', 'DATE_DECISION', 'DATE_FIN_ENREGISTREMENT', 'DATE_DE_PUBLICATION', 'DATE_LIMITE_DELIVRANCE']);
+
+function last<T>(list: T[]): T {
+    return list[list.length - 1];
+}
+
+/** L'encodage annoncé par la déclaration XML (« UTF-8 » par défaut). */
+export function declaredEncoding(head: Buffer): string {
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+    if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) return 'utf-16';
+    const text = head.subarray(0, 200).toString('latin1');
+    const m = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(text);
+    return (m?.[1] ?? 'utf-8').toLowerCase();
+}
+
+interface Decoder {
+    write(chunk: Buffer): string;
+    end(): string;
+}
+
+function decoderFor(encoding: string): Decoder {
+    if (encoding === 'utf-8' || encoding === 'utf8') {
+        const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+        return {
+            write: chunk => decoder.decode(chunk, { stream: true }),
+            end: () => decoder.decode()
+        };
+    }
+    if (!iconv.encodingExists(encoding)) {
+        throw new RncpReadError('encoding', encoding);
+    }
+    const decoder = iconv.getDecoder(encoding);
+    return { write: chunk => decoder.write(chunk), end: () => decoder.end() ?? '' };
+}
+
+/**
+ * Lit un export RNCP en flux et appelle `handlers.fiche` pour chaque fiche.
+ * Lève RncpReadError si le XML est mal formé, déclare des entités, n'est pas un export de
+ * fiches, ou n'est pas dans l'encodage annoncé.
+ */
+export async function readRncpExport(file: string, handlers: RncpReadHandlers): Promise<RncpReadSummary> {
+    let handle: fs.FileHandle;
+    try {
+        handle = await fs.open(file, 'r');
+    } catch (error) {
+        throw new RncpReadError('io', (error as NodeJS.ErrnoException).code ?? String(error));
+    }
+    const head = Buffer.alloc(200);
+    const { bytesRead } = await handle.read(head, 0, 200, 0);
+    await handle.close();
+    const decoder = decoderFor(declaredEncoding(head.subarray(0, bytesRead)));
+
+    const parser = new SaxesParser({ xmlns: false, position: true });
+    const stack: string[] = [];
+    let current: RncpFiche | undefined;
+    let capture: ((f: RncpFiche, value: string) => void) | undefined;
+    let captureDate: string | undefined;
+    let buffer = '';
+    let version: string | undefined;
+    let versionText: string | undefined;
+    let fiches = 0;
+    const ready: RncpFiche[] = [];
+
+    const fail = (kind: RncpReadErrorKind, detail: string): never => {
+        throw new RncpReadError(kind, detail, parser.line, parser.column + 1);
+    };
+
+    parser.on('error', error => {
+        // Le message de saxes commence par « ligne:colonne: » ; on garde la raison.
+        const reason = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '').replace(/^\d+:\d+:\s*/, '');
+        fail('malformed', reason);
+    });
+    parser.on('doctype', doctype => {
+        if (/<!ENTITY/i.test(doctype)) {
+            fail('entities', 'ENTITY');
+        }
+    });
+    parser.on('opentag', tag => {
+        stack.push(tag.name);
+        if (stack.length === 1 && tag.name !== 'FICHES') {
+            fail('not-rncp', tag.name);
+        }
+        if (stack.length === 2 && tag.name === 'VERSION_FLUX') {
+            versionText = '';
+            return;
+        }
+        if (stack.length === 2 && tag.name === 'FICHE') {
+            current = { nsf: [], certificateurs: [], dates: {}, blocs: [], correspondances: [], line: parser.line };
+            return;
+        }
+        if (!current || stack.length < 3) return;
+        const key = stack.slice(2).join('/');
+        RECORDS[key]?.(current);
+        const scalar = SCALARS[key];
+        if (scalar) {
+            capture = scalar;
+            buffer = '';
+        } else if (stack.length === 3 && DATES.has(tag.name)) {
+            captureDate = tag.name;
+            buffer = '';
+        }
+    });
+    const onText = (text: string): void => {
+        if (capture || captureDate) buffer += text;
+        else if (versionText !== undefined) versionText += text;
+    };
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+    parser.on('closetag', tag => {
+        if (current && stack.length >= 3) {
+            if (capture && SCALARS[stack.slice(2).join('/')] === capture) {
+                capture(current, buffer.trim());
+                capture = undefined;
+            } else if (captureDate === tag.name && stack.length === 3) {
+                current.dates[tag.name] = buffer.trim();
+                captureDate = undefined;
+            }
+        }
+        if (stack.length === 2 && tag.name === 'VERSION_FLUX' && versionText !== undefined) {
+            version = versionText.trim();
+            versionText = undefined;
+        }
+        if (stack.length === 2 && tag.name === 'FICHE' && current) {
+            ready.push(current);
+            current = undefined;
+            fiches++;
+        }
+        stack.pop();
+    });
+
+    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    let bytes = 0;
+    try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+            bytes += chunk.length;
+            let text: string;
+            try {
+                text = decoder.write(chunk);
+            } catch {
+                fail('encoding', 'utf-8');
+            }
+            parser.write(text!);
+            while (ready.length) {
+                await handlers.fiche(ready.shift()!);
+            }
+            handlers.progress?.(bytes, fiches);
+        }
+        let rest: string;
+        try {
+            rest = decoder.end();
+        } catch {
+            fail('encoding', 'utf-8');
+        }
+        parser.write(rest!);
+        parser.close();
+        while (ready.length) {
+            await handlers.fiche(ready.shift()!);
+        }
+    } finally {
+        stream.destroy();
+    }
+    handlers.progress?.(bytes, fiches);
+    return { fiches, version, bytes };
+}
