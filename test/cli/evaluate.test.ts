@@ -76,6 +76,24 @@ describe('referentiel evaluate — formats', () => {
         expect(html).not.toMatch(/(src|href)="https?:/);
     });
 
+    it('openbadges : un badge par bloc validé et par certification obtenue, sans nom du candidat', () => {
+        const dir = temp();
+        const out = path.join(dir, 'badges');
+        const r = runCli(['evaluate', '--referentiel', REF, JSON_OK, '--format', 'openbadges', '--out', out]);
+        expect(r.code).toBe(0);
+        // 2026-0043 : BC01 validé à cette session (BC02 acquis antérieurement) et la certification obtenue.
+        expect(r.stderr).toContain('✔ 2 badges écrits (Open Badges 3.0, non signés)');
+        const files = readdirSync(out).sort();
+        expect(files).toHaveLength(2);
+        const badges = files.map(f => JSON.parse(readFileSync(path.join(out, f), 'utf8')));
+        for (const badge of badges) {
+            expect(badge.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+            expect(JSON.stringify(badge)).not.toContain('2026-0043');
+        }
+        expect(badges.map(b => b.credentialSubject.achievement.humanCode).sort()).toEqual(['BC01', 'ESSAI-COHORTE']);
+        expect(runCli(['evaluate', '--referentiel', REF, JSON_OK, '--format', 'openbadges']).code).toBe(2);
+    });
+
     it('format inconnu, date invalide, fichier absent, --referentiel manquant : code 2', () => {
         expect(runCli(['evaluate', '--referentiel', REF, JSON_OK, '--format', 'pdf']).stderr).toContain('Format inconnu « pdf »');
         const date = runCli(['evaluate', '--referentiel', REF, JSON_OK, '--date', '2026-02-30']);

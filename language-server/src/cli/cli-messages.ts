@@ -39,7 +39,7 @@ registerMessages({
     'cli.evaluate.files': { fr: 'dossiers candidats : *.candidat.json, cohortes .csv ou .xlsx', en: 'candidate files: *.candidat.json, .csv or .xlsx cohorts' },
     'cli.evaluate.referentiel': { fr: 'fichier .ref ou dossier du référentiel (obligatoire)', en: '.ref file or folder of the référentiel (required)' },
     'cli.evaluate.code': { fr: 'code du référentiel, si le dossier en contient plusieurs', en: 'code of the référentiel, when the folder holds several' },
-    'cli.evaluate.format': { fr: 'format du rapport : text, json, html, csv', en: 'report format: text, json, html, csv' },
+    'cli.evaluate.format': { fr: 'format du rapport : text, json, html, csv, openbadges (avec --out <dossier>)', en: 'report format: text, json, html, csv, openbadges (with --out <folder>)' },
     'cli.evaluate.out': { fr: 'fichier du rapport (sinon la sortie standard)', en: 'report file (standard output otherwise)' },
     'cli.evaluate.date': { fr: 'date d\'évaluation AAAA-MM-JJ (sinon celle du dossier, puis aujourd\'hui)', en: 'evaluation date YYYY-MM-DD (otherwise the file\'s, then today)' },
     'cli.evaluate.sheet': { fr: 'feuille du classeur XLSX à lire (sinon la première)', en: 'sheet of the XLSX workbook to read (otherwise the first)' },
@@ -51,6 +51,10 @@ registerMessages({
     'evaluate.duplicateId': {
         fr: 'Le candidat « {id} » figure deux fois (déjà vu en {previous}) : chaque candidat n\'est évalué qu\'une fois.',
         en: 'Candidate "{id}" appears twice (already seen at {previous}): each candidate is evaluated once.'
+    },
+    'evaluate.badgesNeedOut': {
+        fr: 'Le format openbadges écrit un fichier par badge : donnez le dossier de sortie avec --out <dossier>.',
+        en: 'The openbadges format writes one file per badge: give the output folder with --out <folder>.'
     },
     'evaluate.progress': { fr: 'Évaluation {fichier} |{bar}| {percentage} %', en: 'Evaluating {fichier} |{bar}| {percentage} %' },
     'evaluate.written': {

@@ -5,6 +5,8 @@ import { SingleBar } from 'cli-progress';
 import { evaluateCandidate } from '../evaluation/engine.js';
 import { InputError, formatProblem, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
+import { createOpenBadgesWriter } from '../interop/openbadges.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { CandidateResults, EvaluationSummary } from '../evaluation/types.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
@@ -13,7 +15,7 @@ import { referentielErrors, selectReferentiel } from './export-command.js';
 import { parseFormat } from './lint-command.js';
 import { loadWorkspace, readUtf8 } from './load.js';
 
-export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv'] as const;
+export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv', 'openbadges'] as const;
 type EvaluateFormat = typeof EVALUATE_FORMATS[number];
 
 export interface EvaluateOptions {
@@ -62,6 +64,10 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
         return EXIT_PROBLEMS;
     }
 
+    if (format === 'openbadges') {
+        return evaluateToBadges(candidateFiles, model, options);
+    }
+
     const target = options.out ? path.resolve(options.out) : undefined;
     const temporaryDir = target ? path.dirname(target) : tmpdir();
     await fs.mkdir(temporaryDir, { recursive: true }).catch(() => undefined);
@@ -69,22 +75,11 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     const output = createWriteStream(temporary);
     const writer = createReportWriter(format, { color: options.color && !target && process.stdout.isTTY === true });
     const summary = { candidats: 0, obtenue: 0, nonObtenue: 0, incomplete: 0 };
-    const seen = new Map<string, string>();
     let progress: SingleBar | undefined;
 
     try {
         await write(output, writer.begin({ referentiel: { code: model.code, titre: model.certification?.titre ?? '' }, dateGeneration: new Date().toISOString().slice(0, 10), locale: getLocale() }));
         const handle = async (results: CandidateResults): Promise<void> => {
-            const where = results.source.line !== undefined ? `${results.source.file}:${results.source.line}` : results.source.file;
-            const previous = seen.get(results.candidat.id);
-            if (previous !== undefined) {
-                const position = results.positions.get('candidat.id');
-                throw new InputError([{
-                    file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1, kind: 'doublon',
-                    message: msg('evaluate.duplicateId', { id: results.candidat.id, previous })
-                }]);
-            }
-            seen.set(results.candidat.id, where);
             const result = evaluateCandidate(model, results, { date: options.date });
             summary.candidats++;
             if (result.decision === 'obtenue') summary.obtenue++;
@@ -92,25 +87,23 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
             else summary.incomplete++;
             await write(output, writer.candidate(result, summary.candidats - 1));
         };
-        for (const file of candidateFiles) {
-            if (COHORT.test(file)) {
-                const size = (await fs.stat(file)).size;
-                if (process.stderr.isTTY && size > 256 * 1024) {
-                    progress = new SingleBar({
-                        format: msg('evaluate.progress'), barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true, stream: process.stderr
-                    });
-                    progress.start(size, 0, { fichier: path.basename(file) });
-                }
-                for await (const results of readCohort(file, model, { sheet: options.sheet, onProgress: (bytes) => progress?.update(bytes) })) {
-                    await handle(results);
-                }
-                progress?.stop();
-                progress = undefined;
-            } else {
-                const text = await readUtf8(file);
-                await handle(readCandidateJson(file, text, model));
-            }
+        // Barre de progression sur un terminal, pour les grosses cohortes.
+        const totalBytes = (await Promise.all(candidateFiles.filter(f => COHORT.test(f)).map(f => fs.stat(f).then(s => s.size)))).reduce((a, b) => a + b, 0);
+        if (process.stderr.isTTY && totalBytes > 256 * 1024) {
+            progress = new SingleBar({ format: msg('evaluate.progress'), barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true, stream: process.stderr });
+            progress.start(totalBytes, 0, { fichier: '' });
         }
+        let lastFile = '';
+        const bar = progress;
+        for await (const results of candidatesOf(candidateFiles, model, options.sheet, bytes => bar?.update(bytes))) {
+            if (bar && results.source.file !== lastFile) {
+                lastFile = results.source.file;
+                bar.update({ fichier: path.basename(lastFile) });
+            }
+            await handle(results);
+        }
+        progress?.stop();
+        progress = undefined;
         await write(output, writer.end(summary as EvaluationSummary));
         await close(output);
         if (target) {
@@ -132,6 +125,56 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
         }
         throw error;
     }
+}
+
+/** Les candidats de tous les fichiers, dans l'ordre, avec le contrôle des doublons. */
+async function* candidatesOf(candidateFiles: string[], model: ReferentielModel, sheet: string | undefined, onProgress?: (bytes: number) => void): AsyncGenerator<CandidateResults> {
+    const seen = new Map<string, string>();
+    let done = 0;
+    for (const file of candidateFiles) {
+        let last = 0;
+        const source = COHORT.test(file)
+            ? readCohort(file, model, { sheet, onProgress: (bytes) => { last = bytes; onProgress?.(done + bytes); } })
+            : (async function* () { yield readCandidateJson(file, await readUtf8(file), model); })();
+        for await (const results of source) {
+            const where = results.source.line !== undefined ? `${results.source.file}:${results.source.line}` : results.source.file;
+            const previous = seen.get(results.candidat.id);
+            if (previous !== undefined) {
+                const position = results.positions.get('candidat.id');
+                throw new InputError([{
+                    file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1, kind: 'doublon',
+                    message: msg('evaluate.duplicateId', { id: results.candidat.id, previous })
+                }]);
+            }
+            seen.set(results.candidat.id, where);
+            yield results;
+        }
+        done += last;
+    }
+}
+
+/** `--format openbadges --out <dossier>` : un badge par bloc validé et par certification obtenue. */
+async function evaluateToBadges(candidateFiles: string[], model: ReferentielModel, options: EvaluateOptions): Promise<number> {
+    if (!options.out) {
+        throw new UsageError(msg('evaluate.badgesNeedOut'));
+    }
+    const writer = createOpenBadgesWriter(model, options.out);
+    try {
+        for await (const results of candidatesOf(candidateFiles, model, options.sheet)) {
+            await writer.candidate(evaluateCandidate(model, results, { date: options.date }));
+        }
+        await writer.finish();
+    } catch (error) {
+        await writer.abort();
+        if (error instanceof InputError) {
+            for (const problem of error.problems) process.stderr.write(formatProblem(problem) + '\n');
+            process.stderr.write(msg('evaluate.nothingWritten', { count: error.problems.length }) + '\n');
+            return EXIT_USAGE;
+        }
+        throw error;
+    }
+    process.stderr.write(msg('badges.written', { count: writer.count, folder: options.out }) + '\n');
+    return EXIT_OK;
 }
 
 function write(stream: WriteStream, chunk: string): Promise<void> {
