@@ -3,7 +3,19 @@ import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { ReferentielFormatter } from './formatting/referentiel-formatter.js';
 import { ReferentielGeneratedModule, ReferentielGeneratedSharedModule } from './generated/module.js';
+import { ReferentielCodeActionProvider } from './lsp/code-actions.js';
+import { ReferentielCodeLensProvider } from './lsp/code-lens.js';
+import { ReferentielCompletionProvider } from './lsp/completion.js';
+import { ReferentielFoldingRangeProvider } from './lsp/folding.js';
+import { ReferentielHoverProvider } from './lsp/hover.js';
+import { ReferentielInlayHintProvider } from './lsp/inlay-hints.js';
+import { ReferentielRenameProvider } from './lsp/rename.js';
+import { ReferentielSemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { EditorSettings } from './lsp/settings.js';
+import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider } from './lsp/symbols.js';
+import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
@@ -26,6 +38,10 @@ export interface ReferentielAddedServices {
     referentiel: {
         Models: ReferentielModelProvider;
     };
+    editor: {
+        /** Réglages `referentiel.regles` et `referentiel.langue` de l'éditeur. */
+        Settings: EditorSettings;
+    };
 }
 
 export type ReferentielServices = LangiumServices & ReferentielAddedServices;
@@ -47,10 +63,30 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
     },
     referentiel: {
         Models: (services) => new ReferentielModelProvider(services.shared, () => services.references.OwnerIndex)
+    },
+    // Les fonctions de l'éditeur (language-server/src/lsp, formatting ; docs/editor.md).
+    lsp: {
+        CompletionProvider: (services) => new ReferentielCompletionProvider(services),
+        HoverProvider: (services) => new ReferentielHoverProvider(services),
+        RenameProvider: (services) => new ReferentielRenameProvider(services),
+        DocumentSymbolProvider: () => new ReferentielDocumentSymbolProvider(),
+        FoldingRangeProvider: (services) => new ReferentielFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new ReferentielSemanticTokenProvider(services),
+        Formatter: (services) => new ReferentielFormatter(services),
+        CodeLensProvider: (services) => new ReferentielCodeLensProvider(services),
+        InlayHintProvider: () => new ReferentielInlayHintProvider(),
+        CodeActionProvider: (services) => new ReferentielCodeActionProvider(services)
+    },
+    editor: {
+        Settings: (services) => new EditorSettings(services)
     }
 };
 
 export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        ExecuteCommandHandler: (s) => new ReferentielCommandHandler(s),
+        WorkspaceSymbolProvider: (s) => new ReferentielWorkspaceSymbolProvider(s)
+    },
     workspace: {
         IndexManager: (services) => new ReferentielIndexManager(services),
         DocumentBuilder: (services) => new ReferentielDocumentBuilder(services)
@@ -78,6 +114,8 @@ export function createReferentielServices(context: DefaultSharedModuleContext): 
     shared.ServiceRegistry.register(Referentiel);
     registerValidationChecks(Referentiel);
     (shared.workspace.DocumentBuilder as ReferentielDocumentBuilder).setOwnerIndex(() => Referentiel.references.OwnerIndex);
+    // Créés tout de suite : ils s'abonnent aux événements du serveur (initialisation, réglages).
+    void Referentiel.editor.Settings;
     if (!context.connection) {
         // Hors serveur de langage : on construit l'espace de travail à la demande.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -8,6 +8,8 @@ import { VERSION } from '../version.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { evaluateCommand } from './evaluate-command.js';
 import { exportCommand } from './export-command.js';
+import { formatCommand } from './format-command.js';
+import './format-messages.js';
 import { importCommand } from './import-command.js';
 import '../interop/interop-messages.js';
 import { lintCommand } from './lint-command.js';
@@ -57,6 +59,15 @@ export function createProgram(): Command {
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (target: string, options) => {
             program.setOptionValue('exitCode', await exportCommand(target, { ...options, color: colorOf() }));
+        });
+
+    program.command('format')
+        .description(msg('cli.format.description'))
+        .argument('<chemins...>', msg('cli.format.paths'))
+        .option('--check', msg('cli.format.check'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (paths: string[], options) => {
+            program.setOptionValue('exitCode', await formatCommand(paths, options));
         });
 
     program.command('import')

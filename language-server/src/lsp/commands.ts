@@ -1,0 +1,440 @@
+/**
+ * Les commandes du serveur (`workspace/executeCommand`) que l'extension VS Code appelle :
+ * elle n'a aucune logique métier, elle affiche ce que ces commandes rendent.
+ *
+ * - `referentiel.evaluer` {uri, text?, code?} : évalue un dossier candidat (JSON) ou une cohorte
+ *   (CSV, XLSX) ; rend le rapport HTML de `referentiel evaluate --format html`, les résultats, et
+ *   les problèmes de l'entrée sous forme de diagnostics (alors sans rapport) ;
+ * - `referentiel.exporterJson` {uri} : le JSON de `referentiel export`, octet pour octet ;
+ * - `referentiel.matriceCouverture` {uri} : qui évalue quoi (compétences × modalités, critères) ;
+ * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix).
+ *
+ * Une erreur revient comme ResponseError au message en français (anglais selon la locale),
+ * jamais comme une pile.
+ */
+import { AstUtils, DocumentState, GrammarUtils, isOperationCancelled, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver-types';
+import { canonicalCode } from '../codes.js';
+import { cohortFormat, InputError, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { evaluateCandidate } from '../evaluation/engine.js';
+import { createReportWriter } from '../evaluation/reports/index.js';
+import type { CandidateResults, EvaluationResult, EvaluationSummary, InputProblem } from '../evaluation/types.js';
+import { exportReferentielText } from '../export/json-export.js';
+import { UsageError } from '../cli/errors.js';
+import { referentielErrors } from '../cli/export-command.js';
+import { readUtf8 } from '../cli/load.js';
+import { getLocale } from '../i18n/locale.js';
+import { msg, registerMessages } from '../i18n/messages.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
+import type { ReferentielServices } from '../referentiel-module.js';
+import type { Competence, Critere, Modalite } from '../generated/ast.js';
+
+export const COMMANDS = {
+    evaluer: 'referentiel.evaluer',
+    exporterJson: 'referentiel.exporterJson',
+    matriceCouverture: 'referentiel.matriceCouverture',
+    referentiels: 'referentiel.referentiels'
+} as const;
+
+/** Un problème de l'entrée, placé dans le fichier du candidat (positions LSP, à partir de 0). */
+export interface EvaluationDiagnostic {
+    readonly range: Range;
+    readonly message: string;
+    /** 1 = erreur (DiagnosticSeverity de LSP). */
+    readonly severity: 1 | 2 | 3 | 4;
+    /** Catégorie stable du problème (syntaxe, schema, code-inconnu…). */
+    readonly code: string;
+}
+
+export interface EvaluerResult {
+    readonly referentiel?: string;
+    /** Le rapport HTML autonome, le même que `referentiel evaluate --format html` ; absent si l'entrée a des problèmes. */
+    readonly html?: string;
+    readonly resultats?: readonly EvaluationResult[];
+    readonly resume?: EvaluationSummary;
+    readonly diagnostics: readonly EvaluationDiagnostic[];
+}
+
+export interface ExporterJsonResult {
+    readonly code: string;
+    /** Exactement les octets de `referentiel export` (UTF-8, fin de ligne finale). */
+    readonly json: string;
+}
+
+/** Un endroit du texte d'un référentiel, à ouvrir dans l'éditeur. */
+export interface Emplacement {
+    readonly uri: string;
+    readonly range: Range;
+}
+
+export interface CelluleModalite extends Emplacement {
+    /** La modalité qui évalue la compétence (l'emplacement est celui du code dans « évalue »). */
+    readonly modalite: string;
+    /** Les critères de cette modalité qui vérifient la compétence. */
+    readonly criteres: ReadonlyArray<Emplacement & { readonly code: string; readonly texte: string; readonly eliminatoire: boolean }>;
+}
+
+export interface LigneMatrice extends Emplacement {
+    readonly code: string;
+    readonly texte: string;
+    readonly bloc: string | null;
+    /** Code du socle dont vient la compétence, s'il y a lieu. */
+    readonly socle?: string;
+    /** Une cellule par modalité qui évalue la compétence (dans l'ordre des colonnes). */
+    readonly cellules: readonly CelluleModalite[];
+    readonly evaluee: boolean;
+}
+
+export interface MatriceCouverture {
+    readonly code: string;
+    readonly titre: string;
+    /** Les colonnes : toutes les modalités du référentiel, dans l'ordre du texte. */
+    readonly modalites: ReadonlyArray<Emplacement & { readonly code: string; readonly titre: string; readonly bloc: string | null }>;
+    readonly lignes: readonly LigneMatrice[];
+}
+
+export interface ReferentielInfo extends Emplacement {
+    readonly code: string;
+    readonly titre: string;
+    readonly type: 'certification' | 'socle';
+}
+
+registerMessages({
+    'command.badArguments': {
+        fr: 'La commande {command} attend un argument {expected}.',
+        en: 'Command {command} expects an argument {expected}.'
+    },
+    'command.noReferentiel': {
+        fr: 'Aucun référentiel dans l\'espace de travail : ouvrez le dossier qui contient les fichiers .ref (un référentiel commence par « certification CODE "…" »).',
+        en: 'No référentiel in the workspace: open the folder that holds the .ref files (a référentiel starts with "certification CODE "…"").'
+    },
+    'command.unknownReferentiel': {
+        fr: 'Le référentiel « {code} » n\'est pas dans l\'espace de travail (référentiels présents : {codes}).',
+        en: 'Référentiel "{code}" is not in the workspace (référentiels present: {codes}).'
+    },
+    'command.severalReferentiels': {
+        fr: 'Plusieurs certifications dans l\'espace de travail ({codes}) : choisissez celle du candidat.',
+        en: 'Several certifications in the workspace ({codes}): choose the candidate\'s one.'
+    },
+    'command.notInReferentiel': {
+        fr: 'Le fichier {file} n\'appartient à aucun référentiel : sa première ligne doit être « certification CODE "…" », « socle CODE "…" » ou « référentiel CODE ».',
+        en: 'File {file} belongs to no référentiel: its first line must be "certification CODE "…"", "socle CODE "…"" or "référentiel CODE".'
+    },
+    'command.notCertification': {
+        fr: '« {code} » est un socle : on évalue un candidat sur une certification.',
+        en: '"{code}" is a socle: a candidate is evaluated against a certification.'
+    },
+    'command.referentielErrors': {
+        fr: 'Le référentiel {code} a {count} {count#erreur|erreurs} : corrigez-{count#la|les} d\'abord (vue Problèmes), puis recommencez.',
+        en: 'Référentiel {code} has {count} {count#error|errors}: fix {count#it|them} first (Problems view), then try again.'
+    },
+    'command.read': {
+        fr: 'Impossible de lire {file} ({reason}).',
+        en: 'Cannot read {file} ({reason}).'
+    },
+    'command.duplicateId': {
+        fr: 'L\'identifiant de candidat « {id} » apparaît deux fois (déjà en {previous}) : chaque candidat a un identifiant unique.',
+        en: 'Candidate id "{id}" appears twice (already at {previous}): each candidate has a unique id.'
+    },
+    'command.internal': {
+        fr: 'Erreur interne du serveur Référentiel pendant {command} : {reason}. Le détail est dans la sortie « Référentiel ».',
+        en: 'Internal error of the Référentiel server during {command}: {reason}. Details are in the "Référentiel" output.'
+    }
+});
+
+/** Erreur de la commande, montrée telle quelle à l'utilisateur. `data.choix` : référentiels à proposer. */
+function failure(message: string, data?: { choix?: string[] }): ResponseError<{ choix?: string[] } | undefined> {
+    return new ResponseError(ErrorCodes.InvalidParams, message, data);
+}
+
+function uriArgument(command: string, args: unknown[]): { uri: URI; raw: Record<string, unknown> } {
+    const raw = (args[0] ?? {}) as Record<string, unknown>;
+    const value = typeof raw === 'string' ? raw : raw.uri;
+    if (typeof value !== 'string' || value.length === 0) {
+        throw failure(msg('command.badArguments', { command, expected: '{ uri }' }));
+    }
+    return { uri: URI.parse(value), raw: typeof raw === 'string' ? {} : raw };
+}
+
+function rangeOf(node: AstNode, property?: string): Range {
+    const cst = (property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined) ?? node.$cstNode;
+    return cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+function where(node: AstNode, property = 'name'): Emplacement {
+    return { uri: AstUtils.getDocument(node).uri.toString(), range: rangeOf(node, property) };
+}
+
+/** Un InputProblem (lignes et colonnes à partir de 1) en diagnostic LSP (à partir de 0). */
+export function problemToDiagnostic(problem: InputProblem): EvaluationDiagnostic {
+    const line = Math.max(0, problem.line - 1);
+    const character = Math.max(0, problem.column - 1);
+    const endLine = problem.endLine !== undefined ? Math.max(0, problem.endLine - 1) : line;
+    const endCharacter = problem.endColumn !== undefined ? Math.max(0, problem.endColumn - 1) : character;
+    const end = endLine > line || (endLine === line && endCharacter > character)
+        ? { line: endLine, character: endCharacter }
+        : { line, character };
+    return { range: { start: { line, character }, end }, message: problem.message, severity: 1, code: problem.kind };
+}
+
+export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly shared: LangiumSharedServices) {
+        super();
+    }
+
+    registerCommands(accept: ExecuteCommandAcceptor): void {
+        const guarded = (name: string, run: (args: unknown[], token: CancellationToken) => Promise<unknown>): void => {
+            accept(name, async (args, token) => {
+                try {
+                    return await run(args ?? [], token);
+                } catch (error) {
+                    if (error instanceof ResponseError || isOperationCancelled(error)) throw error;
+                    const reason = error instanceof Error ? error.message : String(error);
+                    this.shared.lsp.Connection?.console.error(`${name}: ${error instanceof Error ? error.stack ?? reason : reason}`);
+                    throw new ResponseError(ErrorCodes.InternalError, msg('command.internal', { command: name, reason }));
+                }
+            });
+        };
+        guarded(COMMANDS.evaluer, (args, token) => this.evaluer(args, token));
+        guarded(COMMANDS.exporterJson, (args, token) => this.exporterJson(args, token));
+        guarded(COMMANDS.matriceCouverture, (args, token) => this.matriceCouverture(args, token));
+        guarded(COMMANDS.referentiels, (_args, token) => this.referentiels(token));
+    }
+
+    private get services(): ReferentielServices {
+        return this.shared.ServiceRegistry.getServices(URI.parse('file:///x.ref')) as ReferentielServices;
+    }
+
+    /**
+     * Attend que l'espace de travail soit chargé et lié. (La construction initiale de Langium ne
+     * valide pas les fichiers qui ne sont pas ouverts : voir `validated`.)
+     */
+    private async ready(token: CancellationToken): Promise<void> {
+        await this.shared.workspace.WorkspaceManager.ready;
+        await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.IndexedReferences, token);
+    }
+
+    /**
+     * Le modèle d'un référentiel dont tous les fichiers (et ceux de ses socles) sont vérifiés :
+     * ceux qui ne l'ont pas encore été le sont ici, sous le verrou de lecture de l'espace de travail
+     * (une modification en cours n'est ni interrompue ni mêlée), et leurs diagnostics sont publiés.
+     */
+    private async validated(model: ReferentielModel, token: CancellationToken): Promise<ReferentielModel> {
+        const pending = [...model.documents, ...model.socles.flatMap(s => s.documents)].filter(d => d.state < DocumentState.Validated);
+        if (pending.length === 0) return model;
+        await this.shared.workspace.WorkspaceLock.read(() => this.shared.workspace.DocumentBuilder.build(pending, { validation: true }, token));
+        return this.services.referentiel.Models.forCode(model.key);
+    }
+
+    /** Le document .ref désigné (chargé depuis le disque s'il n'est pas dans l'espace de travail). */
+    private async refDocument(uri: URI, token: CancellationToken): Promise<LangiumDocument> {
+        const documents = this.shared.workspace.LangiumDocuments;
+        let document = documents.getDocument(uri);
+        if (!document) {
+            try {
+                document = await documents.getOrCreateDocument(uri);
+            } catch (error) {
+                throw failure(msg('command.read', { file: uri.fsPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+            }
+            await this.shared.workspace.WorkspaceLock.read(() => this.shared.workspace.DocumentBuilder.build([document!], { validation: true }, token));
+        }
+        await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.IndexedReferences, uri, token);
+        return document;
+    }
+
+    private modelOfDocument(document: LangiumDocument): ReferentielModel {
+        const model = this.services.referentiel.Models.forDocument(document);
+        if (!model || (!model.certification && !model.socle)) {
+            throw failure(msg('command.notInReferentiel', { file: document.uri.fsPath }));
+        }
+        return model;
+    }
+
+    private allModels(): ReferentielModel[] {
+        const models = this.services.referentiel.Models;
+        return models.ownerKeys()
+            .map(key => models.forCode(key))
+            .filter(m => m.certification || m.socle)
+            .sort((a, b) => a.code.localeCompare(b.code));
+    }
+
+    private async checkErrors(model: ReferentielModel, token: CancellationToken): Promise<ReferentielModel> {
+        model = await this.validated(model, token);
+        const errors = referentielErrors(model, false);
+        if (errors.count > 0) {
+            throw failure(msg('command.referentielErrors', { code: model.code, count: errors.count }));
+        }
+        return model;
+    }
+
+    async referentiels(token: CancellationToken): Promise<ReferentielInfo[]> {
+        await this.ready(token);
+        return this.allModels().map(m => {
+            const header = (m.certification ?? m.socle)!;
+            return { code: m.code, titre: header.titre, type: m.certification ? 'certification' : 'socle', ...where(header) };
+        });
+    }
+
+    async exporterJson(args: unknown[], token: CancellationToken): Promise<ExporterJsonResult> {
+        const { uri } = uriArgument(COMMANDS.exporterJson, args);
+        await this.ready(token);
+        const model = await this.checkErrors(this.modelOfDocument(await this.refDocument(uri, token)), token);
+        return { code: model.code, json: exportReferentielText(model) };
+    }
+
+    async matriceCouverture(args: unknown[], token: CancellationToken): Promise<MatriceCouverture> {
+        const { uri } = uriArgument(COMMANDS.matriceCouverture, args);
+        await this.ready(token);
+        const model = this.modelOfDocument(await this.refDocument(uri, token));
+        const blocName = (node: AstNode): string | null =>
+            AstUtils.getContainerOfType(node, (n): n is AstNode & { name: string } => n.$type === 'Bloc')?.name ?? null;
+        const criteresOf = (modalite: Modalite, competence: Competence) => modalite.criteres
+            .filter((c: Critere) => c.competences.some(r => r.ref === competence))
+            .map((c: Critere) => ({ code: c.name, texte: c.texte, eliminatoire: c.eliminatoire, ...where(c) }));
+        const ligne = (competence: Competence, socle?: string): LigneMatrice => {
+            const modalites = model.modalitesOf.get(competence) ?? [];
+            const cellules = model.modalites.filter(m => modalites.includes(m)).map(m => {
+                const index = m.competences.findIndex(r => r.ref === competence);
+                const refNode = index >= 0 ? m.competences[index].$refNode : undefined;
+                return {
+                    modalite: m.name,
+                    uri: AstUtils.getDocument(m).uri.toString(),
+                    range: refNode?.range ?? rangeOf(m, 'name'),
+                    criteres: criteresOf(m, competence)
+                };
+            });
+            return {
+                code: competence.name,
+                texte: competence.texte,
+                bloc: model.blocOf.get(competence)?.name ?? null,
+                ...(socle ? { socle } : {}),
+                ...where(competence),
+                cellules,
+                evaluee: cellules.length > 0
+            };
+        };
+        return {
+            code: model.code,
+            titre: model.certification?.titre ?? model.socle?.titre ?? '',
+            modalites: model.modalites.map(m => ({ code: m.name, titre: m.titre, bloc: blocName(m), ...where(m) })),
+            lignes: [
+                ...model.competences.map(c => ligne(c)),
+                ...model.socles.flatMap(s => s.competences
+                    .filter(c => model.blocOf.has(c) || model.modalitesOf.has(c))
+                    .map(c => ligne(c, s.code)))
+            ]
+        };
+    }
+
+    async evaluer(args: unknown[], token: CancellationToken): Promise<EvaluerResult> {
+        const { uri, raw } = uriArgument(COMMANDS.evaluer, args);
+        const given = typeof raw.text === 'string' ? raw.text : undefined;
+        const wanted = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code : undefined;
+        await this.ready(token);
+        const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+        const cohort = cohortFormat(file) !== undefined;
+
+        let text: string | undefined;
+        if (!cohort) {
+            text = given ?? await readText(uri);
+        }
+        const announced = text !== undefined ? announcedCode(text) : undefined;
+        const model = await this.checkErrors(this.chooseCertification(wanted, announced), token);
+
+        const writer = createReportWriter('html');
+        let html = writer.begin({
+            referentiel: { code: model.code, titre: model.certification?.titre ?? '' },
+            dateGeneration: new Date().toISOString().slice(0, 10),
+            locale: getLocale()
+        });
+        const resultats: EvaluationResult[] = [];
+        const summary = { candidats: 0, obtenue: 0, nonObtenue: 0, incomplete: 0 };
+        const seen = new Map<string, string>();
+        const handle = (results: CandidateResults): void => {
+            const place = results.source.line !== undefined ? `${results.source.file}:${results.source.line}` : results.source.file;
+            const previous = seen.get(results.candidat.id);
+            if (previous !== undefined) {
+                const position = results.positions.get('candidat.id');
+                throw new InputError([{
+                    file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1,
+                    kind: 'doublon', message: msg('command.duplicateId', { id: results.candidat.id, previous })
+                }]);
+            }
+            seen.set(results.candidat.id, place);
+            const result = evaluateCandidate(model, results);
+            summary.candidats++;
+            if (result.decision === 'obtenue') summary.obtenue++;
+            else if (result.decision === 'non obtenue') summary.nonObtenue++;
+            else summary.incomplete++;
+            html += writer.candidate(result, resultats.length);
+            resultats.push(result);
+        };
+        try {
+            if (cohort) {
+                for await (const results of readCohort(file, model)) {
+                    if (token.isCancellationRequested) throw OperationCancelled;
+                    handle(results);
+                }
+            } else {
+                handle(readCandidateJson(file, text!, model));
+            }
+        } catch (error) {
+            if (error instanceof InputError) {
+                return { referentiel: model.code, diagnostics: error.problems.map(problemToDiagnostic) };
+            }
+            throw error;
+        }
+        html += writer.end(summary);
+        return { referentiel: model.code, html, resultats, resume: summary, diagnostics: [] };
+    }
+
+    /**
+     * La certification de l'évaluation : celle demandée (`code`), sinon celle qu'annonce le dossier
+     * du candidat si elle est dans l'espace de travail, sinon la seule certification présente.
+     * S'il y en a plusieurs, l'erreur porte la liste (`data.choix`) pour que l'éditeur la propose.
+     */
+    private chooseCertification(wanted: string | undefined, announced: string | undefined): ReferentielModel {
+        const models = this.allModels();
+        const certifications = models.filter(m => m.certification);
+        const find = (code: string) => models.find(m => m.key === canonicalCode(code) || canonicalCode(m.code) === canonicalCode(code));
+        if (wanted) {
+            const found = find(wanted);
+            if (!found) {
+                throw failure(msg('command.unknownReferentiel', { code: wanted, codes: models.map(m => m.code).join(', ') || '—' }),
+                    { choix: certifications.map(m => m.code) });
+            }
+            if (!found.certification) throw failure(msg('command.notCertification', { code: found.code }));
+            return found;
+        }
+        if (announced) {
+            const found = find(announced);
+            if (found?.certification) return found;
+        }
+        if (certifications.length === 1) return certifications[0];
+        if (certifications.length === 0) throw failure(msg('command.noReferentiel'));
+        throw failure(msg('command.severalReferentiels', { codes: certifications.map(m => m.code).join(', ') }),
+            { choix: certifications.map(m => m.code) });
+    }
+}
+
+/** Le code de référentiel qu'annonce un dossier candidat JSON (lecture tolérante : le fichier peut être fautif). */
+function announcedCode(text: string): string | undefined {
+    const value = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, [], { allowTrailingComma: true }) as unknown;
+    if (value && typeof value === 'object' && typeof (value as { referentiel?: unknown }).referentiel === 'string') {
+        return (value as { referentiel: string }).referentiel;
+    }
+    return undefined;
+}
+
+/** Le texte d'un dossier candidat sur le disque, en UTF-8 strict comme en ligne de commande. */
+async function readText(uri: URI): Promise<string> {
+    try {
+        return await readUtf8(uri.fsPath);
+    } catch (error) {
+        throw failure(error instanceof UsageError ? error.message : String(error));
+    }
+}

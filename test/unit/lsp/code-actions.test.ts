@@ -1,0 +1,192 @@
+import { testCodeAction } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import { workspace, type Workspace } from '../../helpers.js';
+import { doc } from './lsp-helpers.js';
+
+async function actionsFor(ws: Workspace, name: string, code: string): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic }> {
+    const document = doc(ws, name);
+    const diagnostic = ws.diagnostics(name).find(d => d.code === code);
+    if (!diagnostic) throw new Error(`pas de ${code} dans ${name} : ${ws.codes(name).join(', ')}`);
+    const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+    }) as CodeAction[];
+    return { actions, diagnostic };
+}
+
+/** Applique une modification d'espace de travail aux fichiers { nom: texte }. */
+function apply(ws: Workspace, files: Record<string, string>, edit: WorkspaceEdit): Record<string, string> {
+    const result = { ...files };
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+        const name = Object.keys(files).find(n => uri.endsWith('/' + n))!;
+        const document = doc(ws, name);
+        result[name] = TextDocument.applyEdits(TextDocument.create(uri, 'referentiel', 0, document.textDocument.getText()), edits);
+    }
+    return result;
+}
+
+describe('correctifs rapides', () => {
+    it('REF202 : renommer le code partout, dans tous les fichiers (mêmes corrections que lint --fix)', async () => {
+        const files = {
+            'a.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "Un"\n    compétence C1.2. "Deux"\n    modalité M1.1 "M" {\n        évalue C1.1, C1.2\n        critère CR1.1.1 "c" vérifie C1.1, C1.2.\n    }\n}\nobtention {\n    condition "c" : tous les blocs validés\n}\n',
+            'b.ref': 'référentiel X\nbloc BC02 "B2" {\n    compétence C2.1 "x"\n    modalité M2.1 "M" {\n        évalue C2.1, C1.2\n        critère CR2.1.1 "c" vérifie C2.1, C1.2\n    }\n}\n'
+        };
+        const ws = await workspace(files);
+        const { actions, diagnostic } = await actionsFor(ws, 'a.ref', 'REF202');
+        expect(actions).toHaveLength(1);
+        const [action] = actions;
+        expect(action.title).toBe('Renommer C1.2. en C1.2 partout (2 modifications)');
+        expect(action.kind).toBe(CodeActionKind.QuickFix);
+        expect(action.isPreferred).toBe(true);
+        expect(action.diagnostics).toEqual([diagnostic]);
+        const fixed = apply(ws, files, action.edit!);
+        expect(fixed['a.ref']).toContain('compétence C1.2 "Deux"');
+        // La référence écrite « C1.2. » est corrigée avec la définition ; les autres étaient déjà justes.
+        expect(fixed['a.ref']).toContain('vérifie C1.1, C1.2\n');
+        expect(fixed['b.ref']).toBe(files['b.ref']);
+        const after = await workspace(fixed);
+        expect([...after.codes('a.ref'), ...after.codes('b.ref')].filter(c => /REF20[123]|REF003|REF002/.test(c))).toEqual([]);
+    });
+
+    it('REF201 : le séparateur minoritaire, corrigé sur la définition et ses références dans un autre fichier', async () => {
+        const files = {
+            'a.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "Un"\n    compétence C1.2 "Deux"\n    compétence C1-3 "Trois"\n    modalité M1.1 "M" {\n        évalue C1.1, C1.2\n        critère CR1.1.1 "c" vérifie C1.1, C1.2\n    }\n}\n',
+            'b.ref': 'référentiel X\nbloc BC02 "B2" {\n    compétence C2.1 "x"\n    modalité M2.1 "M" {\n        évalue C2.1, C1-3\n        critère CR2.1.1 "c" vérifie C2.1, C1-3\n    }\n}\n'
+        };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'a.ref', 'REF201');
+        expect(actions.map(a => a.title)).toEqual(['Renommer C1-3 en C1.3 partout (3 modifications)']);
+        const fixed = apply(ws, files, actions[0].edit!);
+        expect(fixed['a.ref']).toContain('compétence C1.3 "Trois"');
+        expect(fixed['b.ref']).toContain('évalue C2.1, C1.3');
+        expect(fixed['b.ref']).toContain('vérifie C2.1, C1.3');
+        const after = await workspace(fixed);
+        expect([...after.codes('a.ref'), ...after.codes('b.ref')].filter(c => /REF20[123]|REF003|REF002/.test(c))).toEqual([]);
+    });
+
+    it('REF203 : l\'espace dans un code (avec testCodeAction de langium/test)', async () => {
+        const { services } = await workspace({});
+        await testCodeAction(services)(
+            'certification X "X"\nbloc BC01 "B" {\n    activité A1. 2 "a"\n    compétence C1.1 "c" issue de A1.2\n}\n',
+            'REF203',
+            'certification X "X"\nbloc BC01 "B" {\n    activité A1.2 "a"\n    compétence C1.1 "c" issue de A1.2\n}\n'
+        );
+    });
+
+    it('REF003 : écrire la référence comme sa définition', async () => {
+        const { services } = await workspace({});
+        await testCodeAction(services)(
+            'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1-1\n        critère CR1 "c" vérifie C1.1\n    }\n}\n',
+            'REF003',
+            'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1.1\n        critère CR1 "c" vérifie C1.1\n    }\n}\n'
+        );
+    });
+
+    it('REF110 : retirer la référence répétée, avec sa virgule', async () => {
+        const { services } = await workspace({});
+        const result = await testCodeAction(services)(
+            'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    compétence C1.2 "d"\n    modalité M1 "m" {\n        évalue C1.1, C1.2, C1.1\n        critère CR1 "c" vérifie C1.1, C1.2\n    }\n}\n',
+            'REF110',
+            'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    compétence C1.2 "d"\n    modalité M1 "m" {\n        évalue C1.1, C1.2\n        critère CR1 "c" vérifie C1.1, C1.2\n    }\n}\n'
+        );
+        expect(result.action?.title).toBe('Retirer la référence répétée C1.1');
+    });
+
+    it('REF002 : une action par suggestion ; préférée quand il n\'y en a qu\'une', async () => {
+        const ws = await workspace({ 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    compétence C1.2 "d"\n    modalité M1 "m" {\n        évalue C1.3\n    }\n}\n' });
+        const { actions } = await actionsFor(ws, 'x.ref', 'REF002');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Remplacer par C1.1', undefined], ['Remplacer par C1.2', undefined]]);
+        const single = await workspace({ 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue CX1.1\n    }\n}\n' });
+        const one = await actionsFor(single, 'x.ref', 'REF002');
+        expect(one.actions.map(a => [a.title, a.isPreferred])).toEqual([['Remplacer par C1.1', true]]);
+        expect(one.actions[0].edit!.changes![doc(single, 'x.ref').uri.toString()]).toEqual([{ range: one.diagnostic.range, newText: 'C1.1' }]);
+    });
+
+    it('REF101 : créer une modalité qui évalue la compétence, à la fin de son bloc, avec un critère', async () => {
+        const files = { 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    compétence C1.2 "d"\n    modalité M1.1 "m" {\n        évalue C1.1\n        critère CR1.1.1 "c" vérifie C1.1\n    }\n}\n' };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'x.ref', 'REF101');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Créer une modalité M1.2 qui évalue C1.2', undefined]]);
+        const fixed = apply(ws, files, actions[0].edit!);
+        expect(fixed['x.ref']).toBe('certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    compétence C1.2 "d"\n    modalité M1.1 "m" {\n        évalue C1.1\n        critère CR1.1.1 "c" vérifie C1.1\n    }\n'
+            + '    modalité M1.2 "Évaluation de C1.2" {\n        évalue C1.2\n        critère CR1.2.1 "À compléter : ce que le jury vérifie" vérifie C1.2\n    }\n}\n');
+        // Le correctif ne crée pas d'autre problème que ceux qui étaient déjà là.
+        const after = await workspace(fixed);
+        expect(after.codes('x.ref').filter(c => c !== 'REF007')).toEqual([]);
+    });
+
+    it('REF101 : « } » du bloc sur la même ligne ; bloc d\'un autre fichier pour une compétence de socle incluse', async () => {
+        const files = { 'x.ref': 'certification X "X"\nbloc BC01 "B" { compétence C1.1 "c" }\n' };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'x.ref', 'REF101');
+        expect(apply(ws, files, actions[0].edit!)['x.ref']).toBe('certification X "X"\nbloc BC01 "B" { compétence C1.1 "c" \n    modalité M1.1 "Évaluation de C1.1" {\n        évalue C1.1\n        critère CR1.1.1 "À compléter : ce que le jury vérifie" vérifie C1.1\n    }\n}\n');
+
+        const socle = {
+            'tr.ref': 'socle TR "Transverse"\ncompétence CT1 "Présenter"\n',
+            'a.ref': 'certification A "A" {\n    utilise TR\n}\nbloc BC01 "B" {\n    inclut CT1\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1.1\n        critère CR1 "c" vérifie C1.1\n    }\n}\n'
+        };
+        const wsSocle = await workspace(socle);
+        const included = await actionsFor(wsSocle, 'a.ref', 'REF101');
+        expect(included.actions.map(a => a.title)).toEqual(['Créer une modalité M2 qui évalue CT1']);
+        const fixedSocle = apply(wsSocle, socle, included.actions[0].edit!);
+        expect(fixedSocle['a.ref']).toContain('    modalité M2 "Évaluation de CT1" {\n        évalue CT1\n        critère CR2 "À compléter : ce que le jury vérifie" vérifie CT1\n    }\n}\n');
+        expect((await workspace(fixedSocle)).codes('a.ref')).not.toContain('REF101');
+    });
+
+    it('REF301 : déclarer l\'épreuve ou la mesure dans « obtention » (la mesure est préférée devant une quantité)', async () => {
+        const files = { 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n}\nobtention {\n    épreuve memoire "Mémoire" sur 20\n    condition "c" : memoire >= 10 et periode_entreprise >= 6 mois\n}\n' };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'x.ref', 'REF301');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([
+            ['Déclarer l\'épreuve periode_entreprise (sur 20) dans « obtention »', undefined],
+            ['Déclarer la mesure periode_entreprise (en mois) dans « obtention »', true]
+        ]);
+        const fixed = apply(ws, files, actions[1].edit!);
+        expect(fixed['x.ref']).toContain('    épreuve memoire "Mémoire" sur 20\n    mesure periode_entreprise "Periode entreprise" en mois\n    condition');
+        expect((await workspace(fixed)).codes('x.ref')).not.toContain('REF301');
+        const epreuve = apply(ws, files, actions[0].edit!);
+        expect(epreuve['x.ref']).toContain('    épreuve periode_entreprise "Periode entreprise" sur 20\n');
+    });
+
+    it('REF301 : l\'épreuve est préférée devant un nombre sans unité ; sans épreuve ni mesure, la ligne va en tête', async () => {
+        const files = { 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n}\nobtention {\n    condition "c" : oral >= 10\n}\n' };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'x.ref', 'REF301');
+        expect(actions.map(a => a.isPreferred)).toEqual([true, undefined]);
+        expect(apply(ws, files, actions[0].edit!)['x.ref']).toContain('obtention {\n    épreuve oral "Oral" sur 20\n    condition');
+    });
+
+    it('REF104 : ajouter « vérifie » quand la modalité n\'évalue qu\'une compétence', async () => {
+        const { services } = await workspace({});
+        await testCodeAction(services)(
+            'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1.1\n        critère CR1 "Le travail est fait" éliminatoire\n    }\n}\n',
+            'REF104',
+            'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1.1\n        critère CR1 "Le travail est fait" vérifie C1.1 éliminatoire\n    }\n}\n'
+        );
+        // Deux candidates : rien de proposé.
+        const ws = await workspace({ 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    compétence C1.2 "d"\n    modalité M1 "m" {\n        évalue C1.1, C1.2\n        critère CR1 "c"\n    }\n}\n' });
+        expect((await actionsFor(ws, 'x.ref', 'REF104')).actions).toEqual([]);
+    });
+
+    it('respecte « only » : aucun correctif quand le client demande un autre genre d\'action', async () => {
+        const ws = await workspace({ 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1-1\n    }\n}\n' });
+        const document = doc(ws, 'x.ref');
+        const diagnostic = ws.diagnostics('x.ref').find(d => d.code === 'REF003')!;
+        const none = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: [CodeActionKind.Refactor] }
+        });
+        expect(none).toEqual([]);
+        const some = await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }
+        });
+        expect(some).toHaveLength(1);
+    });
+
+    it('titres en anglais selon la locale', async () => {
+        const ws = await workspace({ 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "c"\n    modalité M1 "m" {\n        évalue C1-1\n    }\n}\n' }, { locale: 'en' });
+        const { actions } = await actionsFor(ws, 'x.ref', 'REF003');
+        expect(actions[0].title).toBe('Write "C1.1" like its definition');
+    });
+});
