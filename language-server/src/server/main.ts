@@ -9,26 +9,25 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { detectLocale, parseLocale, setLocale } from '../i18n/locale.js';
+import { setLocale } from '../i18n/locale.js';
+import { readSettings, type ReferentielSettings } from '../lsp/settings.js';
 import { createReferentielServices } from '../referentiel-module.js';
 
-export interface ReferentielInitializationOptions {
-    /** Réglage `referentiel.langue` : fr, en ou auto (la langue de l'éditeur). */
-    readonly langue?: 'fr' | 'en' | 'auto';
-}
-
-/** La langue des messages : le réglage, sinon celle de l'éditeur, sinon l'environnement (français par défaut). */
-export function initialLocale(options: ReferentielInitializationOptions | undefined, editorLocale: string | undefined): 'fr' | 'en' {
-    const langue = options?.langue;
-    if (langue === 'fr' || langue === 'en') return langue;
-    return parseLocale(editorLocale) ?? detectLocale();
-}
+/**
+ * Options d'initialisation (pour les éditeurs qui les donnent plus facilement que des réglages :
+ * Neovim `init_options`, eglot `:initializationOptions`) : `langue` = fr, en ou auto.
+ * Les réglages `referentiel.*` lus ensuite (workspace/configuration) peuvent la changer.
+ */
+export type ReferentielInitializationOptions = Pick<ReferentielSettings, 'langue'>;
 
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared } = createReferentielServices({ connection, ...NodeFileSystem });
     shared.lsp.LanguageServer.onInitialize(params => {
-        setLocale(initialLocale(params.initializationOptions as ReferentielInitializationOptions | undefined, params.locale));
+        // La langue de départ : l'option, sinon (auto) celle de l'éditeur, sinon l'environnement.
+        const options = params.initializationOptions as ReferentielInitializationOptions | undefined;
+        const { locale } = readSettings({ langue: options?.langue ?? 'auto' }, params.locale);
+        if (locale) setLocale(locale);
     });
     const report = (what: string) => (error: unknown): void => {
         const text = error instanceof Error ? error.stack ?? error.message : String(error);

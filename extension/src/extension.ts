@@ -1,0 +1,132 @@
+/**
+ * L'extension VS Code Référentiel : elle démarre le serveur de langage (out/server.cjs) et ajoute
+ * les commandes d'évaluation, d'export et de couverture. Aucune logique métier ici : tout est
+ * demandé au serveur (workspace/executeCommand) et affiché.
+ */
+import * as vscode from 'vscode';
+import {
+    LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions
+} from 'vscode-languageclient/node';
+import { EvaluationController } from './evaluation.js';
+import { exportJsonCommand, type ExportTarget } from './export.js';
+import { configureLangue } from './i18n.js';
+import { MatrixController } from './matrix.js';
+import { Server } from './server.js';
+
+export const COMMANDS = {
+    evaluer: 'referentiel.evaluerDossierCandidat',
+    exporterJson: 'referentiel.exporterReferentielJson',
+    matrice: 'referentiel.afficherMatriceCouverture',
+    redemarrer: 'referentiel.redemarrerServeur'
+} as const;
+
+let client: LanguageClient | undefined;
+
+/** Ce que rend activate() : utile aux tests et aux autres extensions. */
+export interface ReferentielApi {
+    readonly client: () => LanguageClient | undefined;
+    readonly ready: Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReferentielApi> {
+    configureLangue();
+    const output = vscode.window.createOutputChannel('Référentiel', { log: true });
+    context.subscriptions.push(output);
+
+    let started: Promise<LanguageClient> = startClient(context, output);
+    const server = new Server(() => started);
+    const evaluation = new EvaluationController(server, output);
+    const matrix = new MatrixController(server);
+    context.subscriptions.push(evaluation, matrix);
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand(COMMANDS.evaluer, (target?: vscode.Uri | { uri?: string }) => evaluation.command(target)),
+        vscode.commands.registerCommand(COMMANDS.exporterJson, (target?: vscode.Uri | ExportTarget) => exportJsonCommand(server, target)),
+        vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
+        vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
+            await stopClient();
+            started = startClient(context, output);
+            await started;
+        }),
+        vscode.workspace.onDidChangeConfiguration(event => {
+            // Le serveur suit le réglage de lui-même (workspace/didChangeConfiguration) ; ici, les vues.
+            if (event.affectsConfiguration('referentiel.langue')) configureLangue();
+        })
+    );
+
+    const ready = started.then(() => undefined, error => {
+        output.appendLine(String(error instanceof Error ? error.stack ?? error.message : error));
+        void vscode.window.showErrorMessage(String(error instanceof Error ? error.message : error));
+    });
+    return { client: () => client, ready };
+}
+
+export async function deactivate(): Promise<void> {
+    await stopClient();
+}
+
+async function stopClient(): Promise<void> {
+    const running = client;
+    client = undefined;
+    if (running) {
+        await running.stop(2000).catch(() => undefined);
+    }
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+    const module = context.asAbsolutePath('out/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const configuration = vscode.workspace.getConfiguration('referentiel');
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [
+            { scheme: 'file', language: 'referentiel' },
+            { scheme: 'untitled', language: 'referentiel' }
+        ],
+        synchronize: {
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.ref')
+        },
+        outputChannel: output,
+        initializationOptions: { langue: configuration.get<string>('langue', 'auto') },
+        middleware: codeLensMiddleware(() => client)
+    };
+    const created = new LanguageClient('referentiel', 'Référentiel', serverOptions, clientOptions);
+    client = created;
+    await created.start();
+    return created;
+}
+
+/**
+ * Les lentilles du serveur portent la commande `editor.action.showReferences` avec des arguments
+ * sérialisés par LSP (URI en texte, positions et emplacements en objets simples) ; VS Code attend
+ * ses propres objets (Uri, Position, Location[]). On les convertit ici.
+ */
+export function codeLensMiddleware(current: () => LanguageClient | undefined): Middleware {
+    const convert = (lens: vscode.CodeLens | null | undefined): void => {
+        const command = lens?.command;
+        const c = current();
+        if (!command || !c || command.command !== 'editor.action.showReferences' || !Array.isArray(command.arguments)) return;
+        const [uri, position, locations] = command.arguments as [unknown, unknown, unknown];
+        if (typeof uri !== 'string') return;
+        const p2c = c.protocol2CodeConverter;
+        command.arguments = [
+            p2c.asUri(uri),
+            p2c.asPosition(position as { line: number; character: number }),
+            Array.isArray(locations) ? locations.map(l => p2c.asLocation(l as { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } })) : []
+        ];
+    };
+    return {
+        provideCodeLenses: async (document, token, next) => {
+            const lenses = await next(document, token);
+            lenses?.forEach(convert);
+            return lenses;
+        },
+        resolveCodeLens: async (lens, token, next) => {
+            const resolved = await next(lens, token);
+            convert(resolved);
+            return resolved;
+        }
+    };
+}

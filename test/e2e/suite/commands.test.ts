@@ -1,0 +1,163 @@
+/**
+ * Les commandes de l'extension dans un vrai VS Code : titres français, évaluation (vue du rapport,
+ * diagnostics d'un dossier fautif), export JSON (schéma, mêmes octets que la ligne de commande),
+ * matrice de couverture, lentilles « références ».
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import * as vscode from 'vscode';
+import type { EvaluationOutcome } from '../../../extension/src/evaluation.js';
+import { activated, diagnostics, file, open, replace, webviewTabs } from './helpers.js';
+import { assert, assertEqual, test, waitFor } from './runner.js';
+
+const EXTENSION_ROOT = (): string => vscode.extensions.getExtension('referentiel.referentiel')!.extensionPath;
+
+const englishEditor = (): boolean => vscode.env.language.toLowerCase().startsWith('en');
+
+test('les commandes sont dans la palette, titres en français (en anglais dans un VS Code anglais)', async () => {
+    const extension = await activated();
+    // Les textes du manifeste sont déjà traduits par VS Code (package.nls.json) : une chaîne, ou
+    // { value, original } selon les versions.
+    type Localized = string | { value: string };
+    const text = (t: Localized): string => typeof t === 'string' ? t : t.value;
+    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string; title: Localized; category: Localized }> } }).contributes.commands;
+    const titles = Object.fromEntries(contributed.map(c => [c.command, `${text(c.category)} : ${text(c.title)}`]));
+    const expected = englishEditor()
+        ? ['Référentiel : Evaluate candidate file', 'Référentiel : Export référentiel as JSON', 'Référentiel : Show coverage matrix']
+        : ['Référentiel : Évaluer le dossier candidat', 'Référentiel : Exporter le référentiel en JSON', 'Référentiel : Afficher la matrice de couverture'];
+    assertEqual([titles['referentiel.evaluerDossierCandidat'], titles['referentiel.exporterReferentielJson'], titles['referentiel.afficherMatriceCouverture']],
+        expected, `titres des commandes (VS Code en « ${vscode.env.language} »)`);
+    const registered = await vscode.commands.getCommands(true);
+    for (const id of Object.keys(titles)) assert(registered.includes(id), `commande ${id} non enregistrée`);
+});
+
+test('évaluer un dossier candidat de l\'exemple ouvre le rapport', async () => {
+    await activated();
+    const uri = file('data-engineer/candidats/01-obtenue.candidat.json');
+    await vscode.window.showTextDocument(uri);
+    const outcome = await vscode.commands.executeCommand<EvaluationOutcome>('referentiel.evaluerDossierCandidat');
+    assert(outcome, 'la commande n\'a rien rendu');
+    assertEqual({ referentiel: outcome.referentiel, problemes: outcome.problemes, decisions: outcome.decisions, rapport: outcome.rapport },
+        { referentiel: 'DATA-ENGINEER', problemes: 0, decisions: ['obtenue'], rapport: true }, 'résultat de l\'évaluation');
+    const label = englishEditor() ? 'Report — 01-obtenue.candidat.json' : 'Rapport — 01-obtenue.candidat.json';
+    await waitFor('onglet du rapport', () => webviewTabs().find(t => t.label === label));
+    assertEqual(diagnostics(uri).filter(d => d.source === 'referentiel').length, 0, 'aucun problème sur un dossier valide');
+});
+
+test('un dossier candidat fautif : diagnostics placés, effacés une fois corrigé', async () => {
+    const editor = await open('candidats/atelier-casse.candidat.json');
+    const uri = editor.document.uri;
+    const outcome = await vscode.commands.executeCommand<EvaluationOutcome>('referentiel.evaluerDossierCandidat', uri);
+    assert(outcome, 'la commande n\'a rien rendu');
+    assertEqual({ problemes: outcome.problemes, rapport: outcome.rapport }, { problemes: 1, rapport: false }, 'pas de rapport pour un dossier fautif');
+    const problem = await waitFor('diagnostic sur C9.9', () => diagnostics(uri).find(d => d.code === 'code-inconnu'));
+    assertEqual(problem.severity, vscode.DiagnosticSeverity.Error, 'sévérité');
+    assertEqual(problem.source, 'referentiel', 'source');
+    assertEqual(problem.range.start.line, 4, 'ligne du problème (0 = première)');
+    assert(editor.document.getText(problem.range).includes('C9.9'), `le diagnostic souligne "C9.9" : ${editor.document.getText(problem.range)}`);
+    assert(problem.message.includes('C9.9') && problem.message.includes('C1.2'), `message : ${problem.message}`);
+    await replace(editor.document, '"C9.9"', '"C1.2"');
+    await waitFor('diagnostics effacés après correction', () => diagnostics(uri).length === 0, 10_000);
+});
+
+test('un dossier candidat d\'un référentiel absent : problème sur « referentiel »', async () => {
+    const document = await vscode.workspace.openTextDocument({
+        language: 'json',
+        content: '{\n  "referentiel": "INCONNU",\n  "candidat": { "id": "X-1" },\n  "competences": {}\n}\n'
+    });
+    await vscode.window.showTextDocument(document);
+    // Deux certifications dans l'espace de travail et un code inconnu : la commande demande
+    // laquelle ; en test, on la donne par l'erreur du serveur (liste de choix), sans dialogue.
+    const outcome = await vscode.commands.executeCommand<EvaluationOutcome | undefined>('referentiel.evaluer', { uri: document.uri.toString(), text: document.getText(), code: 'ATELIER' })
+        .then(r => r as unknown as { diagnostics: Array<{ code: string; message: string }> });
+    assert(outcome && outcome.diagnostics.some(d => d.code === 'referentiel' && d.message.includes('INCONNU')),
+        `problème « referentiel » attendu : ${JSON.stringify(outcome)}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+test('exporter en JSON : conforme au schéma, octets identiques à `referentiel export`', async () => {
+    await activated();
+    const destination = vscode.Uri.file(path.join(os.tmpdir(), `referentiel-e2e-${process.pid}`, 'data-engineer.json'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('referentiel.exporterReferentielJson', {
+        uri: file('data-engineer/bc02.ref').toString(),
+        destination: destination.toString()
+    });
+    assert(written, 'la commande n\'a rien écrit');
+    assertEqual(written.toString(), destination.toString(), 'fichier écrit');
+    const text = readFileSync(destination.fsPath, 'utf8');
+    const data = JSON.parse(text) as { code: string; blocs: unknown[] };
+    assertEqual(data.code, 'DATA-ENGINEER', 'code exporté');
+    const schema = JSON.parse(readFileSync(path.join(EXTENSION_ROOT(), 'schemas', 'referentiel.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert(validate(data), `export non conforme au schéma : ${ajv.errorsText(validate.errors)}`);
+    const cli = execFileSync(process.execPath, [path.join(EXTENSION_ROOT(), 'bin', 'referentiel.cjs'), 'export', file('data-engineer').fsPath], {
+        encoding: 'utf8', env: { ...process.env, REFERENTIEL_LOCALE: 'fr' }
+    });
+    assert(cli === text, 'les octets diffèrent de ceux de `referentiel export`');
+});
+
+test('la matrice de couverture s\'ouvre dans une vue', async () => {
+    await activated();
+    const code = await vscode.commands.executeCommand<string>('referentiel.afficherMatriceCouverture', { uri: file('atelier/atelier.ref').toString() });
+    assertEqual(code, 'ATELIER', 'référentiel de la matrice');
+    const label = englishEditor() ? 'Coverage — ATELIER' : 'Couverture — ATELIER';
+    await waitFor('onglet de la matrice', () => webviewTabs().find(t => t.label === label));
+    const matrix = await vscode.commands.executeCommand<{ lignes: Array<{ code: string; evaluee: boolean; cellules: Array<{ modalite: string }> }> }>(
+        'referentiel.matriceCouverture', { uri: file('atelier/atelier.ref').toString() });
+    const c11 = matrix.lignes.find(l => l.code === 'C1.1');
+    assertEqual(c11?.cellules.map(c => c.modalite), ['M2.1'], 'C1.1 est évaluée par M2.1 (un autre fichier)');
+});
+
+test('les lentilles « références » ouvrent le panneau de VS Code (arguments convertis)', async () => {
+    const editor = await open('atelier/bloc1.ref');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 100);
+    const references = (lenses ?? []).filter(l => l.command?.command === 'editor.action.showReferences');
+    if (references.length === 0) {
+        // Le serveur ne propose pas (encore) de lentilles : rien à convertir.
+        return;
+    }
+    for (const lens of references) {
+        const [uri, position, locations] = lens.command!.arguments ?? [];
+        assert(uri instanceof vscode.Uri, `1er argument : Uri attendu, obtenu ${JSON.stringify(uri)}`);
+        assert(position instanceof vscode.Position, '2e argument : Position attendue');
+        assert(Array.isArray(locations) && locations.every(l => l instanceof vscode.Location), '3e argument : Location[] attendu');
+    }
+    const first = references[0].command!;
+    await vscode.commands.executeCommand(first.command, ...(first.arguments ?? []));
+});
+
+test('le réglage referentiel.langue : « en » passe le serveur et les vues en anglais, « auto » ramène celle de VS Code', async () => {
+    const configuration = vscode.workspace.getConfiguration('referentiel');
+    const editor = await open('atelier/bloc1.ref');
+    const uri = editor.document.uri;
+    const messageOf = async (language: RegExp): Promise<string> => {
+        await replace(editor.document, 'issue de A1-1\n    compétence C1.2', 'issue de A9-9\n    compétence C1.2');
+        try {
+            const found = await waitFor(`diagnostic A9-9 (${language})`, () =>
+                diagnostics(uri).find(d => d.message.includes('A9-9') && language.test(d.message)), 20_000);
+            return found.message;
+        } finally {
+            await replace(editor.document, 'issue de A9-9', 'issue de A1-1');
+        }
+    };
+    try {
+        await configuration.update('langue', 'en', vscode.ConfigurationTarget.Workspace);
+        const english = await messageOf(/does not exist|not declared|unknown/i);
+        assert(/A9-9/.test(english), english);
+        const code = await vscode.commands.executeCommand<string>('referentiel.afficherMatriceCouverture', { uri: file('atelier/atelier.ref').toString() });
+        assertEqual(code, 'ATELIER', 'matrice');
+        await waitFor('onglet de la matrice en anglais', () => webviewTabs().find(t => t.label === 'Coverage — ATELIER'));
+    } finally {
+        // Retour au réglage par défaut (auto : la langue de VS Code, ici le français).
+        await configuration.update('langue', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const back = await messageOf(englishEditor() ? /does not exist/ : /n'existe pas/);
+    assert(/A9-9/.test(back), back);
+    await editor.document.save();
+}, 60_000);
