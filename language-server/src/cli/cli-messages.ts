@@ -48,10 +48,6 @@ registerMessages({
         fr: '✖ Le référentiel {code} a {count} {count#erreur|erreurs} : aucun candidat n\'a été évalué. Corrigez d\'abord (referentiel lint) :',
         en: '✖ Référentiel {code} has {count} {count#error|errors}: no candidate was evaluated. Fix first (referentiel lint):'
     },
-    'evaluate.duplicateId': {
-        fr: 'Le candidat « {id} » figure deux fois (déjà vu en {previous}) : chaque candidat n\'est évalué qu\'une fois.',
-        en: 'Candidate "{id}" appears twice (already seen at {previous}): each candidate is evaluated once.'
-    },
     'evaluate.badgesNeedOut': {
         fr: 'Le format openbadges écrit un fichier par badge : donnez le dossier de sortie avec --out <dossier>.',
         en: 'The openbadges format writes one file per badge: give the output folder with --out <folder>.'

@@ -7,7 +7,8 @@ import { InputError, formatProblem, readCandidateJson, readCohort } from '../eva
 import { createReportWriter } from '../evaluation/reports/index.js';
 import { createOpenBadgesWriter } from '../interop/openbadges.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
-import type { CandidateResults, EvaluationSummary } from '../evaluation/types.js';
+import { EvaluationSession } from '../evaluation/session.js';
+import type { CandidateResults } from '../evaluation/types.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
@@ -74,18 +75,14 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     const temporary = path.join(temporaryDir, `.referentiel-${process.pid}-${Date.now()}.tmp`);
     const output = createWriteStream(temporary);
     const writer = createReportWriter(format, { color: options.color && !target && process.stdout.isTTY === true });
-    const summary = { candidats: 0, obtenue: 0, nonObtenue: 0, incomplete: 0 };
+    const session = new EvaluationSession();
     let progress: SingleBar | undefined;
 
     try {
         await write(output, writer.begin({ referentiel: { code: model.code, titre: model.certification?.titre ?? '' }, dateGeneration: new Date().toISOString().slice(0, 10), locale: getLocale() }));
         const handle = async (results: CandidateResults): Promise<void> => {
             const result = evaluateCandidate(model, results, { date: options.date });
-            summary.candidats++;
-            if (result.decision === 'obtenue') summary.obtenue++;
-            else if (result.decision === 'non obtenue') summary.nonObtenue++;
-            else summary.incomplete++;
-            await write(output, writer.candidate(result, summary.candidats - 1));
+            await write(output, writer.candidate(result, session.count(result.decision)));
         };
         // Barre de progression sur un terminal, pour les grosses cohortes.
         const totalBytes = (await Promise.all(candidateFiles.filter(f => COHORT.test(f)).map(f => fs.stat(f).then(s => s.size)))).reduce((a, b) => a + b, 0);
@@ -95,7 +92,7 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
         }
         let lastFile = '';
         const bar = progress;
-        for await (const results of candidatesOf(candidateFiles, model, options.sheet, bytes => bar?.update(bytes))) {
+        for await (const results of candidatesOf(candidateFiles, model, session, options.sheet, bytes => bar?.update(bytes))) {
             if (bar && results.source.file !== lastFile) {
                 lastFile = results.source.file;
                 bar.update({ fichier: path.basename(lastFile) });
@@ -104,11 +101,11 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
         }
         progress?.stop();
         progress = undefined;
-        await write(output, writer.end(summary as EvaluationSummary));
+        await write(output, writer.end(session.summary));
         await close(output);
         if (target) {
             await fs.rename(temporary, target);
-            process.stderr.write(msg('evaluate.written', { count: summary.candidats, file: options.out! }) + '\n');
+            process.stderr.write(msg('evaluate.written', { count: session.summary.candidats, file: options.out! }) + '\n');
         } else {
             await pipeToStdout(temporary);
             await fs.rm(temporary, { force: true });
@@ -128,8 +125,7 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
 }
 
 /** Les candidats de tous les fichiers, dans l'ordre, avec le contrôle des doublons. */
-async function* candidatesOf(candidateFiles: string[], model: ReferentielModel, sheet: string | undefined, onProgress?: (bytes: number) => void): AsyncGenerator<CandidateResults> {
-    const seen = new Map<string, string>();
+async function* candidatesOf(candidateFiles: string[], model: ReferentielModel, session: EvaluationSession, sheet: string | undefined, onProgress?: (bytes: number) => void): AsyncGenerator<CandidateResults> {
     let done = 0;
     for (const file of candidateFiles) {
         let last = 0;
@@ -137,16 +133,7 @@ async function* candidatesOf(candidateFiles: string[], model: ReferentielModel, 
             ? readCohort(file, model, { sheet, onProgress: (bytes) => { last = bytes; onProgress?.(done + bytes); } })
             : (async function* () { yield readCandidateJson(file, await readUtf8(file), model); })();
         for await (const results of source) {
-            const where = results.source.line !== undefined ? `${results.source.file}:${results.source.line}` : results.source.file;
-            const previous = seen.get(results.candidat.id);
-            if (previous !== undefined) {
-                const position = results.positions.get('candidat.id');
-                throw new InputError([{
-                    file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1, kind: 'doublon',
-                    message: msg('evaluate.duplicateId', { id: results.candidat.id, previous })
-                }]);
-            }
-            seen.set(results.candidat.id, where);
+            session.admit(results);
             yield results;
         }
         done += last;
@@ -160,7 +147,7 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
     }
     const writer = createOpenBadgesWriter(model, options.out);
     try {
-        for await (const results of candidatesOf(candidateFiles, model, options.sheet)) {
+        for await (const results of candidatesOf(candidateFiles, model, new EvaluationSession(), options.sheet)) {
             await writer.candidate(evaluateCandidate(model, results, { date: options.date }));
         }
         await writer.finish();

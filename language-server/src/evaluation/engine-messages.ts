@@ -76,6 +76,10 @@ registerMessages({
     'eval.detail.bloc': { fr: 'bloc {code} : {statut}', en: 'bloc {code}: {statut}' },
     'eval.detail.inconnu': { fr: '?', en: '?' },
 
+    'eval.duplicateId': {
+        fr: 'Le candidat « {id} » figure deux fois (déjà vu en {previous}) : chaque candidat n\'est évalué qu\'une fois.',
+        en: 'Candidate "{id}" appears twice (already seen at {previous}): each candidate is evaluated once.'
+    },
     'eval.regle.implicite': { fr: 'Validation de tous les blocs', en: 'Validation of all blocs' },
 
     'eval.avert.amenagement': {

@@ -20,6 +20,7 @@ import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageser
 import type { Range } from 'vscode-languageserver-types';
 import { canonicalCode } from '../codes.js';
 import { cohortFormat, InputError, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { EvaluationSession } from '../evaluation/session.js';
 import { evaluateCandidate } from '../evaluation/engine.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
 import type { CandidateResults, EvaluationResult, EvaluationSummary, InputProblem } from '../evaluation/types.js';
@@ -135,10 +136,6 @@ registerMessages({
     'command.read': {
         fr: 'Impossible de lire {file} ({reason}).',
         en: 'Cannot read {file} ({reason}).'
-    },
-    'command.duplicateId': {
-        fr: 'L\'identifiant de candidat « {id} » apparaît deux fois (déjà en {previous}) : chaque candidat a un identifiant unique.',
-        en: 'Candidate id "{id}" appears twice (already at {previous}): each candidate has a unique id.'
     },
     'command.internal': {
         fr: 'Erreur interne du serveur Référentiel pendant {command} : {reason}. Le détail est dans la sortie « Référentiel ».',
@@ -352,25 +349,11 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
             locale: getLocale()
         });
         const resultats: EvaluationResult[] = [];
-        const summary = { candidats: 0, obtenue: 0, nonObtenue: 0, incomplete: 0 };
-        const seen = new Map<string, string>();
+        const session = new EvaluationSession();
         const handle = (results: CandidateResults): void => {
-            const place = results.source.line !== undefined ? `${results.source.file}:${results.source.line}` : results.source.file;
-            const previous = seen.get(results.candidat.id);
-            if (previous !== undefined) {
-                const position = results.positions.get('candidat.id');
-                throw new InputError([{
-                    file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1,
-                    kind: 'doublon', message: msg('command.duplicateId', { id: results.candidat.id, previous })
-                }]);
-            }
-            seen.set(results.candidat.id, place);
+            session.admit(results);
             const result = evaluateCandidate(model, results);
-            summary.candidats++;
-            if (result.decision === 'obtenue') summary.obtenue++;
-            else if (result.decision === 'non obtenue') summary.nonObtenue++;
-            else summary.incomplete++;
-            html += writer.candidate(result, resultats.length);
+            html += writer.candidate(result, session.count(result.decision));
             resultats.push(result);
         };
         try {
@@ -388,8 +371,8 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
             }
             throw error;
         }
-        html += writer.end(summary);
-        return { referentiel: model.code, html, resultats, resume: summary, diagnostics: [] };
+        html += writer.end(session.summary);
+        return { referentiel: model.code, html, resultats, resume: session.summary, diagnostics: [] };
     }
 
     /**
