@@ -1,6 +1,7 @@
 /**
- * « Exporter le référentiel en JSON » : les octets exacts de `referentiel export` (le serveur les
- * produit), écrits dans un fichier temporaire puis renommés à la place choisie.
+ * « Exporter le référentiel en JSON / en fiche RNCP (XML) / en CASE » : les octets exacts de
+ * `referentiel export --format …` (le serveur les produit), écrits dans un fichier temporaire
+ * puis renommés à la place choisie.
  */
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
@@ -35,24 +36,37 @@ export async function pickReferentielFile(server: Server, given: string | vscode
     return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
 
+export type ExportFormat = 'json' | 'rncp-xml' | 'case';
+
+const FORMAT_LABELS: Record<ExportFormat, () => string> = {
+    json: () => 'JSON',
+    'rncp-xml': () => l10n.t('RNCP XML'),
+    case: () => 'CASE'
+};
+
 export async function exportJsonCommand(server: Server, target?: vscode.Uri | ExportTarget): Promise<vscode.Uri | undefined> {
+    return exportCommand(server, 'json', target);
+}
+
+export async function exportCommand(server: Server, format: ExportFormat, target?: vscode.Uri | ExportTarget): Promise<vscode.Uri | undefined> {
     const options: ExportTarget = target instanceof vscode.Uri ? { uri: target } : target ?? {};
     try {
         const source = await pickReferentielFile(server, options.uri, l10n.t('Which référentiel do you want to export?'));
         if (!source) return undefined;
-        const { code, json } = await server.run('referentiel.exporterJson', { uri: source.toString() });
+        const { code, texte, extension } = await server.run('referentiel.exporter', { uri: source.toString(), format });
         let destination = options.destination ? asUri(options.destination) : undefined;
         if (!destination) {
             const folder = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.Uri.file(path.dirname(source.fsPath));
+            const label = FORMAT_LABELS[format]();
             destination = await vscode.window.showSaveDialog({
-                defaultUri: vscode.Uri.joinPath(folder, `${code.toLowerCase()}.json`),
-                filters: { JSON: ['json'] },
+                defaultUri: vscode.Uri.joinPath(folder, `${code.toLowerCase()}.${extension}`),
+                filters: { [label]: [extension.split('.').pop()!] },
                 saveLabel: l10n.t('Export'),
-                title: l10n.t('Export référentiel {0} as JSON', code)
+                title: format === 'json' ? l10n.t('Export référentiel {0} as JSON', code) : l10n.t('Export référentiel {0} as {1}', code, label)
             });
             if (!destination) return undefined;
         }
-        await writeAtomic(destination, new TextEncoder().encode(json));
+        await writeAtomic(destination, new TextEncoder().encode(texte));
         const open = l10n.t('Open');
         void vscode.window.showInformationMessage(l10n.t('Référentiel {0} exported to {1}.', code, vscode.workspace.asRelativePath(destination)), open)
             .then(choice => { if (choice === open) void vscode.window.showTextDocument(destination!); });

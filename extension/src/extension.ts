@@ -8,7 +8,7 @@ import {
     LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions
 } from 'vscode-languageclient/node';
 import { EvaluationController } from './evaluation.js';
-import { exportJsonCommand, type ExportTarget } from './export.js';
+import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js';
 import { configureLangue } from './i18n.js';
 import { MatrixController } from './matrix.js';
 import { Server } from './server.js';
@@ -16,6 +16,8 @@ import { Server } from './server.js';
 export const COMMANDS = {
     evaluer: 'referentiel.evaluerDossierCandidat',
     exporterJson: 'referentiel.exporterReferentielJson',
+    exporterRncp: 'referentiel.exporterReferentielRncpXml',
+    exporterCase: 'referentiel.exporterReferentielCase',
     matrice: 'referentiel.afficherMatriceCouverture',
     redemarrer: 'referentiel.redemarrerServeur'
 } as const;
@@ -42,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
     context.subscriptions.push(
         vscode.commands.registerCommand(COMMANDS.evaluer, (target?: vscode.Uri | { uri?: string }) => evaluation.command(target)),
         vscode.commands.registerCommand(COMMANDS.exporterJson, (target?: vscode.Uri | ExportTarget) => exportJsonCommand(server, target)),
+        vscode.commands.registerCommand(COMMANDS.exporterRncp, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'rncp-xml', target)),
+        vscode.commands.registerCommand(COMMANDS.exporterCase, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'case', target)),
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
             await stopClient();

@@ -2,15 +2,16 @@
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest, ResponseError } from 'vscode-languageclient/node';
 import type {
-    EvaluerResult, ExporterJsonResult, MatriceCouverture, ReferentielInfo
+    EvaluerResult, ExporterJsonResult, ExporterResult, MatriceCouverture, ReferentielInfo
 } from '../../language-server/src/lsp/commands.js';
 
-export type { EvaluerResult, ExporterJsonResult, MatriceCouverture, ReferentielInfo };
+export type { EvaluerResult, ExporterJsonResult, ExporterResult, MatriceCouverture, ReferentielInfo };
 export type { CelluleModalite, LigneMatrice, Emplacement, EvaluationDiagnostic } from '../../language-server/src/lsp/commands.js';
 
 export interface ServerCommands {
     'referentiel.evaluer': { args: { uri: string; text?: string; code?: string }; result: EvaluerResult };
     'referentiel.exporterJson': { args: { uri: string }; result: ExporterJsonResult };
+    'referentiel.exporter': { args: { uri: string; format: 'json' | 'rncp-xml' | 'case' }; result: ExporterResult };
     'referentiel.matriceCouverture': { args: { uri: string }; result: MatriceCouverture };
     'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseError } from 'vscode-languageserver-protocol';
-import type { EvaluerResult, ExporterJsonResult, MatriceCouverture, ReferentielInfo } from '../../language-server/src/lsp/commands.js';
+import type { EvaluerResult, ExporterJsonResult, ExporterResult, MatriceCouverture, ReferentielInfo } from '../../language-server/src/lsp/commands.js';
 import { ROOT, TestClient } from './client.js';
 
 /**
@@ -45,7 +45,7 @@ beforeAll(async () => {
     client.settings = { referentiel: { regles: {}, langue: 'auto' } };
     const init = await client.initialize(folder);
     expect(init.capabilities.executeCommandProvider?.commands).toEqual(expect.arrayContaining([
-        'referentiel.evaluer', 'referentiel.exporterJson', 'referentiel.matriceCouverture', 'referentiel.referentiels'
+        'referentiel.evaluer', 'referentiel.exporterJson', 'referentiel.exporter', 'referentiel.matriceCouverture', 'referentiel.referentiels'
     ]));
 }, 30_000);
 
@@ -94,6 +94,21 @@ describe('referentiel.exporterJson', () => {
         expect(error.message).toMatch(/^Le fichier .*seul\.ref n'appartient à aucun référentiel/);
         const list = await run<ReferentielInfo[]>('referentiel.referentiels', {});
         expect(list.length).toBe(2);
+    });
+});
+
+describe('referentiel.exporter', () => {
+    it('rend exactement les octets de `referentiel export --format …` dans chaque format', async () => {
+        for (const [format, extension] of [['json', 'json'], ['rncp-xml', 'xml'], ['case', 'case.json']] as const) {
+            const result = await run<ExporterResult>('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format });
+            expect(result).toMatchObject({ code: 'DATA-ENGINEER', format, extension });
+            expect(result.texte, format).toBe(cli(['export', file('data-engineer'), '--format', format]));
+        }
+    });
+
+    it('un format inconnu : erreur claire', async () => {
+        const error = await failure('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format: 'pdf' });
+        expect(error.message).toBe('Format d\'export inconnu « pdf » : json, rncp-xml, case.');
     });
 });
 

@@ -1,7 +1,5 @@
 import { canonicalCode, suggest } from '../codes.js';
-import { exportReferentielText } from '../export/json-export.js';
-import { exportCaseText } from '../interop/case-export.js';
-import { exportRncpXml } from '../interop/rncp-export.js';
+import { EXPORT_FORMATS, exportText, type ExportFormat } from '../export/formats.js';
 import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
@@ -11,17 +9,7 @@ import { loadWorkspace, type LoadedWorkspace } from './load.js';
 import { formatReport, type LintFormat } from './reporters.js';
 import { parseFormat } from './lint-command.js';
 
-export const EXPORT_FORMATS = ['json', 'rncp-xml', 'case'] as const;
-export type ExportFormat = typeof EXPORT_FORMATS[number];
-
-/** Le texte exporté dans chaque format (tous déterministes : mêmes octets pour la même source). */
-export function exportText(model: ReferentielModel, format: ExportFormat): string {
-    switch (format) {
-        case 'rncp-xml': return exportRncpXml(model);
-        case 'case': return exportCaseText(model);
-        default: return exportReferentielText(model);
-    }
-}
+export { EXPORT_FORMATS, exportText, type ExportFormat };
 
 export interface ExportOptions {
     format: string;

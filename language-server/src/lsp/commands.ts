@@ -6,6 +6,7 @@
  *   (CSV, XLSX) ; rend le rapport HTML de `referentiel evaluate --format html`, les résultats, et
  *   les problèmes de l'entrée sous forme de diagnostics (alors sans rapport) ;
  * - `referentiel.exporterJson` {uri} : le JSON de `referentiel export`, octet pour octet ;
+ * - `referentiel.exporter` {uri, format} : le texte de `referentiel export --format json|rncp-xml|case` ;
  * - `referentiel.matriceCouverture` {uri} : qui évalue quoi (compétences × modalités, critères) ;
  * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix).
  *
@@ -28,6 +29,7 @@ import { exportReferentielText } from '../export/json-export.js';
 import { UsageError } from '../cli/errors.js';
 import { referentielErrors } from '../cli/export-command.js';
 import { readUtf8 } from '../cli/load.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, type ExportFormat } from '../export/formats.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg, registerMessages } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -37,6 +39,7 @@ import type { Competence, Critere, Modalite } from '../generated/ast.js';
 export const COMMANDS = {
     evaluer: 'referentiel.evaluer',
     exporterJson: 'referentiel.exporterJson',
+    exporter: 'referentiel.exporter',
     matriceCouverture: 'referentiel.matriceCouverture',
     referentiels: 'referentiel.referentiels'
 } as const;
@@ -58,6 +61,14 @@ export interface EvaluerResult {
     readonly resultats?: readonly EvaluationResult[];
     readonly resume?: EvaluationSummary;
     readonly diagnostics: readonly EvaluationDiagnostic[];
+}
+
+export interface ExporterResult {
+    readonly code: string;
+    readonly format: ExportFormat;
+    /** Extension de fichier proposée (« json », « xml », « case.json »). */
+    readonly extension: string;
+    readonly texte: string;
 }
 
 export interface ExporterJsonResult {
@@ -137,6 +148,10 @@ registerMessages({
         fr: 'Impossible de lire {file} ({reason}).',
         en: 'Cannot read {file} ({reason}).'
     },
+    'command.badFormat': {
+        fr: 'Format d\'export inconnu « {value} » : {allowed}.',
+        en: 'Unknown export format "{value}": {allowed}.'
+    },
     'command.internal': {
         fr: 'Erreur interne du serveur Référentiel pendant {command} : {reason}. Le détail est dans la sortie « Référentiel ».',
         en: 'Internal error of the Référentiel server during {command}: {reason}. Details are in the "Référentiel" output.'
@@ -198,6 +213,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         };
         guarded(COMMANDS.evaluer, (args, token) => this.evaluer(args, token));
         guarded(COMMANDS.exporterJson, (args, token) => this.exporterJson(args, token));
+        guarded(COMMANDS.exporter, (args, token) => this.exporter(args, token));
         guarded(COMMANDS.matriceCouverture, (args, token) => this.matriceCouverture(args, token));
         guarded(COMMANDS.referentiels, (_args, token) => this.referentiels(token));
     }
@@ -281,6 +297,19 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         await this.ready(token);
         const model = await this.checkErrors(this.modelOfDocument(await this.refDocument(uri, token)), token);
         return { code: model.code, json: exportReferentielText(model) };
+    }
+
+    /** `referentiel.exporter` {uri, format} : les octets de `referentiel export --format <format>`. */
+    async exporter(args: unknown[], token: CancellationToken): Promise<ExporterResult> {
+        const { uri, raw } = uriArgument(COMMANDS.exporter, args);
+        const format = raw.format === undefined ? 'json' : raw.format;
+        if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, msg('command.badFormat', { value: String(format), allowed: EXPORT_FORMATS.join(', ') }));
+        }
+        await this.ready(token);
+        const model = await this.checkErrors(this.modelOfDocument(await this.refDocument(uri, token)), token);
+        const chosen = format as ExportFormat;
+        return { code: model.code, format: chosen, extension: EXPORT_EXTENSIONS[chosen], texte: exportText(model, chosen) };
     }
 
     async matriceCouverture(args: unknown[], token: CancellationToken): Promise<MatriceCouverture> {

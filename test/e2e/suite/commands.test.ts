@@ -27,9 +27,9 @@ test('les commandes sont dans la palette, titres en français (en anglais dans u
     const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string; title: Localized; category: Localized }> } }).contributes.commands;
     const titles = Object.fromEntries(contributed.map(c => [c.command, `${text(c.category)} : ${text(c.title)}`]));
     const expected = englishEditor()
-        ? ['Référentiel : Evaluate candidate file', 'Référentiel : Export référentiel as JSON', 'Référentiel : Show coverage matrix']
-        : ['Référentiel : Évaluer le dossier candidat', 'Référentiel : Exporter le référentiel en JSON', 'Référentiel : Afficher la matrice de couverture'];
-    assertEqual([titles['referentiel.evaluerDossierCandidat'], titles['referentiel.exporterReferentielJson'], titles['referentiel.afficherMatriceCouverture']],
+        ? ['Référentiel : Evaluate candidate file', 'Référentiel : Export référentiel as JSON', 'Référentiel : Export référentiel as RNCP fiche (XML)', 'Référentiel : Export référentiel as CASE (1EdTech)', 'Référentiel : Show coverage matrix']
+        : ['Référentiel : Évaluer le dossier candidat', 'Référentiel : Exporter le référentiel en JSON', 'Référentiel : Exporter le référentiel en fiche RNCP (XML)', 'Référentiel : Exporter le référentiel en CASE (1EdTech)', 'Référentiel : Afficher la matrice de couverture'];
+    assertEqual([titles['referentiel.evaluerDossierCandidat'], titles['referentiel.exporterReferentielJson'], titles['referentiel.exporterReferentielRncpXml'], titles['referentiel.exporterReferentielCase'], titles['referentiel.afficherMatriceCouverture']],
         expected, `titres des commandes (VS Code en « ${vscode.env.language} »)`);
     const registered = await vscode.commands.getCommands(true);
     for (const id of Object.keys(titles)) assert(registered.includes(id), `commande ${id} non enregistrée`);
@@ -100,6 +100,23 @@ test('exporter en JSON : conforme au schéma, octets identiques à `referentiel 
         encoding: 'utf8', env: { ...process.env, REFERENTIEL_LOCALE: 'fr' }
     });
     assert(cli === text, 'les octets diffèrent de ceux de `referentiel export`');
+});
+
+test('exporter en fiche RNCP (XML) et en CASE : octets identiques à `referentiel export --format …`', async () => {
+    await activated();
+    for (const [command, format, name] of [
+        ['referentiel.exporterReferentielRncpXml', 'rncp-xml', 'data-engineer.xml'],
+        ['referentiel.exporterReferentielCase', 'case', 'data-engineer.case.json']
+    ] as const) {
+        const destination = vscode.Uri.file(path.join(os.tmpdir(), `referentiel-e2e-${process.pid}`, name));
+        const written = await vscode.commands.executeCommand<vscode.Uri>(command, { uri: file('data-engineer/bc01.ref').toString(), destination: destination.toString() });
+        assert(written, `${command} n'a rien écrit`);
+        const text = readFileSync(destination.fsPath, 'utf8');
+        const cli = execFileSync(process.execPath, [path.join(EXTENSION_ROOT(), 'bin', 'referentiel.cjs'), 'export', file('data-engineer').fsPath, '--format', format], {
+            encoding: 'utf8', env: { ...process.env, REFERENTIEL_LOCALE: 'fr' }
+        });
+        assert(cli === text, `${format} : les octets diffèrent de ceux de \`referentiel export\``);
+    }
 });
 
 test('la matrice de couverture s\'ouvre dans une vue', async () => {

@@ -1,0 +1,20 @@
+import { exportCaseText } from '../interop/case-export.js';
+import { exportRncpXml } from '../interop/rncp-export.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
+import { exportReferentielText } from './json-export.js';
+
+/** Les formats d'export d'un référentiel, partagés par `referentiel export` et l'éditeur. */
+export const EXPORT_FORMATS = ['json', 'rncp-xml', 'case'] as const;
+export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+/** Extension de fichier proposée pour chaque format. */
+export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json: 'json', 'rncp-xml': 'xml', case: 'case.json' };
+
+/** Le texte exporté dans chaque format (tous déterministes : mêmes octets pour la même source). */
+export function exportText(model: ReferentielModel, format: ExportFormat): string {
+    switch (format) {
+        case 'rncp-xml': return exportRncpXml(model);
+        case 'case': return exportCaseText(model);
+        default: return exportReferentielText(model);
+    }
+}
