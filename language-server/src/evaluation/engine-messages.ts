@@ -12,6 +12,10 @@ registerMessages({
         fr: 'Acquise : {count#son critère est satisfait|ses {count} critères sont satisfaits} ({criteres}).',
         en: 'Acquired: {count#its criterion is|its {count} criteria are} met ({criteres}).'
     },
+    'eval.comp.criteres.seuil': {
+        fr: 'Acquise : {satisfaits} {satisfaits#critère satisfait|critères satisfaits} sur {total} (seuil {seuil} %).',
+        en: 'Acquired: {satisfaits} of {total} {total#criterion|criteria} met (threshold {seuil} %).'
+    },
     'eval.comp.criteres.nonAcquise': {
         fr: 'Non acquise : {count#critère non satisfait|critères non satisfaits} {criteres}.',
         en: 'Not acquired: {count#criterion|criteria} {criteres} not met.'

@@ -101,6 +101,7 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
 
     // --- Compétences ------------------------------------------------------------------------
     const competenceInput = byCanonical(input.competences);
+    const critereThreshold = obtention?.seuilCompetences?.pourcentage ?? 100;
     const competences: ResultatCompetence[] = [];
     const statutOf = new Map<Competence, StatutCompetence>();
     const eliminatoires: Array<{ competence: Competence; critere: Critere }> = [];
@@ -126,18 +127,23 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
                 avertissements.push(msg('eval.avert.juryContreCritere', { competence: competence.name, count: contradicted.length, criteres: joinList(contradicted.map(c => c.name)) }));
             }
         } else if (criteres.length > 0 && criteres.some(c => critereValue(c) !== undefined)) {
+            // Acquise quand la part de critères satisfaits atteint le seuil du référentiel (100 % par défaut).
             const failed = criteres.filter(c => critereValue(c) === 'non satisfait');
             const missing = criteres.filter(c => critereValue(c) === undefined);
+            const satisfied = criteres.length - failed.length - missing.length;
+            const needed = Math.ceil((critereThreshold * criteres.length) / 100 - EPSILON);
             origine = 'critères';
-            if (failed.length > 0) {
+            if (satisfied >= needed) {
+                statut = 'acquise';
+                motif = failed.length === 0 && missing.length === 0
+                    ? msg('eval.comp.criteres.acquise', { count: criteres.length, criteres: joinList(criteres.map(c => c.name)) })
+                    : msg('eval.comp.criteres.seuil', { satisfaits: satisfied, total: criteres.length, seuil: formatNumber(critereThreshold) });
+            } else if (satisfied + missing.length < needed) {
                 statut = 'non acquise';
                 motif = msg('eval.comp.criteres.nonAcquise', { count: failed.length, criteres: joinList(failed.map(c => c.name)) });
-            } else if (missing.length > 0) {
+            } else {
                 statut = 'non évaluée';
                 motif = msg('eval.comp.criteres.manquants', { count: missing.length, criteres: joinList(missing.map(c => c.name)) });
-            } else {
-                statut = 'acquise';
-                motif = msg('eval.comp.criteres.acquise', { count: criteres.length, criteres: joinList(criteres.map(c => c.name)) });
             }
         } else {
             statut = 'non évaluée';

@@ -116,6 +116,7 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         })),
         obtention: obtention ? {
             seuilBlocs: defaultThreshold,
+            seuilCompetences: obtention.seuilCompetences?.pourcentage ?? 100,
             epreuves: obtention.epreuves.map(e => ({ code: e.name, titre: e.titre, bareme: e.bareme })),
             mesures: obtention.mesures.map(m => ({ code: m.name, titre: m.titre, unite: m.unite })),
             conditions: obtention.conditions.map((c, i) => ({

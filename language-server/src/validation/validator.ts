@@ -309,9 +309,11 @@ export class ReferentielValidator {
     // --- Règles d'obtention ---------------------------------------------------------------
 
     checkObtention = (obtention: Obtention, accept: ValidationAcceptor): void => {
-        this.checkRepeated(obtention, accept, ['seuilBlocs', 'acquisBlocs', 'amenagement']);
-        if (obtention.seuilBlocs && (obtention.seuilBlocs.pourcentage < 0 || obtention.seuilBlocs.pourcentage > 100)) {
-            this.report(accept, 'REF304', obtention.seuilBlocs, { value: formatNumber(obtention.seuilBlocs.pourcentage) }, 'pourcentage');
+        this.checkRepeated(obtention, accept, ['seuilBlocs', 'seuilCompetences', 'acquisBlocs', 'amenagement']);
+        for (const seuil of [obtention.seuilBlocs, obtention.seuilCompetences]) {
+            if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
+                this.report(accept, 'REF304', seuil, { value: formatNumber(seuil.pourcentage) }, 'pourcentage');
+            }
         }
         const model = this.model(obtention);
         if (!model) return;
@@ -378,7 +380,7 @@ const PROPERTY_LABELS: Record<string, string> = {
     rncp: 'rncp', niveau: 'niveau', enregistrement: 'enregistrement', statut: 'statut',
     seuil: 'validé si … % des compétences acquises',
     nature: 'nature', consigne: 'consigne', jury: 'jury', seul: 'seul', enEquipe: 'en équipe',
-    seuilBlocs: 'bloc validé si …', acquisBlocs: 'blocs acquis …', amenagement: 'aménagement'
+    seuilBlocs: 'bloc validé si …', seuilCompetences: 'compétence acquise si …', acquisBlocs: 'blocs acquis …', amenagement: 'aménagement'
 };
 
 /** Les mots-clés qui précèdent la valeur d'une propriété (« niveau 7 ») : la plage va du mot-clé à la valeur. */
