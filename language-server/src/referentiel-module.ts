@@ -114,6 +114,8 @@ export function createReferentielServices(context: DefaultSharedModuleContext): 
     shared.ServiceRegistry.register(Referentiel);
     registerValidationChecks(Referentiel);
     (shared.workspace.DocumentBuilder as ReferentielDocumentBuilder).setOwnerIndex(() => Referentiel.references.OwnerIndex);
+    // Un modèle ne survit pas à un changement de l'index des référentiels (fichier indexé ou retiré).
+    Referentiel.references.OwnerIndex.onChanged(() => Referentiel.referentiel.Models.invalidate());
     // Créés tout de suite : ils s'abonnent aux événements du serveur (initialisation, réglages).
     void Referentiel.editor.Settings;
     if (!context.connection) {

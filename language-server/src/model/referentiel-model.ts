@@ -74,6 +74,15 @@ export class ReferentielModelProvider {
         return code ? this.forCode(code) : undefined;
     }
 
+    /**
+     * Oublie les modèles calculés : appelé quand l'index des référentiels change (un fichier
+     * indexé ou retiré), en plus de la phase « références indexées » — une construction interrompue
+     * peut sauter l'annonce de cette phase, jamais l'index.
+     */
+    invalidate(): void {
+        this.cache.clear();
+    }
+
     forCode(code: string): ReferentielModel {
         const key = canonicalCode(code);
         return this.cache.get(key, () => this.compute(key, code, new Set([key])));

@@ -1,6 +1,6 @@
 import {
-    DefaultIndexManager, DocumentState,
-    type AstNodeDescription, type LangiumDocument, type LangiumSharedCoreServices
+    DefaultIndexManager,
+    type AstNodeDescription, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
 } from 'langium';
 import { canonicalCode } from '../codes.js';
 import { isAppartenance, isCertification, isSocle, type Document } from '../generated/ast.js';
@@ -53,10 +53,45 @@ export function scanOwnerKey(text: string): string | undefined {
     return m ? canonicalCode(m[1]) : undefined;
 }
 
-/** Donne accès aux symboles exportés d'un seul document, sans parcourir tout l'index. */
+/**
+ * L'index des symboles de Langium, plus deux choses : l'accès aux symboles exportés d'un seul
+ * document, sans parcourir tout l'index ; et des abonnés prévenus dans le même appel que
+ * l'indexation ou le retrait d'un document.
+ *
+ * Pourquoi pas `DocumentBuilder.onDocumentPhase(IndexedContent)` : Langium vérifie l'annulation
+ * avant chaque écouteur de phase, après avoir déjà passé le document à l'état « contenu indexé ».
+ * Une construction interrompue à ce moment-là (un `didOpen` reçu pendant la construction initiale)
+ * sautait l'écouteur, et la construction suivante ne réindexe pas un document déjà à cet état :
+ * le fichier manquait pour de bon à l'index des référentiels (test/unit/startup-race.test.ts).
+ * Ici, l'abonné voit exactement ce que voit l'index des symboles, annulation ou pas.
+ */
 export class ReferentielIndexManager extends DefaultIndexManager {
+    private readonly indexedListeners: Array<(document: LangiumDocument) => void> = [];
+    private readonly removedListeners: Array<(uri: string) => void> = [];
+
     exportsOf(uri: string): readonly AstNodeDescription[] {
         return this.symbolIndex.get(uri) ?? [];
+    }
+
+    /** Appelé chaque fois que les symboles exportés d'un document viennent d'être indexés. */
+    onContentIndexed(listener: (document: LangiumDocument) => void): void {
+        this.indexedListeners.push(listener);
+    }
+
+    /** Appelé quand un document quitte l'espace de travail (supprimé). */
+    onRemoved(listener: (uri: string) => void): void {
+        this.removedListeners.push(listener);
+    }
+
+    override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        await super.updateContent(document, cancelToken);
+        for (const listener of this.indexedListeners) listener(document);
+    }
+
+    override remove(uri: URI): void {
+        super.remove(uri);
+        const key = uri.toString();
+        for (const listener of this.removedListeners) listener(key);
     }
 }
 
@@ -81,21 +116,18 @@ export class OwnerIndex {
     private readonly declarationTable = new Map<string, AstNodeDescription[]>();
     private readonly symbols = new Map<string, Map<string, AstNodeDescription[]>>();
     private readonly sortedDocuments = new Map<string, LangiumDocument[]>();
+    private readonly changeListeners: Array<(ownerKey: string) => void> = [];
 
     constructor(shared: LangiumSharedCoreServices) {
         this.indexManager = shared.workspace.IndexManager as ReferentielIndexManager;
-        const builder = shared.workspace.DocumentBuilder;
-        builder.onDocumentPhase(DocumentState.IndexedContent, document => this.index(document));
-        builder.onUpdate((_changed, deleted) => {
-            for (const uri of deleted) {
-                const prefix = uri.toString();
-                for (const key of [...this.entries.keys()]) {
-                    if (key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : prefix + '/')) {
-                        this.remove(key);
-                    }
-                }
-            }
-        });
+        // Tenu par l'index des symboles lui-même, pas par un écouteur de phase (voir ReferentielIndexManager).
+        this.indexManager.onContentIndexed(document => this.index(document));
+        this.indexManager.onRemoved(uri => this.remove(uri));
+    }
+
+    /** Appelé à chaque changement des documents d'un référentiel (pour vider ce qui en dépend). */
+    onChanged(listener: (ownerKey: string) => void): void {
+        this.changeListeners.push(listener);
     }
 
     private index(document: LangiumDocument): void {
@@ -139,6 +171,7 @@ export class OwnerIndex {
     private changed(key: string): void {
         this.symbols.delete(key);
         this.sortedDocuments.delete(key);
+        for (const listener of this.changeListeners) listener(key);
         const declarations: AstNodeDescription[] = [];
         for (const entry of this.byOwner.get(key)?.values() ?? []) {
             if (entry.declaration) declarations.push(entry.declaration);
