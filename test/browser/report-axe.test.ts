@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../language-server/src/evaluation/reports/index.js';
 import type { EvaluationResult } from '../../language-server/src/evaluation/types.js';
@@ -19,9 +20,6 @@ declare const document: any;
 declare const window: any;
 declare function getComputedStyle(element: any): any;
 
-const CHROMIUM = process.env.REFERENTIEL_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = path.join(ROOT, 'test-results');
 
@@ -30,20 +28,25 @@ interface AxeViolation { id: string; impact: string | null; help: string; helpUr
 interface AxeResults { violations: AxeViolation[]; passes: Array<{ id: string }>; incomplete: Array<{ id: string }> }
 
 let browser: Browser | undefined;
+/** Le navigateur trouvé (distribution, variable d'environnement ou paquet npm). */
+let found: { executablePath: string; source: string } | undefined;
 /** Pourquoi Chromium n'a pas démarré : chaque test échoue alors avec ce message (aucun n'est ignoré). */
 let launchError: Error | undefined;
 
 beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    if (!existsSync(CHROMIUM)) {
-        launchError = new Error(`Chromium est introuvable (${CHROMIUM}) : ces tests d'accessibilité ont besoin du navigateur de la distribution `
-            + '(apt-get install chromium), ou de REFERENTIEL_CHROMIUM=/chemin/vers/chromium. Ne pas utiliser « npx playwright install ».');
+    let chosen: { executablePath: string; source: string };
+    try {
+        chosen = found = await findChromium();
+    } catch (error) {
+        launchError = error as Error;
         return;
     }
+    console.log(`Navigateur des tests d'accessibilité : ${chosen.source}`);
     try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+        browser = await chromium.launch({ executablePath: chosen.executablePath, args: CHROMIUM_ARGS });
     } catch (error) {
-        launchError = new Error(`Chromium (${CHROMIUM}) n'a pas démarré : ${(error as Error).message}`);
+        launchError = new Error(`${chosen.source} n'a pas démarré : ${(error as Error).message}`);
     }
 });
 
@@ -93,9 +96,9 @@ const CASES: Array<{ name: string; results: () => EvaluationResult[]; locale: 'f
 ];
 
 describe('rapport HTML dans Chromium', () => {
-    it('Chromium de la distribution est présent', () => {
+    it('un Chromium est présent et démarre (distribution, sinon paquet npm)', () => {
         if (launchError) throw launchError;
-        expect(existsSync(CHROMIUM), `Chromium introuvable : ${CHROMIUM}`).toBe(true);
+        expect(existsSync(found!.executablePath), `Chromium introuvable : ${found!.source}`).toBe(true);
         expect(browser?.isConnected()).toBe(true);
     });
 

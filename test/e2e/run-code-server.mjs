@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTools } from './tools.mjs';
+import { CHROMIUM_ARGS, ensureTools, findChromium } from './tools.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -154,8 +154,14 @@ function stop(child) {
     }
 }
 
+/** Le Chromium trouvé (distribution, sinon paquet npm), dit une fois dans le journal. */
+let browserFound;
 async function launchBrowser(env) {
-    return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env });
+    if (!browserFound) {
+        browserFound = await findChromium();
+        log(`Navigateur : ${browserFound.source}`);
+    }
+    return chromium.launch({ executablePath: browserFound.executablePath, args: CHROMIUM_ARGS, env });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,9 +9,7 @@ import * as path from 'node:path';
 
 export const NODE_VERSION = '24.22.3';
 export const CODE_SERVER_VERSION = '4.139.1';
-export const CHROMIUM = process.env.REFERENTIEL_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'];
+export { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
 
 export const CACHE = process.env.REFERENTIEL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'referentiel-e2e');
 
@@ -53,9 +51,6 @@ export function ensureTools(log = console.log) {
     const entry = path.join(codeServer, 'out', 'node', 'entry.js');
     for (const file of [serverMain, entry]) {
         if (!existsSync(file)) throw new Error(`${file} manque : effacez ${csDir} et relancez.`);
-    }
-    if (!existsSync(CHROMIUM)) {
-        throw new Error(`Chromium est introuvable (${CHROMIUM}) : apt-get install -y chromium (ne pas télécharger de navigateur).`);
     }
     return { node, serverMain, entry, codeServer };
 }
