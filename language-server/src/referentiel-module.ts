@@ -18,9 +18,10 @@ import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider }
 import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
+import { createGuardedParser } from './parser/nesting-guard.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
 import { ReferentielScopeComputation, ReferentielScopeProvider } from './references/scoping.js';
-import { ReferentielDocumentValidator } from './validation/document-validator.js';
+import { internalFailureDiagnostic, ReferentielDocumentValidator } from './validation/document-validator.js';
 import { RuleSettings } from './validation/settings.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
@@ -48,6 +49,8 @@ export type ReferentielServices = LangiumServices & ReferentielAddedServices;
 
 export const ReferentielModule: Module<ReferentielServices, PartialLangiumServices & ReferentielAddedServices> = {
     parser: {
+        // L'analyseur de Langium, gardé contre les imbrications qui dépasseraient la pile.
+        LangiumParser: (services) => createGuardedParser(services),
         ValueConverter: () => new ReferentielValueConverter(),
         ParserErrorMessageProvider: () => new ReferentielParserErrorMessageProvider()
     },
@@ -113,7 +116,12 @@ export function createReferentielServices(context: DefaultSharedModuleContext): 
     );
     shared.ServiceRegistry.register(Referentiel);
     registerValidationChecks(Referentiel);
-    (shared.workspace.DocumentBuilder as ReferentielDocumentBuilder).setOwnerIndex(() => Referentiel.references.OwnerIndex);
+    const builder = shared.workspace.DocumentBuilder as ReferentielDocumentBuilder;
+    builder.setOwnerIndex(() => Referentiel.references.OwnerIndex);
+    builder.failureDiagnostics = document => {
+        const failure = builder.failureOf(document.uri);
+        return failure ? [internalFailureDiagnostic(failure)] : [];
+    };
     // Un modèle ne survit pas à un changement de l'index des référentiels (fichier indexé ou retiré).
     Referentiel.references.OwnerIndex.onChanged(() => Referentiel.referentiel.Models.invalidate());
     // Créés tout de suite : ils s'abonnent aux événements du serveur (initialisation, réglages).

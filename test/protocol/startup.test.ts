@@ -105,3 +105,29 @@ describe('démarrage du serveur avec des fichiers déjà ouverts', () => {
         expect(failures).toEqual([]);
     }, 60_000 + RUNS * 15_000);
 });
+
+describe('un fichier hostile dans l\'espace de travail', () => {
+    it('482 octets de parenthèses imbriquées : une erreur à sa place, le serveur répond pour le reste', async () => {
+        const hostile = mkdtempSync(path.join(tmpdir(), 'referentiel-hostile-'));
+        cpSync(path.join(ROOT, 'samples/data-engineer'), path.join(hostile, 'data-engineer'), { recursive: true });
+        writeFileSync(path.join(hostile, 'casse.ref'), `certification CASSE "Cassé" {\n}\nobtention {\n  condition "c" : ${'('.repeat(200)}1${')'.repeat(200)} >= 1\n}\n`);
+        const client = new TestClient();
+        client.settings = { referentiel: { regles: {}, langue: 'auto' } };
+        try {
+            await client.initialize(hostile);
+            const bad = await client.open(path.join(hostile, 'casse.ref'));
+            const good = await client.open(path.join(hostile, 'data-engineer', 'bc01.ref'));
+            const diagnostics = await client.waitForDiagnostics(bad, d => d.length > 0);
+            expect(diagnostics.map(d => d.code)).toEqual(['REF001']);
+            expect(diagnostics[0].message).toMatch(/Plus de 32 parenthèses imbriquées/);
+            expect(diagnostics[0].range.start).toEqual({ line: 3, character: 50 });
+            await client.waitForDiagnostics(good, d => d.length === 0);
+            const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: good } });
+            expect(symbols.length).toBeGreaterThan(0);
+            expect(client.stderr.join('')).not.toMatch(/Maximum call stack/);
+        } finally {
+            await client.stop();
+            rmSync(hostile, { recursive: true, force: true });
+        }
+    }, 60_000);
+});

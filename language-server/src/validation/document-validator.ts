@@ -1,16 +1,51 @@
 import {
-    DefaultDocumentValidator, type AstReflection, type Cancellation, type LangiumDocument, type ScopeProvider, type ValidationOptions
+    DefaultDocumentValidator, DocumentState, type AstReflection, type Cancellation, type LangiumDocument, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { suggest } from '../codes.js';
-import { msg } from '../i18n/messages.js';
+import { msg, registerMessages } from '../i18n/messages.js';
 import type { Document } from '../generated/ast.js';
 import type { ReferentielServices } from '../referentiel-module.js';
+import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
 import { ownerCodeOf } from '../workspace/owners.js';
 import { ruleMessage } from './rules.js';
 import type { RuleSettings } from './settings.js';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+const PHASES: Partial<Record<DocumentState, string>> = {
+    [DocumentState.Parsed]: 'parse',
+    [DocumentState.IndexedContent]: 'index',
+    [DocumentState.ComputedScopes]: 'scopes',
+    [DocumentState.Linked]: 'link',
+    [DocumentState.IndexedReferences]: 'references',
+    [DocumentState.Validated]: 'validate'
+};
+
+registerMessages({
+    'build.internal': {
+        fr: 'Erreur interne pendant {phase} de ce fichier : {reason}. Les autres fichiers restent vérifiés ; merci de signaler ce problème avec ce fichier.',
+        en: 'Internal error while {phase} this file: {reason}. The other files are still checked; please report this problem with this file.'
+    },
+    'build.phase.parse': { fr: 'l\'analyse', en: 'parsing' },
+    'build.phase.index': { fr: 'l\'indexation', en: 'indexing' },
+    'build.phase.scopes': { fr: 'le calcul des portées', en: 'computing the scopes of' },
+    'build.phase.link': { fr: 'la liaison', en: 'linking' },
+    'build.phase.references': { fr: 'l\'indexation des références', en: 'indexing the references of' },
+    'build.phase.validate': { fr: 'la vérification', en: 'checking' }
+});
+
+/** L'erreur REF001 qui dit qu'une phase de la construction a échoué sur ce fichier. */
+export function internalFailureDiagnostic(failure: { state: DocumentState; reason: string }): Diagnostic {
+    const detail = msg('build.internal', { phase: msg(`build.phase.${PHASES[failure.state] ?? 'validate'}`), reason: failure.reason });
+    return {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        code: 'REF001',
+        source: 'referentiel',
+        message: ruleMessage('REF001', { detail })
+    };
+}
 
 /**
  * Diagnostics de syntaxe et de liaison avec un code de règle et un message en français
@@ -21,14 +56,23 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RuleSettings;
     private readonly astReflection: AstReflection;
 
+    private readonly builder: ReferentielDocumentBuilder;
+
     constructor(services: ReferentielServices) {
         super(services);
+        this.builder = services.shared.workspace.DocumentBuilder as ReferentielDocumentBuilder;
         this.scopeProvider = services.references.ScopeProvider;
         this.settings = services.validation.RuleSettings;
         this.astReflection = services.shared.AstReflection;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        // Une phase de la construction a échoué sur ce fichier (voir ReferentielDocumentBuilder) :
+        // ce qu'elle a laissé n'est pas fiable, on ne dit que l'échec.
+        const failure = this.builder.failureOf(document.uri);
+        if (failure) {
+            return [internalFailureDiagnostic(failure)];
+        }
         // Un fichier qui ne s'analyse pas donne un arbre partiel : les règles de cohérence et les
         // références non résolues n'y diraient que du bruit (une compétence « non évaluée » parce
         // que sa modalité a été perdue par l'erreur). On ne montre alors que les erreurs de syntaxe.

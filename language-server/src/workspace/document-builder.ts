@@ -1,4 +1,8 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import {
+    DefaultDocumentBuilder, DocumentState, isOperationCancelled,
+    type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI
+} from 'langium';
+import type { Connection } from 'vscode-languageserver';
 import type { OwnerIndex } from './owners.js';
 import { ownerKeyOf, scanOwnerKey } from './owners.js';
 
@@ -12,10 +16,52 @@ import { ownerKeyOf, scanOwnerKey } from './owners.js';
 export class ReferentielDocumentBuilder extends DefaultDocumentBuilder {
     private affectedOwners = new Set<string>();
     private ownerIndex?: () => OwnerIndex;
+    /** Les documents dont une phase a échoué (exception interne), et pourquoi. */
+    private readonly failures = new Map<string, { state: DocumentState; reason: string }>();
+    private readonly connection?: Connection;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.connection = (services as { lsp?: { Connection?: Connection } }).lsp?.Connection;
     }
+
+    /** L'échec interne d'une phase de ce document pendant la dernière construction, s'il y en a eu un. */
+    failureOf(uri: URI): { state: DocumentState; reason: string } | undefined {
+        return this.failures.get(uri.toString());
+    }
+
+    /**
+     * Chaque document est isolé : une exception pendant l'analyse, l'indexation, la liaison ou la
+     * vérification d'UN fichier est notée pour ce fichier (une erreur REF001 à sa place, voir
+     * ReferentielDocumentValidator) et la construction continue avec les autres. Sans cela, un
+     * seul fichier fautif arrêtait la construction initiale : plus aucun diagnostic ni réponse.
+     * L'annulation, elle, passe.
+     */
+    protected override runCancelable(
+        documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>
+    ): Promise<void> {
+        return super.runCancelable(documents, targetState, cancelToken, async document => {
+            const key = document.uri.toString();
+            if (targetState === DocumentState.Parsed) this.failures.delete(key);
+            try {
+                await callback(document);
+            } catch (error) {
+                if (isOperationCancelled(error)) throw error;
+                const reason = error instanceof Error ? error.message : String(error);
+                if (!this.failures.has(key)) this.failures.set(key, { state: targetState, reason });
+                const detail = error instanceof Error ? error.stack ?? reason : reason;
+                this.connection?.console.error(`Référentiel : échec interne (phase ${DocumentState[targetState]}) sur ${document.uri.fsPath} : ${detail}`);
+                if (targetState === DocumentState.Validated) {
+                    // La vérification elle-même a échoué : le diagnostic de l'échec, seul.
+                    document.diagnostics = this.failureDiagnostics?.(document) ?? [];
+                }
+            }
+        });
+    }
+
+    /** Branché par le module du langage : le diagnostic qui dit l'échec interne d'un document. */
+    failureDiagnostics?: (document: LangiumDocument) => NonNullable<LangiumDocument['diagnostics']>;
 
     /** Branché par le module du langage (l'index des propriétaires vit dans ses services). */
     setOwnerIndex(provider: () => OwnerIndex): void {

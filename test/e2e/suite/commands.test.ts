@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import * as vscode from 'vscode';
 import type { EvaluationOutcome } from '../../../extension/src/evaluation.js';
 import { activated, diagnostics, file, open, replace, webviewTabs } from './helpers.js';
-import { assert, assertEqual, test, waitFor } from './runner.js';
+import { assert, assertEqual, closeUntitled, test, waitFor } from './runner.js';
 
 const EXTENSION_ROOT = (): string => vscode.extensions.getExtension('referentiel.referentiel')!.extensionPath;
 
@@ -76,7 +76,7 @@ test('un dossier candidat d\'un référentiel absent : problème sur « referent
         .then(r => r as unknown as { diagnostics: Array<{ code: string; message: string }> });
     assert(outcome && outcome.diagnostics.some(d => d.code === 'referentiel' && d.message.includes('INCONNU')),
         `problème « referentiel » attendu : ${JSON.stringify(outcome)}`);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeUntitled(document);
 });
 
 test('exporter en JSON : conforme au schéma, octets identiques à `referentiel export`', async () => {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { activated, diagnostics, file, hoverText, open, positionOf, replace } from './helpers.js';
-import { assert, assertEqual, test, waitFor } from './runner.js';
+import { assert, assertEqual, closeUntitled, test, waitFor } from './runner.js';
 
 test('un fichier .ref active l\'extension, avec la langue « referentiel »', async () => {
     const editor = await open('atelier/bloc1.ref');
@@ -88,8 +88,9 @@ test('configuration du langage : Ctrl+/ commente avec //', async () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await vscode.commands.executeCommand('editor.action.commentLine');
     assertEqual(document.lineAt(0).text, '// bloc BC01 "Titre" {', 'ligne commentée');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeUntitled(document);
 });
+
 
 /** Insère un extrait à la place du marqueur « ICI » et sort du mode extrait. */
 async function insertSnippet(editor: vscode.TextEditor, name: string): Promise<void> {
@@ -121,5 +122,5 @@ test('les extraits donnent un référentiel sans erreur', async () => {
     }, 10_000).catch(() => [] as vscode.Diagnostic[]);
     const syntax = problems.filter(d => /^Syntaxe|^Caractère inattendu|^Syntax|^Unexpected/.test(d.message));
     assertEqual(syntax.map(d => d.message), [], 'erreurs de syntaxe');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeUntitled(document);
 });

@@ -5,6 +5,7 @@
  * même quand run() échoue : c'est le fichier qui fait foi.
  */
 import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
 
 interface Test { readonly name: string; readonly fn: () => Promise<void> | void; readonly timeout: number }
 const tests: Test[] = [];
@@ -81,4 +82,13 @@ export function assertEqual<T>(actual: T, expected: T, message: string): void {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         throw new Error(`${message}\n  attendu : ${JSON.stringify(expected)}\n  obtenu  : ${JSON.stringify(actual)}`);
     }
+}
+
+/**
+ * Ferme un document sans titre et attend que l'hôte d'extensions l'ait oublié : VS Code redonne
+ * aussitôt le nom « Untitled-1 » au document suivant, et l'hôte rendait parfois l'ancien texte.
+ */
+export async function closeUntitled(document: vscode.TextDocument): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(`fermeture de ${document.uri.toString()}`, () => document.isClosed || undefined, 5000);
 }
