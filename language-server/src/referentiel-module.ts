@@ -19,6 +19,7 @@ import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
 import { createGuardedParser } from './parser/nesting-guard.js';
+import { ReferentielTokenBuilder } from './parser/token-builder.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
 import { ReferentielScopeComputation, ReferentielScopeProvider } from './references/scoping.js';
 import { internalFailureDiagnostic, ReferentielDocumentValidator } from './validation/document-validator.js';
@@ -51,6 +52,8 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
     parser: {
         // L'analyseur de Langium, gardé contre les imbrications qui dépasseraient la pile.
         LangiumParser: (services) => createGuardedParser(services),
+        // Textes et commentaires jamais refermés : analyse lexicale linéaire.
+        TokenBuilder: () => new ReferentielTokenBuilder(),
         ValueConverter: () => new ReferentielValueConverter(),
         ParserErrorMessageProvider: () => new ReferentielParserErrorMessageProvider()
     },

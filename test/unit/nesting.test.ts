@@ -94,3 +94,22 @@ describe('un fichier en échec n\'arrête pas la construction', () => {
         expect(b.diagnostics![0].message).toMatch(/Erreur interne pendant le calcul des portées de ce fichier : panne simulée/);
     });
 });
+
+describe('fichiers abîmés : jamais d\'exception, l\'analyseur reste utilisable', () => {
+    const unterminatedStrings = (lines: number): string =>
+        `${header}bloc BC01 "b" {\n${Array.from({ length: lines }, (_, i) => `  compétence C1.${i + 1} "texte ${i + 1}\n`).join('')}`;
+    const unterminatedComments = (lines: number): string => `${header}${'/* x\n'.repeat(lines)}`;
+
+    it('des textes jamais refermés à chaque ligne : une erreur REF001, puis un fichier sain s\'analyse normalement', async () => {
+        const ws = await workspace({ 'casse.ref': unterminatedStrings(3000), 'sain.ref': `${header}bloc BC01 "B" {\n  compétence C1.1 "Analyser le besoin afin de le chiffrer"\n}\n` });
+        expect(ws.codes('casse.ref')).toEqual(['REF001']);
+        expect(ws.diagnostics('casse.ref')[0].message).toMatch(/refermé/);
+        expect(ws.codes('sain.ref')).not.toContain('REF001');
+    });
+
+    it('des commentaires jamais refermés : erreurs de syntaxe, aucune exception', async () => {
+        const ws = await workspace({ 'casse.ref': unterminatedComments(3000) });
+        expect(ws.codes('casse.ref').length).toBeGreaterThan(0);
+        expect(new Set(ws.codes('casse.ref'))).toEqual(new Set(['REF001']));
+    });
+});

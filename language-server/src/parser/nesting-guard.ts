@@ -38,9 +38,13 @@ registerMessages({
         fr: 'Plus de {limit} opérateurs dans une condition : ce fichier ne peut pas être analysé. Découpez-la en conditions plus courtes, ou utilisez moyenne(…) ou somme(…).',
         en: 'More than {limit} operators in one condition: this file cannot be parsed. Split it into shorter conditions, or use moyenne(…) or somme(…).'
     },
+    'syntax.unparsable': {
+        fr: 'Ce fichier est trop abîmé pour être analysé ({reason}). Vérifiez que chaque « " », chaque « { » et chaque « ( » est refermé.',
+        en: 'This file is too damaged to be parsed ({reason}). Check that every \'"\', every "{" and every "(" is closed.'
+    },
     'syntax.tooDeep.stack': {
-        fr: 'Ce fichier est trop imbriqué pour être analysé (pile dépassée). Simplifiez les expressions et vérifiez que chaque « { » et chaque « ( » est refermé.',
-        en: 'This file is nested too deeply to be parsed (stack exceeded). Simplify the expressions and check that every "{" and "(" is closed.'
+        fr: 'Ce fichier est trop abîmé ou trop imbriqué pour être analysé (pile dépassée). Vérifiez que chaque « " », chaque « { » et chaque « ( » est refermé, et simplifiez les expressions.',
+        en: 'This file is too damaged or nested too deeply to be parsed (stack exceeded). Check that every \'"\', every "{" and every "(" is closed, and simplify the expressions.'
     }
 });
 
@@ -138,7 +142,13 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  */
 function refused(parser: LangiumParser, parse: LangiumParser['parse'], text: string, offset: number, length: number, message: string): ParseResult {
     const blank = text.replace(/[^\r\n]/g, ' ');
-    const result = parse.call(parser, blank) as ParseResult;
+    let result: ParseResult;
+    try {
+        result = parse.call(parser, blank) as ParseResult;
+    } catch {
+        reset(parser);
+        result = parse.call(parser, '') as ParseResult;
+    }
     const { line, column } = lineColumn(text, offset);
     const token = {
         image: text.slice(offset, offset + length),
@@ -158,6 +168,13 @@ function refused(parser: LangiumParser, parse: LangiumParser['parse'], text: str
     };
 }
 
+/** Vide l'état qu'une analyse interrompue par une exception laisse dans l'analyseur. */
+function reset(parser: LangiumParser): void {
+    const state = parser as unknown as { stack?: unknown[]; unorderedGroups?: Map<unknown, unknown> };
+    if (Array.isArray(state.stack)) state.stack.length = 0;
+    state.unorderedGroups?.clear();
+}
+
 /**
  * L'analyseur de Langium, gardé : un fichier qui dépasse une limite d'imbrication (ou, en dernier
  * recours, la pile) donne une erreur de syntaxe claire à sa place, jamais une exception.
@@ -174,8 +191,21 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
         try {
             return parse.call(parser, input, options);
         } catch (error) {
-            if (!(error instanceof RangeError)) throw error;
-            return refused(parser, parse, input, 0, 1, msg('syntax.tooDeep.stack', {}));
+            // Une analyse qui lève laisse sa pile pleine : l'analyseur, réutilisé pour chaque
+            // fichier, échouerait ensuite sur tous les autres. On le remet à neuf.
+            reset(parser);
+            if (error instanceof RangeError) {
+                return refused(parser, parse, input, 0, 1, msg('syntax.tooDeep.stack', {}));
+            }
+            // La reprise sur erreur de l'analyseur a échoué (« Parser stack is not empty… ») : le
+            // fichier est trop abîmé pour un arbre. Si l'analyse lexicale a trouvé la cause (un
+            // caractère inattendu), elle seule est dite ; sinon, un message sur la première ligne.
+            const lexerErrors = services.parser.Lexer.tokenize(input).errors ?? [];
+            const first = lexerErrors[0];
+            if (first) {
+                return { ...refused(parser, parse, input, 0, 1, ''), parserErrors: [], lexerErrors: [first] };
+            }
+            return refused(parser, parse, input, 0, 1, msg('syntax.unparsable', { reason: error instanceof Error ? error.message : String(error) }));
         }
     } as LangiumParser['parse'];
     return parser;
