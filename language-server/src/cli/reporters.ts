@@ -68,7 +68,7 @@ function json(report: LintReport, filesChecked: number): string {
 
 function sarif(report: LintReport): string {
     const locale = getLocale();
-    const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+    const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.code, i]));
     const level = (s: Severity): string => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
