@@ -168,6 +168,68 @@ describe('referentiel lint — formats', () => {
     });
 });
 
+describe('referentiel lint — l\'autre endroit d\'un doublon (relatedInformation)', () => {
+    const PRINCIPAL = 'test/fixtures/cli/doublons/principal.ref';
+    const SUITE = 'test/fixtures/cli/doublons/suite.ref';
+    const REF004 = 'Le code « M1 » est déjà utilisé par la modalité M1. Chaque code doit être unique dans le référentiel DOUBLONS.';
+    const REF006 = 'Le référentiel DOUBLONS a déjà des règles d\'obtention. Réunissez-les dans un seul bloc « obtention ».';
+
+    it('stylish : une ligne en retrait « ↳ fichier:ligne:colonne » sous le diagnostic, que les problem matchers ignorent', () => {
+        const r = runCli(['lint', 'test/fixtures/cli/doublons']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe([
+            `${PRINCIPAL}:8:14 erreur REF004 ${REF004}`,
+            `  ↳ ${SUITE}:6:14 Autre élément de code « M1 » : la modalité M1`,
+            `${SUITE}:6:14 erreur REF004 ${REF004}`,
+            `  ↳ ${PRINCIPAL}:8:14 Autre élément de code « M1 » : la modalité M1`,
+            `${SUITE}:13:1 erreur REF006 ${REF006}`,
+            `  ↳ ${PRINCIPAL}:15:1 Premières règles d'obtention du référentiel DOUBLONS`,
+            '',
+            '✖ 3 problèmes : 3 erreurs, 0 avertissement, 0 info — 2 fichiers vérifiés.',
+            ''
+        ].join('\n'));
+    });
+
+    it('json : « autresEmplacements » (chemin, positions, message), absent des diagnostics qui n\'en ont pas', () => {
+        const report = JSON.parse(runCli(['lint', 'test/fixtures/cli/doublons', '--format', 'json']).stdout);
+        const suite = report.fichiers.find((f: { chemin: string }) => f.chemin === SUITE);
+        expect(suite.diagnostics.map((d: { code: string }) => d.code)).toEqual(['REF004', 'REF006']);
+        expect(suite.diagnostics[0].autresEmplacements).toEqual([{ chemin: PRINCIPAL, ligne: 8, colonne: 14, ligneFin: 8, colonneFin: 16, message: 'Autre élément de code « M1 » : la modalité M1' }]);
+        expect(suite.diagnostics[1].autresEmplacements).toEqual([{ chemin: PRINCIPAL, ligne: 15, colonne: 1, ligneFin: 15, colonneFin: 10, message: 'Premières règles d\'obtention du référentiel DOUBLONS' }]);
+        const casse = JSON.parse(runCli(['lint', 'test/fixtures/cli/erreurs', '--format', 'json']).stdout).fichiers[0];
+        for (const d of casse.diagnostics) expect(d).not.toHaveProperty('autresEmplacements');
+    });
+
+    it('sarif : relatedLocations avec région et message', () => {
+        const log = JSON.parse(runCli(['lint', 'test/fixtures/cli/doublons', '--format', 'sarif']).stdout) as Log;
+        const results = log.runs[0].results!;
+        expect(results.map(x => x.ruleId)).toEqual(['REF004', 'REF004', 'REF006']);
+        const artifacts = log.runs[0].artifacts!.map(a => a.location!.uri);
+        const ref006 = results[2];
+        expect(ref006.locations![0].physicalLocation!.artifactLocation!.uri).toBe(SUITE);
+        expect(ref006.relatedLocations).toEqual([{
+            id: 0,
+            physicalLocation: {
+                artifactLocation: { uri: PRINCIPAL, uriBaseId: '%SRCROOT%', index: artifacts.indexOf(PRINCIPAL) },
+                region: { startLine: 15, startColumn: 1, endLine: 15, endColumn: 10 }
+            },
+            message: { text: 'Premières règles d\'obtention du référentiel DOUBLONS' }
+        }]);
+        expect(results[0].relatedLocations![0].physicalLocation!.artifactLocation!.uri).toBe(SUITE);
+        expect(results[1].relatedLocations![0].physicalLocation!.artifactLocation!.uri).toBe(PRINCIPAL);
+        const plain = JSON.parse(runCli(['lint', 'test/fixtures/cli/erreurs', '--format', 'sarif']).stdout) as Log;
+        for (const result of plain.runs[0].results!) expect(result).not.toHaveProperty('relatedLocations');
+    });
+
+    it('github et junit : l\'autre endroit suit le message', () => {
+        const annotations = runCli(['lint', 'test/fixtures/cli/doublons', '--format', 'github']).stdout.trim().split('\n');
+        expect(annotations).toContain(`::error file=${SUITE},line=13,col=1,endLine=15,endColumn=2,title=REF006::${REF006}%0A${PRINCIPAL}:15:1 Premières règles d'obtention du référentiel DOUBLONS`);
+        const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(runCli(['lint', 'test/fixtures/cli/doublons', '--format', 'junit']).stdout);
+        const principal = xml.testsuites.testsuite.find((s: { name: string }) => s.name === PRINCIPAL);
+        expect(principal.testcase.failure['#text']).toBe(`${PRINCIPAL}:8:14 erreur REF004 ${REF004}\n  ↳ ${SUITE}:6:14 Autre élément de code « M1 » : la modalité M1`);
+    });
+});
+
 describe('referentiel lint --fix', () => {
     it('corrige séparateurs, points finaux et références répétées, et dit ce qu\'il a changé', () => {
         const { dir, cleanup } = tempCopy('test/fixtures/cli/avertissements');

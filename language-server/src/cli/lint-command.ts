@@ -4,7 +4,7 @@ import { msg, joinList } from '../i18n/messages.js';
 import { applyFixes, computeCodeFixes, type CodeFix } from '../fixes/code-fixes.js';
 import { suggest } from '../codes.js';
 import type { ReferentielServices } from '../referentiel-module.js';
-import { RULES_BY_CODE, type SeverityOrOff } from '../validation/rules.js';
+import { isRuleCode, RULES_BY_CODE, type RuleCode, type SeverityOrOff } from '../validation/rules.js';
 import { parseSeverity } from '../validation/settings.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
 import { writeAtomic, writeStdout } from './io.js';
@@ -22,8 +22,8 @@ export interface LintOptions {
     color: boolean;
 }
 
-export function parseRuleOptions(values: readonly string[] = []): Map<string, SeverityOrOff> {
-    const result = new Map<string, SeverityOrOff>();
+export function parseRuleOptions(values: readonly string[] = []): Map<RuleCode, SeverityOrOff> {
+    const result = new Map<RuleCode, SeverityOrOff>();
     for (const value of values) {
         const match = /^\s*([A-Za-z]+\d+)\s*[=:]\s*(\S+)\s*$/.exec(value);
         const severity = match ? parseSeverity(match[2]) : undefined;
@@ -31,7 +31,7 @@ export function parseRuleOptions(values: readonly string[] = []): Map<string, Se
             throw new UsageError(msg('error.badRule', { value }));
         }
         const code = match[1].toUpperCase();
-        if (!RULES_BY_CODE.has(code)) {
+        if (!isRuleCode(code)) {
             const close = suggest(code, RULES_BY_CODE.keys(), 1);
             throw new UsageError(msg('error.unknownRule', { value: code, suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close[0] }) : '' }));
         }

@@ -1,6 +1,6 @@
-import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { RULES_BY_CODE, type Severity } from '../validation/rules.js';
+import { URI, type LangiumDocument } from 'langium';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { isRuleCode, RULES_BY_CODE, type RuleCode, type Severity } from '../validation/rules.js';
 import { displayPath } from './load.js';
 
 export interface LintMessage {
@@ -13,6 +13,20 @@ export interface LintMessage {
     readonly endLine: number;
     readonly endColumn: number;
     readonly fixable: boolean;
+    /** Les autres endroits en cause (l'autre définition d'un code en double…), peut-être aucun. */
+    readonly related: readonly RelatedLocation[];
+}
+
+/** Un autre endroit désigné par un diagnostic (son `relatedInformation`). */
+export interface RelatedLocation {
+    /** Chemin affiché, comme celui des fichiers du rapport. */
+    readonly path: string;
+    /** Positions à partir de 1. */
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly message: string;
 }
 
 export interface FileResult {
@@ -31,8 +45,11 @@ export interface LintReport {
 
 const SEVERITY_OF: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
+/** Le code d'un diagnostic qui n'en porte pas (il n'y en a pas aujourd'hui) : une erreur de syntaxe. */
+const DEFAULT_RULE: RuleCode = 'REF001';
+
 export function toLintMessage(diagnostic: Diagnostic): LintMessage {
-    const code = String(diagnostic.code ?? 'REF001');
+    const code = String(diagnostic.code ?? DEFAULT_RULE);
     return {
         code,
         severity: SEVERITY_OF[diagnostic.severity ?? 1],
@@ -41,7 +58,20 @@ export function toLintMessage(diagnostic: Diagnostic): LintMessage {
         column: diagnostic.range.start.character + 1,
         endLine: diagnostic.range.end.line + 1,
         endColumn: diagnostic.range.end.character + 1,
-        fixable: RULES_BY_CODE.get(code)?.autofix === true
+        fixable: isRuleCode(code) && RULES_BY_CODE.get(code)?.autofix === true,
+        related: (diagnostic.relatedInformation ?? []).map(toRelatedLocation)
+    };
+}
+
+function toRelatedLocation(information: DiagnosticRelatedInformation): RelatedLocation {
+    const { uri, range } = information.location;
+    return {
+        path: displayPath({ uri: URI.parse(uri) }).split('\\').join('/'),
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+        message: information.message
     };
 }
 

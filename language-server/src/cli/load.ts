@@ -105,7 +105,8 @@ export async function loadWorkspace(paths: readonly string[], configure?: (servi
     return { services, targets, all };
 }
 
-export function displayPath(document: LangiumDocument): string {
+/** Le chemin d'un document (ou d'une URI de fichier) tel qu'on l'affiche : relatif au dossier courant quand c'est possible. */
+export function displayPath(document: Pick<LangiumDocument, 'uri'>): string {
     const file = document.uri.fsPath;
     const relative = path.relative(process.cwd(), file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;

@@ -21,6 +21,8 @@ export function formatReport(report: LintReport, format: LintFormat, options: Re
 }
 
 // --- stylish : fichier:ligne:colonne sévérité code message ---------------------------------
+// Un autre endroit en cause (l'autre définition d'un code en double…) suit sur une ligne en
+// retrait : « ↳ fichier:ligne:colonne message » (les problem matchers ne la lisent pas).
 
 function stylish(report: LintReport, options: ReportOptions): string {
     const c = pc.createColors(options.color ?? false);
@@ -30,6 +32,9 @@ function stylish(report: LintReport, options: ReportOptions): string {
     for (const file of options.summaryOnly ? [] : report.files) {
         for (const m of file.messages) {
             lines.push(`${c.underline(`${file.path}:${m.line}:${m.column}`)} ${paint(m.severity, msg(`severity.${m.severity}`))} ${c.dim(m.code)} ${m.message}`);
+            for (const r of m.related) {
+                lines.push(`  ${c.dim('↳')} ${c.underline(`${r.path}:${r.line}:${r.column}`)} ${c.dim(r.message)}`);
+            }
         }
     }
     const total = report.errors + report.warnings + report.infos;
@@ -57,7 +62,12 @@ function json(report: LintReport, filesChecked: number): string {
             diagnostics: f.messages.map(m => ({
                 code: m.code, severite: m.severity, message: m.message,
                 ligne: m.line, colonne: m.column, ligneFin: m.endLine, colonneFin: m.endColumn,
-                corrigeable: m.fixable
+                corrigeable: m.fixable,
+                ...(m.related.length > 0 ? {
+                    autresEmplacements: m.related.map(r => ({
+                        chemin: r.path, ligne: r.line, colonne: r.column, ligneFin: r.endLine, colonneFin: r.endColumn, message: r.message
+                    }))
+                } : {})
             }))
         })),
         resume: { fichiers: filesChecked, erreurs: report.errors, avertissements: report.warnings, infos: report.infos, corrigeables: report.fixable }
@@ -68,7 +78,12 @@ function json(report: LintReport, filesChecked: number): string {
 
 function sarif(report: LintReport): string {
     const locale = getLocale();
-    const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+    const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.code, i]));
+    const fileIndex = new Map(report.files.map((f, i) => [f.path, i]));
+    const physicalLocation = (p: string, region: { line: number; column: number; endLine: number; endColumn: number }) => ({
+        artifactLocation: { ...artifactLocation(p), ...(fileIndex.has(p) ? { index: fileIndex.get(p) } : {}) },
+        region: { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn }
+    });
     const level = (s: Severity): string => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -93,17 +108,15 @@ function sarif(report: LintReport): string {
             },
             originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(process.cwd()) + '/' } },
             artifacts: report.files.map(f => ({ location: artifactLocation(f.path) })),
-            results: report.files.flatMap((f, fileIndex) => f.messages.map(m => ({
+            results: report.files.flatMap(f => f.messages.map(m => ({
                 ruleId: m.code,
                 ...(ruleIndex.has(m.code) ? { ruleIndex: ruleIndex.get(m.code) } : {}),
                 level: level(m.severity),
                 message: { text: m.message },
-                locations: [{
-                    physicalLocation: {
-                        artifactLocation: { ...artifactLocation(f.path), index: fileIndex },
-                        region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn }
-                    }
-                }]
+                locations: [{ physicalLocation: physicalLocation(f.path, m) }],
+                ...(m.related.length > 0 ? {
+                    relatedLocations: m.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r.path, r), message: { text: r.message } }))
+                } : {})
             })))
         }]
     };
@@ -132,7 +145,9 @@ function github(report: LintReport): string {
     const lines: string[] = [];
     for (const f of report.files) {
         for (const m of f.messages) {
-            lines.push(`::${command(m.severity)} file=${escapeProperty(f.path)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(m.message)}`);
+            // Une annotation n'a qu'un endroit : les autres suivent le message, une ligne chacun.
+            const text = [m.message, ...m.related.map(r => `${r.path}:${r.line}:${r.column} ${r.message}`)].join('\n');
+            lines.push(`::${command(m.severity)} file=${escapeProperty(f.path)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
         }
     }
     return lines.length > 0 ? lines.join('\n') + '\n' : '';
@@ -152,7 +167,8 @@ function junit(report: LintReport): string {
         }
         for (const m of f.messages) {
             out.push(`    <testcase classname="${xml(f.path)}" name="${xml(`${m.code} ${f.path}:${m.line}:${m.column}`)}">`);
-            out.push(`      <failure type="${m.severity}" message="${xml(m.message)}">${xml(`${f.path}:${m.line}:${m.column} ${msg(`severity.${m.severity}`)} ${m.code} ${m.message}`)}</failure>`);
+            const related = m.related.map(r => `\n  ↳ ${r.path}:${r.line}:${r.column} ${r.message}`).join('');
+            out.push(`      <failure type="${m.severity}" message="${xml(m.message)}">${xml(`${f.path}:${m.line}:${m.column} ${msg(`severity.${m.severity}`)} ${m.code} ${m.message}${related}`)}</failure>`);
             out.push('    </testcase>');
         }
         out.push('  </testsuite>');

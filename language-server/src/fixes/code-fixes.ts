@@ -4,6 +4,11 @@ import { canonicalCode } from '../codes.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { numberingOf, type NumberedElement } from '../validation/numbering.js';
+import type { RuleCode, RuleCodes } from '../validation/rules.js';
+
+/** Les règles dont la correction renomme un code partout (sa définition et toutes ses références). */
+export const RENAME_RULES = ['REF201', 'REF202', 'REF203'] as const satisfies readonly RuleCode[];
+export type RenameRule = typeof RENAME_RULES[number];
 
 /** Une modification de texte sûre, avec ce qu'elle corrige (pour le rapport de `lint --fix`). */
 export interface CodeFix {
@@ -13,7 +18,7 @@ export interface CodeFix {
     readonly end: number;
     readonly newText: string;
     readonly before: string;
-    readonly code: 'REF003' | 'REF110' | 'REF201' | 'REF202' | 'REF203';
+    readonly code: RuleCodes<'REF003' | 'REF110' | RenameRule>;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface CodeFix {
  */
 export function computeCodeFixes(services: ReferentielServices, documents: readonly LangiumDocument[]): CodeFix[] {
     const settings = services.validation.RuleSettings;
-    const enabled = (code: string): boolean => settings.severityOf(code) !== 'off';
+    const enabled = (code: RuleCode): boolean => settings.severityOf(code) !== 'off';
     const models = new Set<ReferentielModel>();
     for (const document of documents) {
         const model = services.referentiel.Models.forDocument(document);
@@ -73,8 +78,8 @@ export function computeCodeFixes(services: ReferentielServices, documents: reado
     return fixes.sort((a, b) => a.uri.localeCompare(b.uri) || a.offset - b.offset);
 }
 
-function ruleOfFix(_element: AstNode, codes: readonly string[]): CodeFix['code'] | undefined {
-    for (const code of ['REF201', 'REF202', 'REF203'] as const) {
+function ruleOfFix(_element: AstNode, codes: readonly RuleCode[]): CodeFix['code'] | undefined {
+    for (const code of RENAME_RULES) {
         if (codes.includes(code)) return code;
     }
     return undefined;

@@ -130,7 +130,6 @@ const catalog = {
     },
     'dates.invalid': { fr: 'La date {value} n\'existe pas (format AAAA-MM-JJ).', en: 'Date {value} does not exist (format YYYY-MM-DD).' },
     'dates.order': { fr: 'La fin d\'enregistrement ({fin}) précède ou égale son début ({debut}).', en: 'The end of registration ({fin}) is on or before its start ({debut}).' },
-    'location.line': { fr: 'ligne {line}', en: 'line {line}' },
     'location.fileLine': { fr: '{file}, ligne {line}', en: '{file}, line {line}' },
 
     // --- Types d'éléments (pour les messages) ---------------------------------------------

@@ -17,7 +17,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { canonicalCode } from '../codes.js';
-import { computeCodeFixes, type CodeFix } from '../fixes/code-fixes.js';
+import { computeCodeFixes, RENAME_RULES, type CodeFix } from '../fixes/code-fixes.js';
 import {
     isBloc, isComparaison, isCompetence, isCritere, isLitteral, isObtention, isVariable,
     type Bloc, type Competence, type Critere, type Obtention, type Variable
@@ -25,17 +25,38 @@ import {
 import { msg } from '../i18n/messages.js';
 import { quoteTexte } from '../parser/value-converter.js';
 import type { ReferentielServices } from '../referentiel-module.js';
+import { isRuleCode, type RuleCode } from '../validation/rules.js';
 import { codeAt } from './code-at.js';
 import { modelOf } from './elements.js';
 import './lsp-messages.js';
 import { nextCritereCode, nextModaliteCode } from './next-code.js';
 
-const RENAME_RULES = new Set(['REF201', 'REF202', 'REF203']);
+const RENAMES: ReadonlySet<RuleCode> = new Set(RENAME_RULES);
 
-/** Les règles qui ont un correctif rapide (docs/editor.md les liste toutes ; un test le vérifie). */
-export const QUICK_FIX_RULES: readonly string[] = ['REF201', 'REF202', 'REF203', 'REF003', 'REF110', 'REF002', 'REF101', 'REF301', 'REF104'];
+/** Ce qu'un correctif reçoit : le document, le diagnostic, et les corrections sûres (calculées au besoin). */
+interface FixContext {
+    readonly document: LangiumDocument;
+    readonly diagnostic: Diagnostic;
+    readonly fixes: () => CodeFix[];
+}
+
+/** Le correctif d'une règle : les actions qu'il propose pour un diagnostic (peut-être aucune). */
+type Fixer = (provider: ReferentielCodeActionProvider, context: FixContext) => CodeAction[];
 
 export class ReferentielCodeActionProvider implements CodeActionProvider {
+    /** Le correctif de chaque règle qui en a un. */
+    static readonly fixers: Partial<Record<RuleCode, Fixer>> = {
+        REF201: (provider, { document, diagnostic, fixes }) => provider.renameEverywhere(document, diagnostic, fixes()),
+        REF202: (provider, { document, diagnostic, fixes }) => provider.renameEverywhere(document, diagnostic, fixes()),
+        REF203: (provider, { document, diagnostic, fixes }) => provider.renameEverywhere(document, diagnostic, fixes()),
+        REF003: (provider, { document, diagnostic }) => provider.respell(document, diagnostic),
+        REF110: (provider, { document, diagnostic, fixes }) => provider.removeRepeated(document, diagnostic, fixes()),
+        REF002: (provider, { document, diagnostic }) => provider.replaceWithSuggestions(document, diagnostic),
+        REF101: (provider, { document, diagnostic }) => provider.stubModalite(document, diagnostic),
+        REF301: (provider, { document, diagnostic }) => provider.declareGrandeur(document, diagnostic),
+        REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic)
+    };
+
     constructor(private readonly services: ReferentielServices) { }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> {
@@ -48,14 +69,10 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         const allFixes = (): CodeFix[] => (fixes ??= computeCodeFixes(this.services, [document]));
         for (const diagnostic of params.context.diagnostics) {
             const code = String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code ?? '');
+            const fixer = isRuleCode(code) ? ReferentielCodeActionProvider.fixers[code] : undefined;
+            if (!fixer) continue;
             try {
-                if (RENAME_RULES.has(code)) actions.push(...this.renameEverywhere(document, diagnostic, allFixes()));
-                else if (code === 'REF003') actions.push(...this.respell(document, diagnostic));
-                else if (code === 'REF110') actions.push(...this.removeRepeated(document, diagnostic, allFixes()));
-                else if (code === 'REF002') actions.push(...this.replaceWithSuggestions(document, diagnostic));
-                else if (code === 'REF101') actions.push(...this.stubModalite(document, diagnostic));
-                else if (code === 'REF301') actions.push(...this.declareGrandeur(document, diagnostic));
-                else if (code === 'REF104') actions.push(...this.addVerifie(document, diagnostic));
+                actions.push(...fixer(this, { document, diagnostic, fixes: allFixes }));
             } catch {
                 // Un diagnostic périmé (le texte a changé depuis) ne propose rien.
             }
@@ -71,7 +88,7 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         const element = found?.target as (AstNode & { name?: string }) | undefined;
         if (!fixed || !element?.name) return [];
         const key = canonicalCode(element.name);
-        const selected = fixes.filter(f => RENAME_RULES.has(f.code) && f.newText === fixed && canonicalCode(f.before) === key);
+        const selected = fixes.filter(f => RENAMES.has(f.code) && f.newText === fixed && canonicalCode(f.before) === key);
         if (selected.length === 0) return [];
         return [quickFix(msg('lsp.fix.rename', { before: element.name, after: fixed, count: selected.length }), diagnostic, toWorkspaceEdit(selected), true)];
     }
@@ -194,6 +211,9 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         return [quickFix(msg('lsp.fix.addVerifie', { competence: name }), diagnostic, edit, true)];
     }
 }
+
+/** Les règles qui ont un correctif rapide (docs/editor.md les liste toutes ; un test le vérifie). */
+export const QUICK_FIX_RULES: readonly RuleCode[] = Object.keys(ReferentielCodeActionProvider.fixers).filter(isRuleCode);
 
 function quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit, isPreferred: boolean): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isPreferred || undefined, edit };

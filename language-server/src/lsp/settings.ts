@@ -15,7 +15,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { detectLocale, getLocale, parseLocale, setLocale, type Locale } from '../i18n/locale.js';
 import { registerMessages, msg } from '../i18n/messages.js';
 import type { ReferentielServices } from '../referentiel-module.js';
-import { RULES_BY_CODE, type SeverityOrOff } from '../validation/rules.js';
+import { isRuleCode, type RuleCode, type SeverityOrOff } from '../validation/rules.js';
 import { parseSeverity } from '../validation/settings.js';
 
 export const SETTINGS_SECTION = 'referentiel';
@@ -43,17 +43,17 @@ registerMessages({
 
 /** Lit les réglages : sévérités valides et langue ; les erreurs sont rendues (en français ou anglais). */
 export function readSettings(settings: ReferentielSettings | undefined, editorLocale: string | undefined): {
-    rules: Map<string, SeverityOrOff>;
+    rules: Map<RuleCode, SeverityOrOff>;
     locale?: Locale;
     problems: string[];
 } {
-    const rules = new Map<string, SeverityOrOff>();
+    const rules = new Map<RuleCode, SeverityOrOff>();
     const problems: string[] = [];
     const regles = settings?.regles;
     if (regles && typeof regles === 'object') {
         for (const [rawCode, value] of Object.entries(regles)) {
             const code = rawCode.trim().toUpperCase();
-            if (!RULES_BY_CODE.has(code)) {
+            if (!isRuleCode(code)) {
                 problems.push(msg('lsp.settings.badRule', { code: rawCode }));
                 continue;
             }

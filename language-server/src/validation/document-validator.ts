@@ -8,10 +8,13 @@ import type { Document } from '../generated/ast.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
 import { ownerCodeOf } from '../workspace/owners.js';
-import { ruleMessage } from './rules.js';
+import { isRuleCode, ruleMessage, type RuleCode } from './rules.js';
 import type { RuleSettings } from './settings.js';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+/** La règle des erreurs de syntaxe (de l'analyse lexicale et de l'analyse syntaxique). */
+const SYNTAX_RULE: RuleCode = 'REF001';
 
 const PHASES: Partial<Record<DocumentState, string>> = {
     [DocumentState.Parsed]: 'parse',
@@ -41,9 +44,9 @@ export function internalFailureDiagnostic(failure: { state: DocumentState; reaso
     return {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 1,
-        code: 'REF001',
+        code: SYNTAX_RULE,
         source: 'referentiel',
-        message: ruleMessage('REF001', { detail })
+        message: ruleMessage(SYNTAX_RULE, { detail })
     };
 }
 
@@ -83,14 +86,15 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-            if (broken && code !== 'REF001') {
+            if (broken && code !== SYNTAX_RULE) {
                 continue;
             }
             if (!code) {
                 result.push(diagnostic);
                 continue;
             }
-            const severity = this.settings.severityOf(code);
+            // Un code hors du catalogue (aucun aujourd'hui) reste une erreur.
+            const severity = isRuleCode(code) ? this.settings.severityOf(code) : 'error';
             if (severity === 'off') {
                 continue;
             }
@@ -107,8 +111,8 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
         for (let i = before; i < diagnostics.length; i++) {
             const error = lexerErrors[i - before];
             const text = error ? error.message.match(/character: ->(.+?)<-/)?.[1] ?? '' : '';
-            diagnostics[i].code = 'REF001';
-            diagnostics[i].message = ruleMessage('REF001', { detail: msg('syntax.lexer', { text }) });
+            diagnostics[i].code = SYNTAX_RULE;
+            diagnostics[i].message = ruleMessage(SYNTAX_RULE, { detail: msg('syntax.lexer', { text }) });
         }
     }
 
@@ -116,7 +120,7 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
         const before = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
         for (let i = before; i < diagnostics.length; i++) {
-            diagnostics[i].code = 'REF001';
+            diagnostics[i].code = SYNTAX_RULE;
         }
     }
 
@@ -139,7 +143,7 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
             const suggestion = candidates.length > 0 ? ' ' + msg('link.didYouMean', { names: candidates.join(', ') }) : '';
             const isVariable = info.container.$type === 'Variable';
             const isHeader = info.container.$type === 'Appartenance' || info.property === 'socles';
-            const code = isVariable ? 'REF301' : 'REF002';
+            const code: RuleCode = isVariable ? 'REF301' : 'REF002';
             const message = isVariable
                 ? ruleMessage('REF301', { name, suggestion })
                 : isHeader

@@ -1,11 +1,12 @@
 import { analyzeCode, blocNumber, withSeparator, type CodeInfo } from '../codes.js';
 import type { Activite, Competence, Critere, Modalite } from '../generated/ast.js';
 import { blocOfNode, type ReferentielModel } from '../model/referentiel-model.js';
+import type { RuleCodes } from './rules.js';
 
 export type NumberedElement = Activite | Competence | Modalite | Critere;
 
 export interface NumberingIssue {
-    readonly code: 'REF201' | 'REF202' | 'REF203' | 'REF204' | 'REF205' | 'REF206';
+    readonly code: RuleCodes<'REF201' | 'REF202' | 'REF203' | 'REF204' | 'REF205' | 'REF206'>;
     readonly params: Record<string, string | number>;
 }
 

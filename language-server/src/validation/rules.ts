@@ -11,8 +11,9 @@ export type SeverityOrOff = Severity | 'off';
 
 export type RuleCategory = 'syntaxe' | 'coherence' | 'couverture' | 'numerotation' | 'obtention' | 'accessibilite';
 
-export interface RuleDefinition {
-    readonly code: string;
+/** Une entrée du catalogue, de code `C` (le type `RuleCode` est l'union de ces codes). */
+interface RuleEntry<C extends string> {
+    readonly code: C;
     readonly severity: Severity;
     readonly category: RuleCategory;
     /** Titre court (une ligne de documentation, une entrée SARIF). */
@@ -21,13 +22,18 @@ export interface RuleDefinition {
     readonly message: { fr: string; en: string };
     /** Une correction automatique sûre existe (appliquée par `lint --fix`). */
     readonly autofix?: boolean;
+    /**
+     * Ce qui est dit de l'autre endroit que le diagnostic désigne (`relatedInformation` du
+     * diagnostic : l'autre définition d'un code en double, les premières règles d'obtention).
+     */
+    readonly related?: { fr: string; en: string };
 }
 
-function rule(code: string, severity: Severity, category: RuleCategory, title: [string, string], message: [string, string], autofix = false): RuleDefinition {
-    return { code, severity, category, title: { fr: title[0], en: title[1] }, message: { fr: message[0], en: message[1] }, autofix };
+function rule<C extends string>(code: C, severity: Severity, category: RuleCategory, title: [string, string], message: [string, string], autofix = false, related?: [string, string]): RuleEntry<C> {
+    return { code, severity, category, title: { fr: title[0], en: title[1] }, message: { fr: message[0], en: message[1] }, autofix, ...(related ? { related: { fr: related[0], en: related[1] } } : {}) };
 }
 
-export const RULES: readonly RuleDefinition[] = [
+const CATALOGUE = [
     // --- Syntaxe et liaison ---------------------------------------------------------------
     rule('REF001', 'error', 'syntaxe',
         ['Erreur de syntaxe', 'Syntax error'],
@@ -40,13 +46,15 @@ export const RULES: readonly RuleDefinition[] = [
         ['« {name} » est écrit autrement que sa définition ({kind} « {defined} ») : écrivez « {fixed} ».', '"{name}" is spelled differently from its definition ({kind} "{defined}"): write "{fixed}".'], true),
     rule('REF004', 'error', 'coherence',
         ['Code en double', 'Duplicate code'],
-        ['Le code « {name} » est déjà utilisé par {kind} {other} ({location}). Chaque code doit être unique dans le référentiel {owner}.', 'Code "{name}" is already used by {kind} {other} ({location}). Each code must be unique within référentiel {owner}.']),
+        ['Le code « {name} » est déjà utilisé par {kind} {other}. Chaque code doit être unique dans le référentiel {owner}.', 'Code "{name}" is already used by {kind} {other}. Each code must be unique within référentiel {owner}.'], false,
+        ['Autre élément de code « {name} » : {kind} {other}', 'Other element with code "{name}": {kind} {other}']),
     rule('REF005', 'error', 'coherence',
         ['Propriété répétée', 'Repeated property'],
         ['« {property} » est donné plusieurs fois : seule la dernière valeur serait retenue. Gardez-en une.', '"{property}" is given more than once: only the last value would be kept. Keep one.']),
     rule('REF006', 'error', 'coherence',
         ['Règles d\'obtention en double', 'Duplicate rules for obtaining the certification'],
-        ['Le référentiel {owner} a déjà des règles d\'obtention ({location}). Réunissez-les dans un seul bloc « obtention ».', 'Référentiel {owner} already has rules for obtaining the certification ({location}). Gather them in a single "obtention" block.']),
+        ['Le référentiel {owner} a déjà des règles d\'obtention. Réunissez-les dans un seul bloc « obtention ».', 'Référentiel {owner} already has rules for obtaining the certification. Gather them in a single "obtention" block.'], false,
+        ['Premières règles d\'obtention du référentiel {owner}', 'First rules for obtaining the certification of référentiel {owner}']),
     rule('REF007', 'warning', 'coherence',
         ['Certification sans règles d\'obtention', 'Certification without rules for obtaining it'],
         ['La certification {owner} ne dit pas comment elle s\'obtient : ajoutez un bloc « obtention { … } » (seuil des blocs, épreuves, conditions).', 'Certification {owner} does not say how it is obtained: add an "obtention { … }" block (bloc threshold, graded tests, conditions).']),
@@ -161,14 +169,45 @@ export const RULES: readonly RuleDefinition[] = [
         ['Texte vide : {kind} {name} n\'a pas de libellé. Écrivez-le entre les guillemets.', 'Empty text: {kind} {name} has no wording. Write it between the quotes.']),
 ];
 
-export const RULES_BY_CODE: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map(r => [r.code, r]));
+/** Le code d'une règle du catalogue : un code mal écrit est une erreur de compilation. */
+export type RuleCode = typeof CATALOGUE[number]['code'];
 
-export function ruleMessage(code: string, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
+/**
+ * Quelques codes du catalogue, nommés ensemble (`RuleCodes<'REF201' | 'REF202'>`) : un code
+ * qui n'est pas au catalogue est refusé à la compilation.
+ */
+export type RuleCodes<C extends RuleCode> = C;
+
+export type RuleDefinition = RuleEntry<RuleCode>;
+
+export const RULES: readonly RuleDefinition[] = CATALOGUE;
+
+export const RULES_BY_CODE: ReadonlyMap<RuleCode, RuleDefinition> = new Map(RULES.map(r => [r.code, r]));
+
+/** Un texte venu de l'extérieur (option `--rule`, réglages, diagnostic) est-il un code du catalogue ? */
+export function isRuleCode(code: string): code is RuleCode {
+    return RULES_BY_CODE.has(code as RuleCode);
+}
+
+export function ruleDefinition(code: RuleCode): RuleDefinition {
     const definition = RULES_BY_CODE.get(code);
     if (!definition) {
         throw new Error(`Règle inconnue : ${code}`);
     }
-    return fill(definition.message[locale], params);
+    return definition;
+}
+
+export function ruleMessage(code: RuleCode, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
+    return fill(ruleDefinition(code).message[locale], params);
+}
+
+/** Le message de l'autre endroit désigné par un diagnostic de cette règle (voir `related`). */
+export function relatedMessage(code: RuleCode, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
+    const related = ruleDefinition(code).related;
+    if (!related) {
+        throw new Error(`La règle ${code} ne désigne pas d'autre endroit`);
+    }
+    return fill(related[locale], params);
 }
 
 /** Les natures de modalité usuelles des référentiels (pour REF501). */

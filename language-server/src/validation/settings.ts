@@ -1,18 +1,18 @@
-import { RULES_BY_CODE, type Severity, type SeverityOrOff } from './rules.js';
+import { ruleDefinition, type RuleCode, type Severity, type SeverityOrOff } from './rules.js';
 
 /**
  * Sévérités configurées par l'utilisateur (réglages de l'éditeur, `--rule CODE=niveau` en ligne
  * de commande). Une règle absente garde sa sévérité par défaut ; « off » la désactive.
  */
 export class RuleSettings {
-    private overrides = new Map<string, SeverityOrOff>();
+    private overrides = new Map<RuleCode, SeverityOrOff>();
 
-    set(overrides: Record<string, SeverityOrOff> | Map<string, SeverityOrOff>): void {
-        this.overrides = new Map(overrides instanceof Map ? overrides : Object.entries(overrides));
+    set(overrides: Partial<Record<RuleCode, SeverityOrOff>> | ReadonlyMap<RuleCode, SeverityOrOff>): void {
+        this.overrides = new Map(overrides instanceof Map ? overrides : Object.entries(overrides) as Array<[RuleCode, SeverityOrOff]>);
     }
 
-    severityOf(code: string): SeverityOrOff {
-        return this.overrides.get(code) ?? RULES_BY_CODE.get(code)?.severity ?? 'error';
+    severityOf(code: RuleCode): SeverityOrOff {
+        return this.overrides.get(code) ?? ruleDefinition(code).severity;
     }
 }
 

@@ -1,5 +1,8 @@
-import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import {
+    AstUtils, GrammarAST, GrammarUtils, getDiagnosticRange,
+    type AstNode, type CstNode, type Properties, type ValidationAcceptor, type ValidationChecks
+} from 'langium';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { canonicalCode, suggest } from '../codes.js';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
@@ -14,7 +17,7 @@ import { ownerKeyOf } from '../workspace/owners.js';
 import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
 import { RuleTypeChecker } from './rule-types.js';
-import { KNOWN_NATURES, RULES_BY_CODE, ruleMessage } from './rules.js';
+import { KNOWN_NATURES, relatedMessage, ruleDefinition, ruleMessage, type RuleCode } from './rules.js';
 
 export function registerValidationChecks(services: ReferentielServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -33,6 +36,32 @@ export function registerValidationChecks(services: ReferentielServices): void {
         Condition: [validator.checkCondition]
     };
     registry.register(checks, validator);
+}
+
+/** Un endroit d'un nœud : la propriété (son nom est vérifié pour le type du nœud), l'élément d'une liste, un mot-clé. */
+export interface Place<N extends AstNode> {
+    readonly node: N;
+    readonly property?: Properties<N>;
+    readonly index?: number;
+    readonly keyword?: string;
+}
+
+/** Un diagnostic de règle, en un seul objet vérifié par le compilateur. */
+export interface RuleReport<N extends AstNode> extends Place<N> {
+    readonly rule: RuleCode;
+    /** Une plage explicite, quand ni la propriété ni le mot-clé ne la donnent. */
+    readonly range?: Range;
+    /** Les paramètres du message du catalogue. */
+    readonly params: Record<string, string | number | undefined>;
+    /** Ce que lisent les correctifs rapides (le code de la règle y est toujours). */
+    readonly data?: Record<string, unknown>;
+    /** Les autres endroits en cause (l'autre définition d'un code en double…). */
+    readonly related?: readonly DiagnosticRelatedInformation[];
+}
+
+/** Un autre endroit en cause, pour `relatedInformation` : son document et la plage de l'endroit. */
+export function relatedPlace<N extends AstNode>(place: Place<N>, message: string): DiagnosticRelatedInformation {
+    return { location: { uri: AstUtils.getDocument(place.node).uri.toString(), range: getDiagnosticRange(place) }, message };
 }
 
 /** Les mots qui désignent une production accessible (et non « l'accessibilité des données »). */
@@ -54,10 +83,16 @@ export class ReferentielValidator {
         return this.models.forDocument(AstUtils.getDocument(node));
     }
 
-    private report(accept: ValidationAcceptor, code: string, node: AstNode, params: Record<string, string | number | undefined>, property?: string, data?: Record<string, unknown>, index?: number): void {
-        accept(RULES_BY_CODE.get(code)?.severity ?? 'error', ruleMessage(code, params), {
-            node, property: property as never, index, code,
-            data: { code, ...data }
+    /**
+     * Le seul chemin d'un diagnostic de règle : sévérité et message du catalogue, code de la règle
+     * (aussi dans `data`, pour les correctifs rapides), autres endroits en `relatedInformation`.
+     */
+    private report<N extends AstNode>(accept: ValidationAcceptor, report: RuleReport<N>): void {
+        const { rule, node, property, index, keyword, range, params, data, related } = report;
+        accept(ruleDefinition(rule).severity, ruleMessage(rule, params), {
+            node, property, index, keyword, range, code: rule,
+            data: { code: rule, ...data },
+            ...(related && related.length > 0 ? { relatedInformation: [...related] } : {})
         });
     }
 
@@ -71,14 +106,11 @@ export class ReferentielValidator {
         const inSocle = isSocle(owner);
         for (const element of document.elements) {
             if (inSocle && isBloc(element)) {
-                this.report(accept, 'REF010', element, { detail: msg('placement.inSocle') }, 'name');
+                this.report(accept, { rule: 'REF010', node: element, property: 'name', params: { detail: msg('placement.inSocle') } });
             } else if (inSocle && element.$type === 'Obtention') {
-                const keyword = GrammarUtils.findNodeForKeyword(element.$cstNode, 'obtention');
-                accept('error', ruleMessage('REF010', { detail: msg('placement.inSocle') }), {
-                    node: element, range: keyword?.range, code: 'REF010', data: { code: 'REF010' }
-                });
+                this.report(accept, { rule: 'REF010', node: element, keyword: 'obtention', params: { detail: msg('placement.inSocle') } });
             } else if (!inSocle && (element.$type === 'Competence' || element.$type === 'Activite')) {
-                this.report(accept, 'REF010', element, { detail: msg(`placement.outsideBloc.${element.$type}`, { name: element.name }) }, 'name');
+                this.report(accept, { rule: 'REF010', node: element, property: 'name', params: { detail: msg(`placement.outsideBloc.${element.$type}`, { name: element.name }) } });
             }
         }
     };
@@ -94,9 +126,10 @@ export class ReferentielValidator {
             if (!target || !refNode || !('name' in target) || !target.name) continue;
             const corrected = fixes?.get(target as NumberedElement) ?? target.name;
             if (reference.$refText !== target.name && reference.$refText !== corrected) {
-                accept('warning', ruleMessage('REF003', { name: reference.$refText, kind: msg(`kind.${target.$type}`), defined: target.name, fixed: corrected }), {
-                    node: refNode.astNode, range: refNode.range, code: 'REF003',
-                    data: { code: 'REF003', fixed: corrected }
+                this.report(accept, {
+                    rule: 'REF003', node: refNode.astNode, range: refNode.range,
+                    params: { name: reference.$refText, kind: msg(`kind.${target.$type}`), defined: target.name, fixed: corrected },
+                    data: { fixed: corrected }
                 });
             }
         }
@@ -108,7 +141,7 @@ export class ReferentielValidator {
                 list.forEach((ref: { $refText: string; $refNode?: { range: unknown } }, index: number) => {
                     const key = canonicalCode(ref.$refText);
                     if (seen.has(key)) {
-                        this.report(accept, 'REF110', node, { name: ref.$refText }, property, undefined, index);
+                        this.report(accept, { rule: 'REF110', node, property, index, params: { name: ref.$refText } });
                     }
                     seen.add(key);
                 });
@@ -120,7 +153,6 @@ export class ReferentielValidator {
     checkDuplicateCodes = (document: Document, accept: ValidationAcceptor): void => {
         const model = this.model(document);
         if (!model) return;
-        const langiumDocument = AstUtils.getDocument(document);
         for (const node of AstUtils.streamAst(document)) {
             const name = (node as { name?: unknown }).name;
             if (typeof name !== 'string' || node.$type === 'Condition') continue;
@@ -129,11 +161,13 @@ export class ReferentielValidator {
             const first = same.find(other => other !== node);
             if (!first) continue;
             // Le premier défini est « l'original » ; chaque autre est signalé, et l'original aussi
-            // s'il est dans ce document, pour que les deux endroits soient visibles.
-            const otherDocument = AstUtils.getDocument(first);
-            const line = (first.$cstNode?.range.start.line ?? 0) + 1;
-            const location = otherDocument === langiumDocument ? msg('location.line', { line }) : msg('location.fileLine', { file: basename(otherDocument.uri.path), line });
-            this.report(accept, 'REF004', node, { name, kind: msg(`kind.${first.$type}`), other: first.name, location, owner: model.code }, 'name');
+            // s'il est dans ce document, pour que les deux endroits soient visibles : chacun désigne
+            // l'autre (relatedInformation).
+            const params = { name, kind: msg(`kind.${first.$type}`), other: first.name, owner: model.code };
+            this.report(accept, {
+                rule: 'REF004', node, property: 'name', params,
+                related: [relatedPlace({ node: first, property: 'name' }, relatedMessage('REF004', params))]
+            });
         }
         // REF011 : un code de la certification qui porte le même code qu'un élément d'un socle utilisé :
         // les références iraient à l'élément de la certification, celui du socle serait inaccessible.
@@ -145,7 +179,7 @@ export class ReferentielValidator {
                 for (const socle of model.socles) {
                     const hidden = socle.byCode.get(key)?.find(e => !isSocle(e));
                     if (hidden) {
-                        this.report(accept, 'REF011', node, { name, kind: msg(`kind.${hidden.$type}`), other: hidden.name, socle: socle.code }, 'name');
+                        this.report(accept, { rule: 'REF011', node, property: 'name', params: { name, kind: msg(`kind.${hidden.$type}`), other: hidden.name, socle: socle.code } });
                         break;
                     }
                 }
@@ -158,26 +192,26 @@ export class ReferentielValidator {
     checkCertification = (certification: Certification, accept: ValidationAcceptor): void => {
         this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut']);
         if (certification.titre !== undefined && certification.titre.trim() === '') {
-            this.report(accept, 'REF503', certification, { kind: msg('kind.Certification'), name: certification.name }, 'titre');
+            this.report(accept, { rule: 'REF503', node: certification, property: 'titre', params: { kind: msg('kind.Certification'), name: certification.name } });
         }
         if (certification.niveau !== undefined && (!Number.isInteger(certification.niveau) || certification.niveau < 1 || certification.niveau > 8)) {
-            this.report(accept, 'REF008', certification, { value: formatNumber(certification.niveau) }, 'niveau');
+            this.report(accept, { rule: 'REF008', node: certification, property: 'niveau', params: { value: formatNumber(certification.niveau) } });
         }
         const enregistrement = certification.enregistrement;
         if (enregistrement && enregistrement.debut) {
             for (const property of ['debut', 'fin'] as const) {
                 const value = enregistrement[property];
                 if (value && !isValidDate(value)) {
-                    this.report(accept, 'REF009', enregistrement, { detail: msg('dates.invalid', { value }) }, property);
+                    this.report(accept, { rule: 'REF009', node: enregistrement, property, params: { detail: msg('dates.invalid', { value }) } });
                 }
             }
             if (enregistrement.fin && isValidDate(enregistrement.debut) && isValidDate(enregistrement.fin) && enregistrement.fin <= enregistrement.debut) {
-                this.report(accept, 'REF009', enregistrement, { detail: msg('dates.order', { debut: enregistrement.debut, fin: enregistrement.fin }) }, 'fin');
+                this.report(accept, { rule: 'REF009', node: enregistrement, property: 'fin', params: { detail: msg('dates.order', { debut: enregistrement.debut, fin: enregistrement.fin }) } });
             }
         }
         const model = this.model(certification);
         if (model && model.certification === certification && model.obtentions.length === 0) {
-            this.report(accept, 'REF007', certification, { owner: certification.name }, 'name');
+            this.report(accept, { rule: 'REF007', node: certification, property: 'name', params: { owner: certification.name } });
         }
     };
 
@@ -187,15 +221,15 @@ export class ReferentielValidator {
         this.checkRepeated(bloc, accept, ['seuil']);
         this.checkText(bloc, bloc.titre, accept, 'titre');
         if (bloc.seuil && (bloc.seuil.pourcentage < 0 || bloc.seuil.pourcentage > 100)) {
-            this.report(accept, 'REF304', bloc.seuil, { value: formatNumber(bloc.seuil.pourcentage) }, 'pourcentage');
+            this.report(accept, { rule: 'REF304', node: bloc.seuil, property: 'pourcentage', params: { value: formatNumber(bloc.seuil.pourcentage) } });
         }
         const model = this.model(bloc);
         if (!model || model.socle) return;
         const competences = model.competencesOfBloc.get(bloc) ?? [];
         if (competences.length === 0) {
-            this.report(accept, 'REF107', bloc, { name: bloc.name }, 'name');
+            this.report(accept, { rule: 'REF107', node: bloc, property: 'name', params: { name: bloc.name } });
         } else if (competences.every(c => (model.modalitesOf.get(c) ?? []).length === 0)) {
-            this.report(accept, 'REF108', bloc, { name: bloc.name }, 'name');
+            this.report(accept, { rule: 'REF108', node: bloc, property: 'name', params: { name: bloc.name } });
         }
         // Compétences d'un socle incluses dans ce bloc : leur couverture se juge dans cette
         // certification (chaque certification qui utilise le socle les évalue à sa façon).
@@ -208,19 +242,19 @@ export class ReferentielValidator {
     };
 
     checkActivite = (activite: Activite, accept: ValidationAcceptor): void => {
-        this.checkText(activite, activite.texte, accept);
+        this.checkText(activite, activite.texte, accept, 'texte');
         if (activite.activites.length > 0) return; // une activité qui en regroupe d'autres
         const model = this.model(activite);
         if (!model || model.socle) return;
         if ((model.competencesOf.get(activite) ?? []).length === 0) {
-            this.report(accept, 'REF103', activite, { name: activite.name }, 'name');
+            this.report(accept, { rule: 'REF103', node: activite, property: 'name', params: { name: activite.name } });
         }
     };
 
     // --- Compétences ----------------------------------------------------------------------
 
     checkCompetence = (competence: Competence, accept: ValidationAcceptor): void => {
-        this.checkText(competence, competence.texte, accept);
+        this.checkText(competence, competence.texte, accept, 'texte');
         const model = this.model(competence);
         if (!model || model.socle || !isBloc(competence.$container)) return;
         this.checkCoverage(competence, model, accept, { node: competence, property: 'name' });
@@ -230,17 +264,17 @@ export class ReferentielValidator {
      * REF101, REF102, REF401 pour une compétence dans une certification : celle d'un de ses blocs
      * (signalée sur son code) ou celle d'un socle incluse par un bloc (signalée sur « inclut »).
      */
-    private checkCoverage(competence: Competence, model: ReferentielModel, accept: ValidationAcceptor, at: { node: AstNode; property: string; index?: number }): void {
+    private checkCoverage<N extends AstNode>(competence: Competence, model: ReferentielModel, accept: ValidationAcceptor, at: Place<N>): void {
         const modalites = model.modalitesOf.get(competence) ?? [];
         const criteres = model.criteresOf.get(competence) ?? [];
         const name = competence.name;
         if (modalites.length === 0) {
-            this.report(accept, 'REF101', at.node, { name }, at.property, { competence: name }, at.index);
+            this.report(accept, { rule: 'REF101', ...at, params: { name }, data: { competence: name } });
         } else if (criteres.length === 0) {
-            this.report(accept, 'REF102', at.node, { name }, at.property, { competence: name }, at.index);
+            this.report(accept, { rule: 'REF102', ...at, params: { name }, data: { competence: name } });
         }
         if (ACCESSIBLE.test(competence.texte ?? '') && !criteres.some(c => c.eliminatoire)) {
-            this.report(accept, 'REF401', at.node, { name }, at.property, { competence: name }, at.index);
+            this.report(accept, { rule: 'REF401', ...at, params: { name }, data: { competence: name } });
         }
     }
 
@@ -250,17 +284,17 @@ export class ReferentielValidator {
         this.checkRepeated(modalite, accept, ['nature', 'consigne', 'jury', 'seul', 'enEquipe']);
         this.checkText(modalite, modalite.titre, accept, 'titre');
         if (modalite.seul && modalite.enEquipe) {
-            this.report(accept, 'REF502', modalite, { name: modalite.name }, 'name');
+            this.report(accept, { rule: 'REF502', node: modalite, property: 'name', params: { name: modalite.name } });
         }
         if (modalite.competences.length === 0) {
-            this.report(accept, 'REF109', modalite, { name: modalite.name }, 'name');
+            this.report(accept, { rule: 'REF109', node: modalite, property: 'name', params: { name: modalite.name } });
         }
         if (modalite.nature !== undefined) {
             const nature = modalite.nature.trim().toLowerCase();
             if (!KNOWN_NATURES.includes(nature)) {
                 const close = suggest(nature, KNOWN_NATURES, 1);
                 const suggestion = close.length > 0 ? ' ' + msg('link.didYouMean', { names: `« ${close[0]} »` }) : '';
-                this.report(accept, 'REF501', modalite, { value: modalite.nature, suggestion }, 'nature');
+                this.report(accept, { rule: 'REF501', node: modalite, property: 'nature', params: { value: modalite.nature, suggestion } });
             }
         }
         const bloc = isBloc(modalite.$container) ? modalite.$container : undefined;
@@ -271,25 +305,25 @@ export class ReferentielValidator {
             if (!competence) return;
             const other = model.blocOf.get(competence);
             if (other && other !== bloc) {
-                this.report(accept, 'REF106', modalite, { name: modalite.name, bloc: bloc.name, competence: competence.name, other: other.name }, 'competences', undefined, index);
+                this.report(accept, { rule: 'REF106', node: modalite, property: 'competences', index, params: { name: modalite.name, bloc: bloc.name, competence: competence.name, other: other.name } });
             } else if (!other && !isBloc(competence.$container) && ownerKeyOf(AstUtils.getDocument(competence)) !== model.key) {
                 // Une compétence de socle que la certification n'inclut dans aucun bloc.
-                this.report(accept, 'REF111', modalite, { name: modalite.name, competence: competence.name, owner: model.code, bloc: bloc.name }, 'competences', { competence: competence.name }, index);
+                this.report(accept, { rule: 'REF111', node: modalite, property: 'competences', index, params: { name: modalite.name, competence: competence.name, owner: model.code, bloc: bloc.name }, data: { competence: competence.name } });
             }
         });
     };
 
     checkCritere = (critere: Critere, accept: ValidationAcceptor): void => {
-        this.checkText(critere, critere.texte, accept);
+        this.checkText(critere, critere.texte, accept, 'texte');
         if (critere.competences.length === 0) {
-            this.report(accept, 'REF104', critere, { name: critere.name }, 'name');
+            this.report(accept, { rule: 'REF104', node: critere, property: 'name', params: { name: critere.name } });
             return;
         }
         const modalite = critere.$container;
         const assessed = new Set(modalite.competences.map(r => r.ref).filter(Boolean));
         critere.competences.forEach((ref, index) => {
             if (ref.ref && !assessed.has(ref.ref)) {
-                this.report(accept, 'REF105', critere, { name: critere.name, competence: ref.$refText, modalite: modalite.name }, 'competences', { competence: ref.ref.name, modalite: modalite.name }, index);
+                this.report(accept, { rule: 'REF105', node: critere, property: 'competences', index, params: { name: critere.name, competence: ref.$refText, modalite: modalite.name }, data: { competence: ref.ref.name, modalite: modalite.name } });
             }
         });
     };
@@ -302,7 +336,7 @@ export class ReferentielValidator {
         const report = numberingOf(model);
         for (const issue of report.issues.get(element) ?? []) {
             const fixed = report.fixes.get(element);
-            this.report(accept, issue.code, element, issue.params, 'name', fixed ? { fixed } : undefined);
+            this.report(accept, { rule: issue.code, node: element, property: 'name', params: issue.params, data: fixed ? { fixed } : undefined });
         }
     };
 
@@ -312,29 +346,30 @@ export class ReferentielValidator {
         this.checkRepeated(obtention, accept, ['seuilBlocs', 'seuilCompetences', 'acquisBlocs', 'amenagement']);
         for (const seuil of [obtention.seuilBlocs, obtention.seuilCompetences]) {
             if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
-                this.report(accept, 'REF304', seuil, { value: formatNumber(seuil.pourcentage) }, 'pourcentage');
+                this.report(accept, { rule: 'REF304', node: seuil, property: 'pourcentage', params: { value: formatNumber(seuil.pourcentage) } });
             }
         }
         const model = this.model(obtention);
         if (!model) return;
         if (model.obtentions.length > 1 && model.obtentions[0] !== obtention) {
-            const first = model.obtentions[0];
-            const firstDocument = AstUtils.getDocument(first);
-            const line = (first.$cstNode?.range.start.line ?? 0) + 1;
-            this.report(accept, 'REF006', obtention, { owner: model.code, location: msg('location.fileLine', { file: basename(firstDocument.uri.path), line }) });
+            const params = { owner: model.code };
+            this.report(accept, {
+                rule: 'REF006', node: obtention, params,
+                related: [relatedPlace({ node: model.obtentions[0], keyword: 'obtention' }, relatedMessage('REF006', params))]
+            });
         }
         if (obtention.conditions.length === 0) {
-            this.report(accept, 'REF308', obtention, { owner: model.code });
+            this.report(accept, { rule: 'REF308', node: obtention, params: { owner: model.code } });
         }
     };
 
     checkGrandeurUsed = (grandeur: Epreuve | Mesure, accept: ValidationAcceptor): void => {
         const model = this.model(grandeur);
         if (model && !model.usedGrandeurs.has(grandeur)) {
-            this.report(accept, 'REF302', grandeur, { kind: capitalize(msg(`kind.${grandeur.$type}`)), name: grandeur.name }, 'name');
+            this.report(accept, { rule: 'REF302', node: grandeur, property: 'name', params: { kind: capitalize(msg(`kind.${grandeur.$type}`)), name: grandeur.name } });
         }
         if (grandeur.$type === 'Epreuve' && !(grandeur.bareme > 0)) {
-            this.report(accept, 'REF303', grandeur, { detail: msg('type.scalePositive') }, 'bareme');
+            this.report(accept, { rule: 'REF303', node: grandeur, property: 'bareme', params: { detail: msg('type.scalePositive') } });
         }
     };
 
@@ -344,7 +379,7 @@ export class ReferentielValidator {
         const checker = new RuleTypeChecker(model?.blocs.length ?? Infinity);
         checker.checkCondition(condition.expression);
         for (const problem of checker.problems) {
-            this.report(accept, problem.code, problem.node, problem.params);
+            this.report(accept, { rule: problem.code, node: problem.node, params: problem.params });
         }
     };
 
@@ -360,17 +395,15 @@ export class ReferentielValidator {
         for (const property of properties) {
             const occurrences = GrammarUtils.findNodesForProperty(cst, property);
             for (const extra of occurrences.slice(1)) {
-                accept('error', ruleMessage('REF005', { property: PROPERTY_LABELS[property] ?? property }), {
-                    node, range: repeatedRange(extra, property), code: 'REF005', data: { code: 'REF005' }
-                });
+                this.report(accept, { rule: 'REF005', node, range: repeatedRange(extra, property), params: { property: PROPERTY_LABELS[property] ?? property } });
             }
         }
     }
 
     /** REF503 : texte vide. */
-    private checkText(node: Activite | Competence | Critere | Bloc | Modalite, texte: string | undefined, accept: ValidationAcceptor, property = 'texte'): void {
+    private checkText<N extends Activite | Competence | Critere | Bloc | Modalite>(node: N, texte: string | undefined, accept: ValidationAcceptor, property: Properties<N>): void {
         if (texte !== undefined && texte.trim() === '') {
-            this.report(accept, 'REF503', node, { kind: msg(`kind.${node.$type}`), name: node.name }, property);
+            this.report(accept, { rule: 'REF503', node, property, params: { kind: msg(`kind.${node.$type}`), name: node.name } });
         }
     }
 }
@@ -408,9 +441,5 @@ function isValidDate(value: string | undefined): boolean {
     if (!value) return false;
     const date = new Date(value + 'T00:00:00Z');
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-export function basename(path: string): string {
-    return path.slice(path.lastIndexOf('/') + 1);
 }
 

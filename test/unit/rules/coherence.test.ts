@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER, OBTENTION, ERROR, INFO, WARNING, at, bloc, certification, expectClean, expectNone, expectOne, find, lint } from './util.js';
+import { HEADER, OBTENTION, ERROR, INFO, WARNING, at, bloc, certification, expectClean, expectNone, expectOne, find, lint, uriOf } from './util.js';
 
 describe('REF004 — code en double', () => {
-    it('deux compétences C1.1 dans un fichier : chacune est signalée sur son code', async () => {
+    it('deux compétences C1.1 dans un fichier : chacune est signalée sur son code et désigne l\'autre', async () => {
         const text = certification(bloc(1, '    compétence C1.1 "Encore" issue de A1-1\n'));
         const ws = await lint(text);
         const found = find(ws, 'REF004');
         expect(found).toHaveLength(2);
-        expect(found.map(d => d.range)).toEqual([at(text, 'C1.1 "Compétence'), at(text, 'C1.1 "Encore')].map(r => ({ start: r.start, end: { line: r.start.line, character: r.start.character + 4 } })));
+        const ranges = [at(text, 'C1.1 "Compétence'), at(text, 'C1.1 "Encore')].map(r => ({ start: r.start, end: { line: r.start.line, character: r.start.character + 4 } }));
+        expect(found.map(d => d.range)).toEqual(ranges);
         expect(found[0].severity).toBe(ERROR);
-        expect(found[0].message).toContain('Le code « C1.1 » est déjà utilisé par la compétence C1.1 (ligne');
-        expect(found[0].message).toContain('unique dans le référentiel DE');
+        expect(found[0].message).toBe('Le code « C1.1 » est déjà utilisé par la compétence C1.1. Chaque code doit être unique dans le référentiel DE.');
+        // L'autre endroit n'est plus dans le message : il est dans relatedInformation.
+        expect(found[0].relatedInformation).toEqual([{ location: { uri: uriOf(ws, 'a.ref'), range: ranges[1] }, message: 'Autre élément de code « C1.1 » : la compétence C1.1' }]);
+        expect(found[1].relatedInformation).toEqual([{ location: { uri: uriOf(ws, 'a.ref'), range: ranges[0] }, message: 'Autre élément de code « C1.1 » : la compétence C1.1' }]);
     });
 
     it('des écritures différentes d\'un même code sont des doublons (C1.1 et C1-1)', async () => {
@@ -91,8 +94,10 @@ describe('REF006 — règles d\'obtention en double', () => {
     it('deux blocs « obtention » : le second est signalé', async () => {
         const text = certification(bloc(1), OBTENTION + OBTENTION);
         const ws = await lint(text);
-        const d = expectOne(ws, 'REF006', { severity: ERROR, message: ['Le référentiel DE a déjà des règles d\'obtention (a.ref, ligne', 'un seul bloc « obtention »'] });
+        const d = expectOne(ws, 'REF006', { severity: ERROR, message: ['Le référentiel DE a déjà des règles d\'obtention.', 'un seul bloc « obtention »'] });
         expect(d.range.start.line).toBe(at(text, 'obtention', 2).start.line);
+        // Les premières règles d'obtention : le mot-clé du premier bloc, dans relatedInformation.
+        expect(d.relatedInformation).toEqual([{ location: { uri: uriOf(ws, 'a.ref'), range: at(text, 'obtention', 1) }, message: 'Premières règles d\'obtention du référentiel DE' }]);
     });
 
     it('un seul bloc « obtention » ne l\'est pas', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../language-server/src/i18n/locale.js';
 import { msg } from '../../../language-server/src/i18n/messages.js';
-import { RULES, RULES_BY_CODE, ruleMessage } from '../../../language-server/src/validation/rules.js';
+import { RULES, RULES_BY_CODE, relatedMessage, ruleMessage } from '../../../language-server/src/validation/rules.js';
 import { ERROR, HEADER, INFO, WARNING, at, bloc, certification, expectOne, find, lint } from './util.js';
 
 afterEach(() => setLocale('fr'));
@@ -22,6 +22,18 @@ describe('le catalogue des règles', () => {
         }
     });
 
+    it('le message de l\'autre endroit (relatedInformation) existe dans les deux langues, avec les paramètres du message', () => {
+        const withRelated = RULES.filter(r => r.related).map(r => r.code);
+        expect(withRelated).toEqual(['REF004', 'REF006']);
+        for (const rule of RULES) {
+            if (!rule.related) continue;
+            expect(placeholders(rule.related.en), rule.code).toEqual(placeholders(rule.related.fr));
+            for (const name of placeholders(rule.related.fr)) expect(placeholders(rule.message.fr), rule.code).toContain(name);
+        }
+        expect(relatedMessage('REF004', { name: 'C1.1', kind: 'the competency', other: 'C1-1' }, 'en')).toBe('Other element with code "C1.1": the competency C1-1');
+        expect(() => relatedMessage('REF008', {})).toThrow();
+    });
+
     it('les codes sont uniques et triés', () => {
         const codes = RULES.map(r => r.code);
         expect(new Set(codes).size).toBe(codes.length);
@@ -36,6 +48,7 @@ describe('le catalogue des règles', () => {
     it('ruleMessage remplit les paramètres dans la langue demandée', () => {
         expect(ruleMessage('REF008', { value: '9' }, 'fr')).toBe('Le niveau 9 n\'existe pas : le cadre européen des certifications va de 1 à 8.');
         expect(ruleMessage('REF008', { value: '9' }, 'en')).toBe('Level 9 does not exist: the European qualifications framework goes from 1 to 8.');
+        // @ts-expect-error REF999 n'est pas au catalogue : refusé à la compilation, et à l'exécution.
         expect(() => ruleMessage('REF999', {})).toThrow();
     });
 

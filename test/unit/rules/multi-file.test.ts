@@ -1,6 +1,6 @@
 import { AstUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { HEADER, OBTENTION, ERROR, WARNING, at, bloc, certification, expectAt, expectClean, expectNone, expectOne, find, lint } from './util.js';
+import { HEADER, OBTENTION, ERROR, WARNING, at, bloc, certification, expectAt, expectClean, expectNone, expectOne, find, lint, uriOf } from './util.js';
 
 const SPLIT = {
     'de.ref': 'certification DE "Data Engineer" {\n    niveau 7\n}\nobtention {\n    condition "Blocs" : bloc BC01 validé et bloc BC02 validé\n}\n',
@@ -59,9 +59,13 @@ describe('un référentiel réparti sur plusieurs fichiers', () => {
     it('les codes en double entre deux fichiers du même référentiel : REF004 dans chacun, avec l\'autre emplacement', async () => {
         const files = { ...SPLIT, 'bloc2.ref': SPLIT['bloc2.ref'].replace('compétence C2.1 "c" issue de A2-1', 'compétence C2.1 "c" issue de A2-1\n    compétence C1.1 "Doublon" issue de A2-1') };
         const ws = await lint(files);
-        const one = expectOne(ws, 'REF004', { severity: ERROR, range: at(files['bloc1.ref'], 'C1.1'), message: ['Le code « C1.1 » est déjà utilisé par la compétence C1.1 (bloc2.ref, ligne 5)'] }, 'bloc1.ref');
-        const two = expectOne(ws, 'REF004', { severity: ERROR, range: at(files['bloc2.ref'], 'C1.1'), message: ['(bloc1.ref, ligne 4)', 'unique dans le référentiel DE'] }, 'bloc2.ref');
-        expect(one.message).not.toBe(two.message);
+        const one = expectOne(ws, 'REF004', { severity: ERROR, range: at(files['bloc1.ref'], 'C1.1'), message: ['Le code « C1.1 » est déjà utilisé par la compétence C1.1.'] }, 'bloc1.ref');
+        const two = expectOne(ws, 'REF004', { severity: ERROR, range: at(files['bloc2.ref'], 'C1.1'), message: ['unique dans le référentiel DE'] }, 'bloc2.ref');
+        // Chacun désigne l'autre (fichier et ligne) par relatedInformation.
+        expect(one.relatedInformation).toEqual([{ location: { uri: uriOf(ws, 'bloc2.ref'), range: at(files['bloc2.ref'], 'C1.1') }, message: 'Autre élément de code « C1.1 » : la compétence C1.1' }]);
+        expect(one.relatedInformation![0].location.range.start.line + 1).toBe(5);
+        expect(two.relatedInformation).toEqual([{ location: { uri: uriOf(ws, 'bloc1.ref'), range: at(files['bloc1.ref'], 'C1.1') }, message: 'Autre élément de code « C1.1 » : la compétence C1.1' }]);
+        expect(two.relatedInformation![0].location.range.start.line + 1).toBe(4);
     });
 
     it('deux référentiels différents peuvent avoir chacun leur C1.1', async () => {
@@ -84,7 +88,9 @@ describe('un référentiel réparti sur plusieurs fichiers', () => {
     it('des règles d\'obtention dans deux fichiers : REF006 sur la seconde', async () => {
         const ws = await lint({ ...SPLIT, 'regles.ref': 'référentiel DE\n' + OBTENTION });
         expectNone(ws, 'REF006', 'de.ref');
-        expectOne(ws, 'REF006', { severity: ERROR, message: ['(de.ref, ligne 4)'] }, 'regles.ref');
+        const d = expectOne(ws, 'REF006', { severity: ERROR, message: ['Le référentiel DE a déjà des règles d\'obtention.'] }, 'regles.ref');
+        expect(d.relatedInformation).toEqual([{ location: { uri: uriOf(ws, 'de.ref'), range: at(SPLIT['de.ref'], 'obtention') }, message: 'Premières règles d\'obtention du référentiel DE' }]);
+        expect(d.relatedInformation![0].location.range.start.line + 1).toBe(4);
     });
 });
 

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { RuleCode } from '../../../language-server/src/validation/rules.js';
 import { workspace, type Workspace } from '../../helpers.js';
 
 /** Sévérités LSP. */
@@ -22,8 +23,15 @@ export function all(ws: Workspace, file = 'a.ref'): Diag[] {
     return ws.diagnostics(file).map(d => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
 }
 
+/** L'URI d'un fichier de l'espace de travail (celle que portent les `relatedInformation`). */
+export function uriOf(ws: Workspace, file: string): string {
+    const document = ws.documents.find(d => d.uri.path.endsWith('/' + file));
+    if (!document) throw new Error(`pas de document ${file}`);
+    return document.uri.toString();
+}
+
 /** Les diagnostics d'un code de règle dans un fichier. */
-export function find(ws: Workspace, code: string, file = 'a.ref'): Diag[] {
+export function find(ws: Workspace, code: RuleCode, file = 'a.ref'): Diag[] {
     return all(ws, file).filter(d => d.code === code);
 }
 
@@ -61,20 +69,20 @@ export interface Expected {
 }
 
 /** Exactement un diagnostic `code` dans `file`, avec la sévérité, la plage et le message attendus. */
-export function expectOne(ws: Workspace, code: string, expected: Expected, file = 'a.ref'): Diag {
+export function expectOne(ws: Workspace, code: RuleCode, expected: Expected, file = 'a.ref'): Diag {
     const found = find(ws, code, file);
     expect(found, dump(ws, file)).toHaveLength(1);
     return check(found[0], expected);
 }
 
 /** Au moins un diagnostic `code` à cette plage. */
-export function expectAt(ws: Workspace, code: string, expected: Expected & { range: Range }, file = 'a.ref'): Diag {
+export function expectAt(ws: Workspace, code: RuleCode, expected: Expected & { range: Range }, file = 'a.ref'): Diag {
     const found = find(ws, code, file).filter(d => sameRange(d.range, expected.range));
     expect(found.length, `${code} attendu en ${show(expected.range)}\n${dump(ws, file)}`).toBeGreaterThanOrEqual(1);
     return check(found[0], expected);
 }
 
-export function expectNone(ws: Workspace, code: string, file = 'a.ref'): void {
+export function expectNone(ws: Workspace, code: RuleCode, file = 'a.ref'): void {
     expect(find(ws, code, file), dump(ws, file)).toEqual([]);
 }
 
