@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { SERVER_COMMANDS, type ExportFormat } from '../../language-server/src/protocol/commands.js';
 import { errorMessage, type Server } from './server.js';
 
 export interface ExportTarget {
@@ -23,7 +24,7 @@ export async function pickReferentielFile(server: Server, given: string | vscode
     if (given) return asUri(given);
     const active = vscode.window.activeTextEditor?.document;
     if (active?.languageId === 'referentiel') return active.uri;
-    const referentiels = await server.run('referentiel.referentiels', {});
+    const referentiels = await server.run(SERVER_COMMANDS.referentiels, {});
     if (referentiels.length === 0) {
         void vscode.window.showErrorMessage(l10n.t('No référentiel in this workspace: open the folder that holds your .ref files.'));
         return undefined;
@@ -35,8 +36,6 @@ export async function pickReferentielFile(server: Server, given: string | vscode
     );
     return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
-
-export type ExportFormat = 'json' | 'rncp-xml' | 'case';
 
 const FORMAT_LABELS: Record<ExportFormat, () => string> = {
     json: () => 'JSON',
@@ -53,7 +52,7 @@ export async function exportCommand(server: Server, format: ExportFormat, target
     try {
         const source = await pickReferentielFile(server, options.uri, l10n.t('Which référentiel do you want to export?'));
         if (!source) return undefined;
-        const { code, texte, extension } = await server.run('referentiel.exporter', { uri: source.toString(), format });
+        const { code, texte, extension } = await server.run(SERVER_COMMANDS.export, { uri: source.toString(), format });
         let destination = options.destination ? asUri(options.destination) : undefined;
         if (!destination) {
             const folder = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.Uri.file(path.dirname(source.fsPath));

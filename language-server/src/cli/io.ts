@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
 import { msg } from '../i18n/messages.js';
 import { UsageError } from './errors.js';
 
@@ -29,4 +30,11 @@ export function writeStdout(text: string): Promise<void> {
             process.stdout.once('drain', () => resolve());
         }
     });
+}
+
+/** Le chemin d'un document tel qu'on l'affiche : relatif au dossier courant quand il est dessous. */
+export function displayPath(document: LangiumDocument): string {
+    const file = document.uri.fsPath;
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

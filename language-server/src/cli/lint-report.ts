@@ -1,7 +1,8 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES_BY_CODE, type Severity } from '../validation/rules.js';
-import { displayPath } from './load.js';
+import { severityOfDiagnostic } from '../validation/settings.js';
+import { displayPath } from './io.js';
 
 export interface LintMessage {
     readonly code: string;
@@ -29,13 +30,11 @@ export interface LintReport {
     readonly fixable: number;
 }
 
-const SEVERITY_OF: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
-
 export function toLintMessage(diagnostic: Diagnostic): LintMessage {
     const code = String(diagnostic.code ?? 'REF001');
     return {
         code,
-        severity: SEVERITY_OF[diagnostic.severity ?? 1],
+        severity: severityOfDiagnostic(diagnostic.severity),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,

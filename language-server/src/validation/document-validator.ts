@@ -8,9 +8,7 @@ import type { Document } from '../generated/ast.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { ownerCodeOf } from '../workspace/owners.js';
 import { ruleMessage } from './rules.js';
-import type { RuleSettings } from './settings.js';
-
-const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+import { LSP_SEVERITY, type RuleSettings } from './settings.js';
 
 /**
  * Diagnostics de syntaxe et de liaison avec un code de règle et un message en français
@@ -50,7 +48,7 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
             if (severity === 'off') {
                 continue;
             }
-            diagnostic.severity = SEVERITY[severity];
+            diagnostic.severity = LSP_SEVERITY[severity];
             result.push(diagnostic);
         }
         return result;
