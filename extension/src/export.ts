@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { temporaryName } from '../../language-server/src/common/files.js';
 import { SERVER_COMMANDS, type ExportFormat } from '../../language-server/src/protocol/commands.js';
 import { errorMessage, type Server } from './server.js';
 
@@ -76,10 +77,13 @@ export async function exportCommand(server: Server, format: ExportFormat, target
     }
 }
 
-/** Écrit d'un coup : fichier temporaire à côté, puis renommage. Jamais de fichier à moitié écrit. */
+/**
+ * Écrit d'un coup : fichier temporaire à côté (nommé comme ceux du serveur, `common/files.ts`), puis
+ * renommage. Jamais de fichier à moitié écrit. Par `vscode.workspace.fs` : marche aussi à distance.
+ */
 export async function writeAtomic(destination: vscode.Uri, bytes: Uint8Array): Promise<void> {
     const name = path.posix.basename(destination.path);
-    const temporary = destination.with({ path: path.posix.join(path.posix.dirname(destination.path), `.${name}.${process.pid}.${Date.now()}.tmp`) });
+    const temporary = destination.with({ path: path.posix.join(path.posix.dirname(destination.path), temporaryName(name)) });
     try {
         await vscode.workspace.fs.writeFile(temporary, bytes);
         await vscode.workspace.fs.rename(temporary, destination, { overwrite: true });

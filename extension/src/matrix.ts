@@ -11,7 +11,8 @@ import { langue } from './i18n.js';
 import { pickReferentielFile } from './export.js';
 import { SERVER_COMMANDS, type CoverageMatrix, type SourceLocation } from '../../language-server/src/protocol/commands.js';
 import { errorMessage, type Server } from './server.js';
-import { contentSecurityPolicy, escapeHtml as esc, nonce } from './webview.js';
+import { escapeHtml as esc } from '../../language-server/src/common/markup.js';
+import { contentSecurityPolicy, nonce } from './webview.js';
 
 interface OpenMessage {
     readonly type: 'ouvrir';

@@ -18,7 +18,7 @@ const EXTENSION = path.join(ROOT, 'extension', 'src');
 
 /** Le rang de chaque dossier (ou fichier) de language-server/src : on n'importe que vers un rang inférieur ou égal. */
 export const LAYERS: Readonly<Record<string, number>> = {
-    'generated': 0, 'i18n': 0, 'codes.ts': 0, 'version.ts': 0, 'protocol': 0,
+    'generated': 0, 'i18n': 0, 'codes.ts': 0, 'version.ts': 0, 'protocol': 0, 'common': 0,
     'parser': 1, 'workspace': 1, 'formatting': 1,
     'model': 2, 'references': 2,
     'validation': 3,
@@ -104,12 +104,16 @@ export function violations(refs: readonly ImportRef[]): string[] {
             problems.push(`${shown} : language-server/src tourne sous Node seul, jamais 'vscode'`);
             continue;
         }
+        if (unitOf(ref.file) === 'common' && !ref.specifier.startsWith('node:') && !ref.specifier.startsWith('.')) {
+            problems.push(`${shown} : common/ n'importe que des modules de Node (node:*)`);
+            continue;
+        }
         if (!ref.specifier.startsWith('.')) continue;
         const target = path.resolve(path.dirname(ref.file), ref.specifier.replace(/\.js$/, '.ts'));
         const to = unitOf(target);
         if (inExtension) {
-            if (to !== undefined && to !== 'protocol') {
-                problems.push(`${shown} : l'extension n'importe du serveur que le contrat partagé (language-server/src/protocol/)`);
+            if (to !== undefined && to !== 'protocol' && to !== 'common') {
+                problems.push(`${shown} : l'extension n'importe du serveur que le contrat partagé (protocol/) et les outils sans dépendance (common/)`);
             }
             continue;
         }
@@ -119,6 +123,10 @@ export function violations(refs: readonly ImportRef[]): string[] {
         if (!(to in LAYERS)) { problems.push(`${shown} : dossier « ${to} » absent des couches (ARCHITECTURE.md et ce test)`); continue; }
         if (from === 'protocol' && !ref.typeOnly) {
             problems.push(`${shown} : protocol/ n'a aucune importation à l'exécution (seulement import type)`);
+            continue;
+        }
+        if (from === 'common') {
+            problems.push(`${shown} : common/ n'importe rien du projet (seulement node:*)`);
             continue;
         }
         const forbidden = FORBIDDEN.find(([a, b]) => a === from && b === to);
@@ -164,6 +172,8 @@ describe('architecture : les couches de language-server/src et de l\'extension',
         expect(violations(at('language-server/src/core/x.ts', "import type { X } from '../lsp/commands.js';"))).toHaveLength(1);
         expect(violations(at('language-server/src/model/x.ts', "const v = await import('vscode');"))).toHaveLength(1);
         expect(violations(at('language-server/src/protocol/x.ts', "import { msg } from '../i18n/messages.js';"))).toHaveLength(1);
+        expect(violations(at('language-server/src/common/x.ts', "import type { Locale } from '../i18n/locale.js';"))).toHaveLength(1);
+        expect(violations(at('extension/src/x.ts', "import { escapeHtml } from '../../language-server/src/common/markup.js';"))).toEqual([]);
         expect(violations(at('extension/src/x.ts', "import type { EvaluationResult } from '../../language-server/src/evaluation/types.js';"))).toHaveLength(1);
         expect(violations(at('extension/src/x.ts', "import { SERVER_COMMANDS } from '../../language-server/src/protocol/commands.js';"))).toEqual([]);
         expect(violations(at('language-server/src/validation/x.ts', "import type { ReferentielServices } from '../referentiel-module.js';"))).toEqual([]);

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, promises as fs, type WriteStream }
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { temporaryName } from '../common/files.js';
 import { evaluateSources, type CandidateSource } from '../core/evaluate.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { InputError, formatProblem } from '../evaluation/candidates/index.js';
@@ -70,7 +71,7 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     const target = options.out ? path.resolve(options.out) : undefined;
     const temporaryDir = target ? path.dirname(target) : tmpdir();
     await fs.mkdir(temporaryDir, { recursive: true }).catch(() => undefined);
-    const temporary = path.join(temporaryDir, `.referentiel-${process.pid}-${Date.now()}.tmp`);
+    const temporary = path.join(temporaryDir, temporaryName(target ? path.basename(target) : 'referentiel'));
     const output = createWriteStream(temporary);
     const writer = createReportWriter(format, { color: options.color && !target && process.stdout.isTTY === true });
     const session = new EvaluationSession();
