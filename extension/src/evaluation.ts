@@ -6,10 +6,10 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { choicesOf, errorMessage, type EvaluerResult, type Server } from './server.js';
+import { isCohortFile, SERVER_COMMANDS, type EvaluateResult } from '../../language-server/src/protocol/commands.js';
+import { choicesOf, errorMessage, type Server } from './server.js';
 import { secureDocument } from './webview.js';
 
-const COHORT = /\.(csv|txt|xlsx)$/i;
 const SOURCE = 'referentiel';
 
 export interface EvaluationOutcome {
@@ -72,10 +72,10 @@ export class EvaluationController implements vscode.Disposable {
     private async evaluate(uri: vscode.Uri, options: { interactive: boolean; showReport: boolean }): Promise<EvaluationOutcome | undefined> {
         const key = uri.toString();
         const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
-        const text = document && !COHORT.test(uri.fsPath) ? document.getText() : undefined;
-        let result: EvaluerResult;
+        const text = document && !isCohortFile(uri.fsPath) ? document.getText() : undefined;
+        let result: EvaluateResult;
         try {
-            result = await this.server.run('referentiel.evaluer', { uri: key, text, code: this.chosen.get(key) });
+            result = await this.server.run(SERVER_COMMANDS.evaluate, { uri: key, text, code: this.chosen.get(key) });
         } catch (error) {
             const choices = choicesOf(error);
             if (choices && choices.length > 0 && options.interactive) {
@@ -178,7 +178,7 @@ export class EvaluationController implements vscode.Disposable {
     private onChange(document: vscode.TextDocument, delay = 400): void {
         const key = document.uri.toString();
         if (!this.watched.has(key)) return;
-        if (delay > 0 && COHORT.test(document.uri.fsPath)) return; // une cohorte est relue à l'enregistrement
+        if (delay > 0 && isCohortFile(document.uri.fsPath)) return; // une cohorte est relue à l'enregistrement
         clearTimeout(this.timers.get(key));
         this.timers.set(key, setTimeout(() => {
             this.timers.delete(key);
@@ -195,5 +195,5 @@ export class EvaluationController implements vscode.Disposable {
 
 /** Un fichier que la commande évalue sans rien demander quand il est ouvert : *.candidat.json ou une cohorte. */
 export function isCandidateFile(uri: vscode.Uri): boolean {
-    return /\.candidat\.json$/i.test(uri.path) || COHORT.test(uri.path);
+    return /\.candidat\.json$/i.test(uri.path) || isCohortFile(uri.path);
 }

@@ -6,6 +6,8 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { temporaryName } from '../../language-server/src/common/files.js';
+import { SERVER_COMMANDS, type ExportFormat } from '../../language-server/src/protocol/commands.js';
 import { errorMessage, type Server } from './server.js';
 
 export interface ExportTarget {
@@ -23,7 +25,7 @@ export async function pickReferentielFile(server: Server, given: string | vscode
     if (given) return asUri(given);
     const active = vscode.window.activeTextEditor?.document;
     if (active?.languageId === 'referentiel') return active.uri;
-    const referentiels = await server.run('referentiel.referentiels', {});
+    const referentiels = await server.run(SERVER_COMMANDS.referentiels, {});
     if (referentiels.length === 0) {
         void vscode.window.showErrorMessage(l10n.t('No référentiel in this workspace: open the folder that holds your .ref files.'));
         return undefined;
@@ -35,8 +37,6 @@ export async function pickReferentielFile(server: Server, given: string | vscode
     );
     return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
-
-export type ExportFormat = 'json' | 'rncp-xml' | 'case';
 
 const FORMAT_LABELS: Record<ExportFormat, () => string> = {
     json: () => 'JSON',
@@ -53,7 +53,7 @@ export async function exportCommand(server: Server, format: ExportFormat, target
     try {
         const source = await pickReferentielFile(server, options.uri, l10n.t('Which référentiel do you want to export?'));
         if (!source) return undefined;
-        const { code, texte, extension } = await server.run('referentiel.exporter', { uri: source.toString(), format });
+        const { code, texte, extension } = await server.run(SERVER_COMMANDS.export, { uri: source.toString(), format });
         let destination = options.destination ? asUri(options.destination) : undefined;
         if (!destination) {
             const folder = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.Uri.file(path.dirname(source.fsPath));
@@ -77,10 +77,13 @@ export async function exportCommand(server: Server, format: ExportFormat, target
     }
 }
 
-/** Écrit d'un coup : fichier temporaire à côté, puis renommage. Jamais de fichier à moitié écrit. */
+/**
+ * Écrit d'un coup : fichier temporaire à côté (nommé comme ceux du serveur, `common/files.ts`), puis
+ * renommage. Jamais de fichier à moitié écrit. Par `vscode.workspace.fs` : marche aussi à distance.
+ */
 export async function writeAtomic(destination: vscode.Uri, bytes: Uint8Array): Promise<void> {
     const name = path.posix.basename(destination.path);
-    const temporary = destination.with({ path: path.posix.join(path.posix.dirname(destination.path), `.${name}.${process.pid}.${Date.now()}.tmp`) });
+    const temporary = destination.with({ path: path.posix.join(path.posix.dirname(destination.path), temporaryName(name)) });
     try {
         await vscode.workspace.fs.writeFile(temporary, bytes);
         await vscode.workspace.fs.rename(temporary, destination, { overwrite: true });

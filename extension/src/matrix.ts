@@ -9,8 +9,10 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { langue } from './i18n.js';
 import { pickReferentielFile } from './export.js';
-import { errorMessage, type Emplacement, type MatriceCouverture, type Server } from './server.js';
-import { contentSecurityPolicy, escapeHtml as esc, nonce } from './webview.js';
+import { SERVER_COMMANDS, type CoverageMatrix, type SourceLocation } from '../../language-server/src/protocol/commands.js';
+import { errorMessage, type Server } from './server.js';
+import { escapeHtml as esc } from '../../language-server/src/common/markup.js';
+import { contentSecurityPolicy, nonce } from './webview.js';
 
 interface OpenMessage {
     readonly type: 'ouvrir';
@@ -18,7 +20,7 @@ interface OpenMessage {
 }
 
 export class MatrixController implements vscode.Disposable {
-    private readonly panels = new Map<string, { panel: vscode.WebviewPanel; source: vscode.Uri; targets: Emplacement[] }>();
+    private readonly panels = new Map<string, { panel: vscode.WebviewPanel; source: vscode.Uri; targets: SourceLocation[] }>();
     private readonly disposables: vscode.Disposable[] = [];
     private refreshTimer: NodeJS.Timeout | undefined;
 
@@ -34,7 +36,7 @@ export class MatrixController implements vscode.Disposable {
         try {
             const source = await pickReferentielFile(this.server, given, l10n.t('Which référentiel?'));
             if (!source) return undefined;
-            const matrix = await this.server.run('referentiel.matriceCouverture', { uri: source.toString() });
+            const matrix = await this.server.run(SERVER_COMMANDS.coverageMatrix, { uri: source.toString() });
             this.show(source, matrix, true);
             return matrix.code;
         } catch (error) {
@@ -43,7 +45,7 @@ export class MatrixController implements vscode.Disposable {
         }
     }
 
-    private show(source: vscode.Uri, matrix: MatriceCouverture, reveal: boolean): void {
+    private show(source: vscode.Uri, matrix: CoverageMatrix, reveal: boolean): void {
         let entry = this.panels.get(matrix.code);
         const title = l10n.t('Coverage — {0}', matrix.code);
         if (!entry) {
@@ -52,7 +54,7 @@ export class MatrixController implements vscode.Disposable {
                 enableFindWidget: true,
                 localResourceRoots: []
             });
-            const created = { panel, source, targets: [] as Emplacement[] };
+            const created = { panel, source, targets: [] as SourceLocation[] };
             this.panels.set(matrix.code, created);
             panel.onDidDispose(() => this.panels.delete(matrix.code));
             panel.webview.onDidReceiveMessage((message: OpenMessage) => this.open(created.targets, message));
@@ -68,7 +70,7 @@ export class MatrixController implements vscode.Disposable {
     }
 
     /** Ouvre l'endroit désigné par un bouton de la vue (seulement ceux que la vue a reçus). */
-    private async open(targets: readonly Emplacement[], message: OpenMessage): Promise<void> {
+    private async open(targets: readonly SourceLocation[], message: OpenMessage): Promise<void> {
         if (message?.type !== 'ouvrir' || !Number.isInteger(message.index)) return;
         const target = targets[message.index];
         if (!target) return;
@@ -85,7 +87,7 @@ export class MatrixController implements vscode.Disposable {
     private async refresh(): Promise<void> {
         for (const [code, entry] of [...this.panels]) {
             try {
-                const matrix = await this.server.run('referentiel.matriceCouverture', { uri: entry.source.toString() });
+                const matrix = await this.server.run(SERVER_COMMANDS.coverageMatrix, { uri: entry.source.toString() });
                 if (matrix.code !== code) continue;
                 this.show(entry.source, matrix, false);
             } catch {
@@ -138,9 +140,9 @@ document.addEventListener('click', event => {
 `;
 
 /** Le HTML de la vue (exporté pour les tests) et la liste des endroits que ses boutons ouvrent. */
-export function renderMatrix(matrix: MatriceCouverture, webview: Pick<vscode.Webview, 'cspSource'>): { html: string; targets: Emplacement[] } {
-    const targets: Emplacement[] = [];
-    const go = (where: Emplacement, label: string, text: string, className = 'link'): string => {
+export function renderMatrix(matrix: CoverageMatrix, webview: Pick<vscode.Webview, 'cspSource'>): { html: string; targets: SourceLocation[] } {
+    const targets: SourceLocation[] = [];
+    const go = (where: SourceLocation, label: string, text: string, className = 'link'): string => {
         targets.push({ uri: where.uri, range: where.range });
         // Le nom accessible est le texte visible (WCAG 2.5.3) ; l'infobulle dit ce que fait le bouton.
         return `<button type="button" class="${className}" data-target="${targets.length - 1}" title="${esc(label)}">${text}</button>`;

@@ -1,20 +1,7 @@
-/** Les commandes du serveur (workspace/executeCommand) appelées par l'extension, typées. */
+/** Les commandes du serveur (workspace/executeCommand) appelées par l'extension, typées par le contrat partagé. */
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest, ResponseError } from 'vscode-languageclient/node';
-import type {
-    EvaluerResult, ExporterJsonResult, ExporterResult, MatriceCouverture, ReferentielInfo
-} from '../../language-server/src/lsp/commands.js';
-
-export type { EvaluerResult, ExporterJsonResult, ExporterResult, MatriceCouverture, ReferentielInfo };
-export type { CelluleModalite, LigneMatrice, Emplacement, EvaluationDiagnostic } from '../../language-server/src/lsp/commands.js';
-
-export interface ServerCommands {
-    'referentiel.evaluer': { args: { uri: string; text?: string; code?: string }; result: EvaluerResult };
-    'referentiel.exporterJson': { args: { uri: string }; result: ExporterJsonResult };
-    'referentiel.exporter': { args: { uri: string; format: 'json' | 'rncp-xml' | 'case' }; result: ExporterResult };
-    'referentiel.matriceCouverture': { args: { uri: string }; result: MatriceCouverture };
-    'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
-}
+import type { CommandErrorData, ServerCommands } from '../../language-server/src/protocol/commands.js';
 
 export class Server {
     constructor(private readonly client: () => Promise<LanguageClient>) {}
@@ -34,8 +21,8 @@ export function errorMessage(error: unknown): string {
 
 /** Les référentiels que le serveur propose de choisir quand il y en a plusieurs. */
 export function choicesOf(error: unknown): string[] | undefined {
-    if (error instanceof ResponseError && error.data && Array.isArray((error.data as { choix?: unknown }).choix)) {
-        return (error.data as { choix: string[] }).choix;
+    if (error instanceof ResponseError && error.data && Array.isArray((error.data as CommandErrorData).choix)) {
+        return (error.data as Required<CommandErrorData>).choix;
     }
     return undefined;
 }

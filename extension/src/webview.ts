@@ -39,7 +39,3 @@ export function secureDocument(html: string, webview: vscode.Webview): string {
     head = /<head[^>]*>/i.test(head) ? head.replace(/<head[^>]*>/i, whole => `${whole}\n${meta}`) : meta + head;
     return head + rest;
 }
-
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!);
-}

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseError } from 'vscode-languageserver-protocol';
-import type { EvaluerResult, ExporterJsonResult, ExporterResult, MatriceCouverture, ReferentielInfo } from '../../language-server/src/lsp/commands.js';
+import type { CoverageMatrix, EvaluateResult, ExportResult, ReferentielInfo } from '../../language-server/src/protocol/commands.js';
 import { ROOT, TestClient } from './client.js';
 
 /**
@@ -45,8 +45,9 @@ beforeAll(async () => {
     client.settings = { referentiel: { regles: {}, langue: 'auto' } };
     const init = await client.initialize(folder);
     expect(init.capabilities.executeCommandProvider?.commands).toEqual(expect.arrayContaining([
-        'referentiel.evaluer', 'referentiel.exporterJson', 'referentiel.exporter', 'referentiel.matriceCouverture', 'referentiel.referentiels'
+        'referentiel.evaluer', 'referentiel.exporter', 'referentiel.matriceCouverture', 'referentiel.referentiels'
     ]));
+    expect(init.capabilities.executeCommandProvider?.commands).not.toContain('referentiel.exporterJson');
 }, 30_000);
 
 afterAll(async () => {
@@ -65,13 +66,13 @@ describe('referentiel.referentiels', () => {
     });
 });
 
-describe('referentiel.exporterJson', () => {
+describe('referentiel.exporter au format json', () => {
     it('rend exactement les octets de `referentiel export`, quel que soit le fichier du référentiel désigné', async () => {
         const expected = cli(['export', file('data-engineer')]);
         for (const name of ['data-engineer.ref', 'bc03.ref']) {
-            const result = await run<ExporterJsonResult>('referentiel.exporterJson', { uri: uriOf('data-engineer', name) });
+            const result = await run<ExportResult>('referentiel.exporter', { uri: uriOf('data-engineer', name), format: 'json' });
             expect(result.code).toBe('DATA-ENGINEER');
-            expect(result.json).toBe(expected);
+            expect(result.texte).toBe(expected);
         }
     });
 
@@ -79,18 +80,18 @@ describe('referentiel.exporterJson', () => {
         const broken = readFileSync(file('atelier', 'bloc1.ref'), 'utf8').replace('issue de A1-1', 'issue de A9-9');
         const uri = uriOf('atelier', 'bloc1.ref');
         await client.open(file('atelier', 'bloc1.ref'), broken);
-        const error = await failure('referentiel.exporterJson', { uri });
+        const error = await failure('referentiel.exporter', { uri, format: 'json' });
         expect(error.message).toBe('Le référentiel ATELIER a 1 erreur : corrigez-la d\'abord (vue Problèmes), puis recommencez.');
         await client.change(uri, readFileSync(file('atelier', 'bloc1.ref'), 'utf8'));
         await client.waitForDiagnostics(uri, d => !d.some(x => String(x.message).includes('A9-9')));
-        const ok = await run<ExporterJsonResult>('referentiel.exporterJson', { uri });
+        const ok = await run<ExportResult>('referentiel.exporter', { uri, format: 'json' });
         expect(ok.code).toBe('ATELIER');
     });
 
     it('un argument manquant ou un fichier hors référentiel : erreur claire, le serveur continue', async () => {
-        expect((await failure('referentiel.exporterJson', {})).message).toBe('La commande referentiel.exporterJson attend un argument { uri }.');
+        expect((await failure('referentiel.exporter', {})).message).toBe('La commande referentiel.exporter attend un argument { uri }.');
         writeFileSync(file('seul.ref'), 'bloc BC09 "Sans en-tête" {\n}\n');
-        const error = await failure('referentiel.exporterJson', { uri: uriOf('seul.ref') });
+        const error = await failure('referentiel.exporter', { uri: uriOf('seul.ref'), format: 'json' });
         expect(error.message).toMatch(/^Le fichier .*seul\.ref n'appartient à aucun référentiel/);
         const list = await run<ReferentielInfo[]>('referentiel.referentiels', {});
         expect(list.length).toBe(2);
@@ -100,7 +101,7 @@ describe('referentiel.exporterJson', () => {
 describe('referentiel.exporter', () => {
     it('rend exactement les octets de `referentiel export --format …` dans chaque format', async () => {
         for (const [format, extension] of [['json', 'json'], ['rncp-xml', 'xml'], ['case', 'case.json']] as const) {
-            const result = await run<ExporterResult>('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format });
+            const result = await run<ExportResult>('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format });
             expect(result).toMatchObject({ code: 'DATA-ENGINEER', format, extension });
             expect(result.texte, format).toBe(cli(['export', file('data-engineer'), '--format', format]));
         }
@@ -115,7 +116,7 @@ describe('referentiel.exporter', () => {
 describe('referentiel.evaluer', () => {
     it('un dossier candidat de l\'exemple : le même HTML que `referentiel evaluate --format html`', async () => {
         const candidate = file('data-engineer', 'candidats', '01-obtenue.candidat.json');
-        const result = await run<EvaluerResult>('referentiel.evaluer', { uri: pathToFileURL(candidate).toString() });
+        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(candidate).toString() });
         expect(result.diagnostics).toEqual([]);
         expect(result.referentiel).toBe('DATA-ENGINEER');
         expect(result.resultats?.map(r => r.decision)).toEqual(['obtenue']);
@@ -126,14 +127,14 @@ describe('referentiel.evaluer', () => {
     it('le texte non enregistré de l\'éditeur est évalué (pas le fichier du disque)', async () => {
         const candidate = file('candidats', 'atelier-valide.candidat.json');
         const text = readFileSync(candidate, 'utf8').replace('"C2.1": "non acquise"', '"C2.1": "acquise"');
-        const result = await run<EvaluerResult>('referentiel.evaluer', { uri: pathToFileURL(candidate).toString(), text });
+        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(candidate).toString(), text });
         expect(result.referentiel).toBe('ATELIER');
         expect(result.resultats?.[0].competences.find(c => c.code === 'C2.1')?.statut).toBe('acquise');
     });
 
     it('un dossier fautif : pas de rapport, les problèmes placés (lignes et colonnes à partir de 0)', async () => {
         const candidate = file('candidats', 'atelier-casse.candidat.json');
-        const result = await run<EvaluerResult>('referentiel.evaluer', { uri: pathToFileURL(candidate).toString() });
+        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(candidate).toString() });
         expect(result.html).toBeUndefined();
         expect(result.diagnostics).toHaveLength(1);
         const [problem] = result.diagnostics;
@@ -146,7 +147,7 @@ describe('referentiel.evaluer', () => {
 
     it('un JSON mal formé : le problème de syntaxe, à sa place', async () => {
         const text = '{\n  "referentiel": "ATELIER",\n  "candidat": { "id": "X" }\n  "competences": {}\n}\n';
-        const result = await run<EvaluerResult>('referentiel.evaluer', { uri: uriOf('candidats', 'brouillon.candidat.json'), text });
+        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: uriOf('candidats', 'brouillon.candidat.json'), text });
         expect(result.diagnostics.map(d => [d.code, d.range.start.line])).toEqual([['syntaxe', 3]]);
     });
 
@@ -155,7 +156,7 @@ describe('referentiel.evaluer', () => {
         const error = await failure('referentiel.evaluer', { uri: pathToFileURL(csv).toString() });
         expect(error.message).toBe('Plusieurs certifications dans l\'espace de travail (ATELIER, DATA-ENGINEER) : choisissez celle du candidat.');
         expect(error.data?.choix).toEqual(['ATELIER', 'DATA-ENGINEER']);
-        const result = await run<EvaluerResult>('referentiel.evaluer', { uri: pathToFileURL(csv).toString(), code: 'DATA-ENGINEER' });
+        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(csv).toString(), code: 'DATA-ENGINEER' });
         expect(result.diagnostics).toEqual([]);
         expect(result.resultats!.length).toBeGreaterThan(1);
         expect(result.resume?.candidats).toBe(result.resultats!.length);
@@ -166,7 +167,7 @@ describe('referentiel.evaluer', () => {
 
 describe('referentiel.matriceCouverture', () => {
     it('compétences × modalités, avec les emplacements à ouvrir, d\'un fichier à l\'autre', async () => {
-        const matrix = await run<MatriceCouverture>('referentiel.matriceCouverture', { uri: uriOf('atelier', 'bloc2.ref') });
+        const matrix = await run<CoverageMatrix>('referentiel.matriceCouverture', { uri: uriOf('atelier', 'bloc2.ref') });
         expect(matrix.code).toBe('ATELIER');
         expect(matrix.modalites.map(m => m.code)).toEqual(['M1.1', 'M2.1']);
         const c11 = matrix.lignes.find(l => l.code === 'C1.1')!;

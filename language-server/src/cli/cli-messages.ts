@@ -102,24 +102,7 @@ registerMessages({
         en: 'Référentiel "{code}" is not in {path}.{suggestion}'
     },
 
-    'error.noSuchPath': {
-        fr: '{path} : fichier ou dossier introuvable. Vérifiez le chemin.',
-        en: '{path}: no such file or folder. Check the path.'
-    },
-    'error.noRefFiles': {
-        fr: 'Aucun fichier .ref dans {paths}. Donnez des fichiers .ref ou des dossiers qui en contiennent.',
-        en: 'No .ref file in {paths}. Give .ref files or folders that contain some.'
-    },
-    'error.notRef': {
-        fr: '{path} n\'est pas un fichier .ref (un référentiel s\'écrit dans des fichiers .ref).',
-        en: '{path} is not a .ref file (a référentiel is written in .ref files).'
-    },
-    'error.read': { fr: '{path} : lecture impossible ({reason}).', en: '{path}: cannot read ({reason}).' },
     'error.write': { fr: '{path} : écriture impossible ({reason}). Rien n\'a été écrit.', en: '{path}: cannot write ({reason}). Nothing was written.' },
-    'error.encoding': {
-        fr: '{path} : ce fichier n\'est pas en UTF-8 (octet invalide ligne {line}). Enregistrez-le en UTF-8.',
-        en: '{path}: this file is not UTF-8 (invalid byte at line {line}). Save it as UTF-8.'
-    },
     'error.badFormat': { fr: 'Format inconnu « {value} ». Formats possibles : {allowed}.', en: 'Unknown format "{value}". Possible formats: {allowed}.' },
     'error.badRule': {
         fr: 'Option --rule « {value} » invalide : écrivez CODE=niveau, par ex. REF102=off (niveaux : error, warning, info, off).',

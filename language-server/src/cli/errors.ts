@@ -6,10 +6,4 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
-/** Une erreur due à l'usage (option, chemin, fichier illisible…) : message clair, code 2, pas de pile. */
-export class UsageError extends Error {
-    constructor(message: string, readonly exitCode: number = EXIT_USAGE) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
+export { UsageError } from '../core/errors.js';

@@ -2,19 +2,20 @@ import { createReadStream, createWriteStream, promises as fs, type WriteStream }
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { evaluateCandidate } from '../evaluation/engine.js';
-import { InputError, formatProblem, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { temporaryName } from '../common/files.js';
+import { evaluateSources, type CandidateSource } from '../core/evaluate.js';
+import { loadWorkspace } from '../core/workspace.js';
+import { InputError, formatProblem } from '../evaluation/candidates/index.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
 import { createOpenBadgesWriter } from '../interop/openbadges.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EvaluationSession } from '../evaluation/session.js';
-import type { CandidateResults } from '../evaluation/types.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
+import { isCohortFile } from '../protocol/commands.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
 import { referentielErrors, selectReferentiel } from './export-command.js';
 import { parseFormat } from './lint-command.js';
-import { loadWorkspace, readUtf8 } from './load.js';
 
 export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv', 'openbadges'] as const;
 type EvaluateFormat = typeof EVALUATE_FORMATS[number];
@@ -28,8 +29,6 @@ export interface EvaluateOptions {
     sheet?: string;
     color: boolean;
 }
-
-const COHORT = /\.(csv|txt|xlsx)$/i;
 
 /** Une date AAAA-MM-JJ qui existe. */
 export function isIsoDate(value: string): boolean {
@@ -72,7 +71,7 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     const target = options.out ? path.resolve(options.out) : undefined;
     const temporaryDir = target ? path.dirname(target) : tmpdir();
     await fs.mkdir(temporaryDir, { recursive: true }).catch(() => undefined);
-    const temporary = path.join(temporaryDir, `.referentiel-${process.pid}-${Date.now()}.tmp`);
+    const temporary = path.join(temporaryDir, temporaryName(target ? path.basename(target) : 'referentiel'));
     const output = createWriteStream(temporary);
     const writer = createReportWriter(format, { color: options.color && !target && process.stdout.isTTY === true });
     const session = new EvaluationSession();
@@ -80,24 +79,21 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
 
     try {
         await write(output, writer.begin({ referentiel: { code: model.code, titre: model.certification?.titre ?? '' }, dateGeneration: new Date().toISOString().slice(0, 10), locale: getLocale() }));
-        const handle = async (results: CandidateResults): Promise<void> => {
-            const result = evaluateCandidate(model, results, { date: options.date });
-            await write(output, writer.candidate(result, session.count(result.decision)));
-        };
         // Barre de progression sur un terminal, pour les grosses cohortes.
-        const totalBytes = (await Promise.all(candidateFiles.filter(f => COHORT.test(f)).map(f => fs.stat(f).then(s => s.size)))).reduce((a, b) => a + b, 0);
+        const totalBytes = (await Promise.all(candidateFiles.filter(isCohortFile).map(f => fs.stat(f).then(s => s.size)))).reduce((a, b) => a + b, 0);
         if (process.stderr.isTTY && totalBytes > 256 * 1024) {
             progress = new SingleBar({ format: msg('evaluate.progress'), barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true, stream: process.stderr });
             progress.start(totalBytes, 0, { fichier: '' });
         }
         let lastFile = '';
         const bar = progress;
-        for await (const results of candidatesOf(candidateFiles, model, session, options.sheet, bytes => bar?.update(bytes))) {
-            if (bar && results.source.file !== lastFile) {
-                lastFile = results.source.file;
+        const evaluated = evaluateSources(model, sourcesOf(candidateFiles), session, { date: options.date, sheet: options.sheet, onProgress: bytes => bar?.update(bytes) });
+        for await (const { result, index, source } of evaluated) {
+            if (bar && source.file !== lastFile) {
+                lastFile = source.file;
                 bar.update({ fichier: path.basename(lastFile) });
             }
-            await handle(results);
+            await write(output, writer.candidate(result, index));
         }
         progress?.stop();
         progress = undefined;
@@ -124,20 +120,8 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     }
 }
 
-/** Les candidats de tous les fichiers, dans l'ordre, avec le contrôle des doublons. */
-async function* candidatesOf(candidateFiles: string[], model: ReferentielModel, session: EvaluationSession, sheet: string | undefined, onProgress?: (bytes: number) => void): AsyncGenerator<CandidateResults> {
-    let done = 0;
-    for (const file of candidateFiles) {
-        let last = 0;
-        const source = COHORT.test(file)
-            ? readCohort(file, model, { sheet, onProgress: (bytes) => { last = bytes; onProgress?.(done + bytes); } })
-            : (async function* () { yield readCandidateJson(file, await readUtf8(file), model); })();
-        for await (const results of source) {
-            session.admit(results);
-            yield results;
-        }
-        done += last;
-    }
+function sourcesOf(candidateFiles: readonly string[]): CandidateSource[] {
+    return candidateFiles.map(file => ({ file }));
 }
 
 /** `--format openbadges --out <dossier>` : un badge par bloc validé et par certification obtenue. */
@@ -147,8 +131,8 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
     }
     const writer = createOpenBadgesWriter(model, options.out);
     try {
-        for await (const results of candidatesOf(candidateFiles, model, new EvaluationSession(), options.sheet)) {
-            await writer.candidate(evaluateCandidate(model, results, { date: options.date }));
+        for await (const { result } of evaluateSources(model, sourcesOf(candidateFiles), new EvaluationSession(), { date: options.date, sheet: options.sheet })) {
+            await writer.candidate(result);
         }
         await writer.finish();
     } catch (error) {

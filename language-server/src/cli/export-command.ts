@@ -1,15 +1,14 @@
-import { canonicalCode, suggest } from '../codes.js';
-import { EXPORT_FORMATS, exportText, type ExportFormat } from '../export/formats.js';
+import { suggest } from '../codes.js';
+import { chooseCertification, countErrors, referentielDocuments } from '../core/referentiel.js';
+import { EXPORT_FORMATS, exportText, type ExportFormat } from '../core/export.js';
+import { loadWorkspace, type LoadedWorkspace } from '../core/workspace.js';
 import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
 import { writeAtomic, writeStdout } from './io.js';
 import { buildReport } from './lint-report.js';
-import { loadWorkspace, type LoadedWorkspace } from './load.js';
 import { formatReport, type LintFormat } from './reporters.js';
 import { parseFormat } from './lint-command.js';
-
-export { EXPORT_FORMATS, exportText, type ExportFormat };
 
 export interface ExportOptions {
     format: string;
@@ -19,39 +18,41 @@ export interface ExportOptions {
 }
 
 /**
- * Choisit le référentiel d'un chargement : celui que désigne --referentiel, ou le seul qui s'y
- * trouve. Erreur d'usage (code 2) s'il n'y en a aucun, ou plusieurs sans précision.
+ * Choisit le référentiel d'un chargement (le choix du cœur, parmi les référentiels des fichiers
+ * demandés) : celui que désigne --referentiel, ou le seul qui s'y trouve. Erreur d'usage (code 2)
+ * s'il n'y en a aucun, ou plusieurs sans précision. Un socle désigné est un code inconnu ici :
+ * on n'exporte ni n'évalue un socle seul.
  */
 export function selectReferentiel(workspace: LoadedWorkspace, pathLabel: string, wanted?: string): ReferentielModel {
     const models = workspace.services.referentiel.Models;
-    const certifications = new Map<string, ReferentielModel>();
+    const available = new Map<string, ReferentielModel>();
     for (const document of workspace.targets) {
         const model = models.forDocument(document);
-        if (model?.certification) certifications.set(model.key, model);
+        if (model && (model.certification || model.socle) && !available.has(model.key)) available.set(model.key, model);
     }
-    if (wanted) {
-        const found = certifications.get(canonicalCode(wanted));
-        if (!found) {
-            const close = suggest(wanted, [...certifications.values()].map(m => m.code));
-            throw new UsageError(msg('export.unknown', { code: wanted, path: pathLabel, suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close.join(', ') }) : '' }));
+    const choice = chooseCertification([...available.values()], { wanted });
+    switch (choice.kind) {
+        case 'chosen':
+            return choice.model;
+        case 'unknown':
+        case 'socle': {
+            const close = suggest(wanted!, choice.certifications.map(m => m.code));
+            throw new UsageError(msg('export.unknown', { code: wanted!, path: pathLabel, suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close.join(', ') }) : '' }));
         }
-        return found;
+        case 'none':
+            throw new UsageError(msg('export.none', { path: pathLabel }));
+        case 'several':
+            throw new UsageError(msg('export.several', { path: pathLabel, codes: choice.certifications.map(m => m.code).join(', ') }));
     }
-    if (certifications.size === 0) {
-        throw new UsageError(msg('export.none', { path: pathLabel }));
-    }
-    if (certifications.size > 1) {
-        throw new UsageError(msg('export.several', { path: pathLabel, codes: [...certifications.values()].map(m => m.code).join(', ') }));
-    }
-    return [...certifications.values()][0];
 }
 
-/** Les erreurs d'un référentiel (tous ses fichiers), sous forme de rapport « stylish ». */
+/** Les erreurs d'un référentiel (tous ses fichiers) et leur rapport « stylish », à afficher. */
 export function referentielErrors(model: ReferentielModel, color: boolean): { count: number; text: string } {
-    const documents = [...model.documents, ...model.socles.flatMap(s => s.documents)];
+    const count = countErrors(model);
+    if (count === 0) return { count, text: '' };
+    const documents = referentielDocuments(model);
     const report = buildReport(documents, { quiet: true });
-    const text = formatReport(report, 'stylish' as LintFormat, { color, filesChecked: documents.length });
-    return { count: report.errors, text };
+    return { count, text: formatReport(report, 'stylish' as LintFormat, { color, filesChecked: documents.length }) };
 }
 
 /** `referentiel export <chemin> --format json|rncp-xml|case [--out fichier]`. */

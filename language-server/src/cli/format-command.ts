@@ -17,7 +17,7 @@ import { createReferentielServices } from '../referentiel-module.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
 import './format-messages.js';
 import { writeAtomic, writeStdout } from './io.js';
-import { readUtf8, resolveRefPaths } from './load.js';
+import { readUtf8, resolveRefPaths } from '../core/workspace.js';
 
 export interface FormatOptions {
     check?: boolean;

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { suggest } from '../codes.js';
+import { publishFolder, temporarySibling } from '../common/files.js';
 import { msg } from '../i18n/messages.js';
 import '../interop/interop-messages.js';
 import { ficheToRef, type ImportedFicheStats } from '../interop/rncp-import.js';
@@ -67,7 +68,7 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
     const wanted = new Set(options.fiche ?? []);
     const all = options.all === true && wanted.size === 0;
     const out = path.resolve(options.out);
-    const staging = path.join(path.dirname(out), `.${path.basename(out)}.import-${process.pid}-${Date.now()}`);
+    const staging = temporarySibling(out, 'import');
     let stagingCreated = false;
     const seen = new Set<string>();
     const numbers: string[] = [];
@@ -130,9 +131,9 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
         if (written.size === 0) throw new UsageError(msg('import.nothing', { path: file }));
 
         // Tout est lu : les fichiers vont à leur place, un renommage chacun.
-        await fs.mkdir(out, { recursive: true });
-        for (const [name, stats] of [...written.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-            await fs.rename(path.join(staging, name), path.join(out, name));
+        const entries = [...written.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+        await publishFolder(staging, out, entries.map(([name]) => name));
+        for (const [name, stats] of entries) {
             summary.files.push(path.join(out, name));
             summary.fiches++;
             summary.blocs += stats.blocs;

@@ -1,5 +1,6 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { writeFileAtomic } from '../common/files.js';
 import { msg } from '../i18n/messages.js';
 import { UsageError } from './errors.js';
 
@@ -8,14 +9,9 @@ import { UsageError } from './errors.js';
  * puis il est renommé à sa place. Un fichier n'est jamais écrit à moitié.
  */
 export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
-    const target = path.resolve(file);
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
     try {
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(temporary, content);
-        await fs.rename(temporary, target);
+        await writeFileAtomic(file, content);
     } catch (error) {
-        await fs.rm(temporary, { force: true }).catch(() => undefined);
         throw new UsageError(msg('error.write', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
 }
@@ -29,4 +25,11 @@ export function writeStdout(text: string): Promise<void> {
             process.stdout.once('drain', () => resolve());
         }
     });
+}
+
+/** Le chemin d'un document tel qu'on l'affiche : relatif au dossier courant quand il est dessous. */
+export function displayPath(document: Pick<LangiumDocument, 'uri'>): string {
+    const file = document.uri.fsPath;
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -7,9 +7,9 @@ import type { ReferentielServices } from '../referentiel-module.js';
 import { isRuleCode, RULES_BY_CODE, type RuleCode, type SeverityOrOff } from '../validation/rules.js';
 import { parseSeverity } from '../validation/settings.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
-import { writeAtomic, writeStdout } from './io.js';
+import { displayPath, writeAtomic, writeStdout } from './io.js';
 import { buildReport } from './lint-report.js';
-import { displayPath, loadWorkspace } from './load.js';
+import { loadWorkspace } from '../core/workspace.js';
 import { formatReport, LINT_FORMATS, type LintFormat } from './reporters.js';
 
 export interface LintOptions {

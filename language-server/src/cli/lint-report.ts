@@ -1,7 +1,8 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { isRuleCode, RULES_BY_CODE, type RuleCode, type Severity } from '../validation/rules.js';
-import { displayPath } from './load.js';
+import { severityOfDiagnostic } from '../validation/settings.js';
+import { displayPath } from './io.js';
 
 export interface LintMessage {
     readonly code: string;
@@ -43,8 +44,6 @@ export interface LintReport {
     readonly fixable: number;
 }
 
-const SEVERITY_OF: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
-
 /** Le code d'un diagnostic qui n'en porte pas (il n'y en a pas aujourd'hui) : une erreur de syntaxe. */
 const DEFAULT_RULE: RuleCode = 'REF001';
 
@@ -52,7 +51,7 @@ export function toLintMessage(diagnostic: Diagnostic): LintMessage {
     const code = String(diagnostic.code ?? DEFAULT_RULE);
     return {
         code,
-        severity: SEVERITY_OF[diagnostic.severity ?? 1],
+        severity: severityOfDiagnostic(diagnostic.severity),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,

@@ -146,7 +146,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
         }
         if (error instanceof UsageError) {
             process.stderr.write(pc.red(error.message) + '\n');
-            return error.exitCode;
+            return EXIT_USAGE;
         }
         const reason = error instanceof Error ? error.message : String(error);
         process.stderr.write(pc.red(msg('error.internal', { reason })) + '\n');

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { escapeXml } from '../common/markup.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { RULES, type Severity } from '../validation/rules.js';
@@ -177,10 +178,6 @@ function junit(report: LintReport): string {
     return out.join('\n') + '\n';
 }
 
-export function xml(text: string): string {
-    return text
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+function xml(text: string): string {
+    return escapeXml(text, { quotes: true });
 }

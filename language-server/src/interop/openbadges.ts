@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { canonicalCode } from '../codes.js';
+import { publishFolder, temporarySibling } from '../common/files.js';
 import type { Bloc, Competence } from '../generated/ast.js';
 import type { EvaluationResult } from '../evaluation/types.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -200,7 +201,7 @@ function safe(code: string): string {
 
 export function createOpenBadgesWriter(model: ReferentielModel, folder: string, options: OpenBadgesOptions = {}): OpenBadgesWriter {
     const target = path.resolve(folder);
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.badges-${process.pid}-${Date.now()}`);
+    const temporary = temporarySibling(target, 'badges');
     const salt = options.salt ?? defaultSalt(model);
     const blocs = new Map(model.blocs.map(b => [canonicalCode(b.name), b]));
     let created = false;
@@ -236,16 +237,7 @@ export function createOpenBadgesWriter(model: ReferentielModel, folder: string, 
                 await fs.mkdir(target, { recursive: true });
                 return;
             }
-            const exists = await fs.stat(target).then(s => s.isDirectory(), () => false);
-            if (!exists) {
-                await fs.mkdir(path.dirname(target), { recursive: true });
-                await fs.rename(temporary, target);
-            } else {
-                for (const name of [...files].sort()) {
-                    await fs.rename(path.join(temporary, name), path.join(target, name));
-                }
-                await fs.rm(temporary, { recursive: true, force: true });
-            }
+            await publishFolder(temporary, target, [...files].sort());
             created = false;
         },
         async abort(): Promise<void> {

@@ -1,17 +1,6 @@
 /** Écriture XML minimale, sûre et déterministe (pas de bibliothèque : quelques éléments seulement). */
 
-/** Les caractères interdits en XML 1.0 (contrôles sauf tabulation et retours, surrogates isolés). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Le texte d'un élément : & < > échappés, caractères interdits retirés, fins de ligne en \n. */
-export function escapeXml(text: string): string {
-    return text
-        .replace(INVALID_XML, '')
-        .replace(/\r\n?/g, '\n')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
-}
+import { escapeXml } from '../common/markup.js';
 
 /** Un petit arbre XML : un élément a du texte ou des enfants. */
 export interface XmlElement {

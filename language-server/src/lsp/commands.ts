@@ -5,115 +5,40 @@
  * - `referentiel.evaluer` {uri, text?, code?} : évalue un dossier candidat (JSON) ou une cohorte
  *   (CSV, XLSX) ; rend le rapport HTML de `referentiel evaluate --format html`, les résultats, et
  *   les problèmes de l'entrée sous forme de diagnostics (alors sans rapport) ;
- * - `referentiel.exporterJson` {uri} : le JSON de `referentiel export`, octet pour octet ;
- * - `referentiel.exporter` {uri, format} : le texte de `referentiel export --format json|rncp-xml|case` ;
+ * - `referentiel.exporter` {uri, format} : le texte de `referentiel export --format json|rncp-xml|case`,
+ *   octet pour octet (`json` si le format est absent) ;
  * - `referentiel.matriceCouverture` {uri} : qui évalue quoi (compétences × modalités, critères) ;
  * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix).
  *
+ * Le contrat (identifiants, arguments, résultats) est dans `protocol/commands.ts`, partagé avec
+ * l'extension ; le travail (charger, compter les erreurs, choisir la certification, évaluer,
+ * exporter) est fait par `core/`. Ce module fait le lien : il traduit en types du protocole.
  * Une erreur revient comme ResponseError au message en français (anglais selon la locale),
  * jamais comme une pile.
  */
 import { AstUtils, DocumentState, GrammarUtils, isOperationCancelled, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Range } from 'vscode-languageserver-types';
-import { canonicalCode } from '../codes.js';
-import { cohortFormat, InputError, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { UsageError } from '../core/errors.js';
+import { announcedReferentiel, evaluateSources } from '../core/evaluate.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, isExportFormat } from '../core/export.js';
+import { chooseCertification, countErrors } from '../core/referentiel.js';
+import { readUtf8 } from '../core/workspace.js';
+import { InputError } from '../evaluation/candidates/index.js';
 import { EvaluationSession } from '../evaluation/session.js';
-import { evaluateCandidate } from '../evaluation/engine.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
-import type { CandidateResults, EvaluationResult, EvaluationSummary, InputProblem } from '../evaluation/types.js';
-import { exportReferentielText } from '../export/json-export.js';
-import { UsageError } from '../cli/errors.js';
-import { referentielErrors } from '../cli/export-command.js';
-import { readUtf8 } from '../cli/load.js';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, type ExportFormat } from '../export/formats.js';
+import type { EvaluationResult, InputProblem } from '../evaluation/types.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg, registerMessages } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
+import {
+    isCohortFile, SERVER_COMMANDS, type CommandErrorData, type CoverageMatrix, type CoverageRow, type EvaluateResult,
+    type EvaluationDiagnostic, type ExportResult, type ReferentielInfo, type SourceLocation
+} from '../protocol/commands.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { Competence, Critere, Modalite } from '../generated/ast.js';
-
-export const COMMANDS = {
-    evaluer: 'referentiel.evaluer',
-    exporterJson: 'referentiel.exporterJson',
-    exporter: 'referentiel.exporter',
-    matriceCouverture: 'referentiel.matriceCouverture',
-    referentiels: 'referentiel.referentiels'
-} as const;
-
-/** Un problème de l'entrée, placé dans le fichier du candidat (positions LSP, à partir de 0). */
-export interface EvaluationDiagnostic {
-    readonly range: Range;
-    readonly message: string;
-    /** 1 = erreur (DiagnosticSeverity de LSP). */
-    readonly severity: 1 | 2 | 3 | 4;
-    /** Catégorie stable du problème (syntaxe, schema, code-inconnu…). */
-    readonly code: string;
-}
-
-export interface EvaluerResult {
-    readonly referentiel?: string;
-    /** Le rapport HTML autonome, le même que `referentiel evaluate --format html` ; absent si l'entrée a des problèmes. */
-    readonly html?: string;
-    readonly resultats?: readonly EvaluationResult[];
-    readonly resume?: EvaluationSummary;
-    readonly diagnostics: readonly EvaluationDiagnostic[];
-}
-
-export interface ExporterResult {
-    readonly code: string;
-    readonly format: ExportFormat;
-    /** Extension de fichier proposée (« json », « xml », « case.json »). */
-    readonly extension: string;
-    readonly texte: string;
-}
-
-export interface ExporterJsonResult {
-    readonly code: string;
-    /** Exactement les octets de `referentiel export` (UTF-8, fin de ligne finale). */
-    readonly json: string;
-}
-
-/** Un endroit du texte d'un référentiel, à ouvrir dans l'éditeur. */
-export interface Emplacement {
-    readonly uri: string;
-    readonly range: Range;
-}
-
-export interface CelluleModalite extends Emplacement {
-    /** La modalité qui évalue la compétence (l'emplacement est celui du code dans « évalue »). */
-    readonly modalite: string;
-    /** Les critères de cette modalité qui vérifient la compétence. */
-    readonly criteres: ReadonlyArray<Emplacement & { readonly code: string; readonly texte: string; readonly eliminatoire: boolean }>;
-}
-
-export interface LigneMatrice extends Emplacement {
-    readonly code: string;
-    readonly texte: string;
-    readonly bloc: string | null;
-    /** Code du socle dont vient la compétence, s'il y a lieu. */
-    readonly socle?: string;
-    /** Une cellule par modalité qui évalue la compétence (dans l'ordre des colonnes). */
-    readonly cellules: readonly CelluleModalite[];
-    readonly evaluee: boolean;
-}
-
-export interface MatriceCouverture {
-    readonly code: string;
-    readonly titre: string;
-    /** Les colonnes : toutes les modalités du référentiel, dans l'ordre du texte. */
-    readonly modalites: ReadonlyArray<Emplacement & { readonly code: string; readonly titre: string; readonly bloc: string | null }>;
-    readonly lignes: readonly LigneMatrice[];
-}
-
-export interface ReferentielInfo extends Emplacement {
-    readonly code: string;
-    readonly titre: string;
-    readonly type: 'certification' | 'socle';
-}
 
 registerMessages({
     'command.badArguments': {
@@ -159,7 +84,7 @@ registerMessages({
 });
 
 /** Erreur de la commande, montrée telle quelle à l'utilisateur. `data.choix` : référentiels à proposer. */
-function failure(message: string, data?: { choix?: string[] }): ResponseError<{ choix?: string[] } | undefined> {
+function failure(message: string, data?: CommandErrorData): ResponseError<CommandErrorData | undefined> {
     return new ResponseError(ErrorCodes.InvalidParams, message, data);
 }
 
@@ -177,7 +102,7 @@ function rangeOf(node: AstNode, property?: string): Range {
     return cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-function where(node: AstNode, property = 'name'): Emplacement {
+function where(node: AstNode, property = 'name'): SourceLocation {
     return { uri: AstUtils.getDocument(node).uri.toString(), range: rangeOf(node, property) };
 }
 
@@ -211,11 +136,10 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
                 }
             });
         };
-        guarded(COMMANDS.evaluer, (args, token) => this.evaluer(args, token));
-        guarded(COMMANDS.exporterJson, (args, token) => this.exporterJson(args, token));
-        guarded(COMMANDS.exporter, (args, token) => this.exporter(args, token));
-        guarded(COMMANDS.matriceCouverture, (args, token) => this.matriceCouverture(args, token));
-        guarded(COMMANDS.referentiels, (_args, token) => this.referentiels(token));
+        guarded(SERVER_COMMANDS.evaluate, (args, token) => this.evaluate(args, token));
+        guarded(SERVER_COMMANDS.export, (args, token) => this.export(args, token));
+        guarded(SERVER_COMMANDS.coverageMatrix, (args, token) => this.coverageMatrix(args, token));
+        guarded(SERVER_COMMANDS.referentiels, (_args, token) => this.referentiels(token));
     }
 
     private get services(): ReferentielServices {
@@ -277,9 +201,9 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
 
     private async checkErrors(model: ReferentielModel, token: CancellationToken): Promise<ReferentielModel> {
         model = await this.validated(model, token);
-        const errors = referentielErrors(model, false);
-        if (errors.count > 0) {
-            throw failure(msg('command.referentielErrors', { code: model.code, count: errors.count }));
+        const count = countErrors(model);
+        if (count > 0) {
+            throw failure(msg('command.referentielErrors', { code: model.code, count }));
         }
         return model;
     }
@@ -292,28 +216,20 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         });
     }
 
-    async exporterJson(args: unknown[], token: CancellationToken): Promise<ExporterJsonResult> {
-        const { uri } = uriArgument(COMMANDS.exporterJson, args);
-        await this.ready(token);
-        const model = await this.checkErrors(this.modelOfDocument(await this.refDocument(uri, token)), token);
-        return { code: model.code, json: exportReferentielText(model) };
-    }
-
     /** `referentiel.exporter` {uri, format} : les octets de `referentiel export --format <format>`. */
-    async exporter(args: unknown[], token: CancellationToken): Promise<ExporterResult> {
-        const { uri, raw } = uriArgument(COMMANDS.exporter, args);
+    async export(args: unknown[], token: CancellationToken): Promise<ExportResult> {
+        const { uri, raw } = uriArgument(SERVER_COMMANDS.export, args);
         const format = raw.format === undefined ? 'json' : raw.format;
-        if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+        if (!isExportFormat(format)) {
             throw new ResponseError(ErrorCodes.InvalidParams, msg('command.badFormat', { value: String(format), allowed: EXPORT_FORMATS.join(', ') }));
         }
         await this.ready(token);
         const model = await this.checkErrors(this.modelOfDocument(await this.refDocument(uri, token)), token);
-        const chosen = format as ExportFormat;
-        return { code: model.code, format: chosen, extension: EXPORT_EXTENSIONS[chosen], texte: exportText(model, chosen) };
+        return { code: model.code, format, extension: EXPORT_EXTENSIONS[format], texte: exportText(model, format) };
     }
 
-    async matriceCouverture(args: unknown[], token: CancellationToken): Promise<MatriceCouverture> {
-        const { uri } = uriArgument(COMMANDS.matriceCouverture, args);
+    async coverageMatrix(args: unknown[], token: CancellationToken): Promise<CoverageMatrix> {
+        const { uri } = uriArgument(SERVER_COMMANDS.coverageMatrix, args);
         await this.ready(token);
         const model = this.modelOfDocument(await this.refDocument(uri, token));
         const blocName = (node: AstNode): string | null =>
@@ -321,7 +237,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         const criteresOf = (modalite: Modalite, competence: Competence) => modalite.criteres
             .filter((c: Critere) => c.competences.some(r => r.ref === competence))
             .map((c: Critere) => ({ code: c.name, texte: c.texte, eliminatoire: c.eliminatoire, ...where(c) }));
-        const ligne = (competence: Competence, socle?: string): LigneMatrice => {
+        const ligne = (competence: Competence, socle?: string): CoverageRow => {
             const modalites = model.modalitesOf.get(competence) ?? [];
             const cellules = model.modalites.filter(m => modalites.includes(m)).map(m => {
                 const index = m.competences.findIndex(r => r.ref === competence);
@@ -356,19 +272,19 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         };
     }
 
-    async evaluer(args: unknown[], token: CancellationToken): Promise<EvaluerResult> {
-        const { uri, raw } = uriArgument(COMMANDS.evaluer, args);
+    async evaluate(args: unknown[], token: CancellationToken): Promise<EvaluateResult> {
+        const { uri, raw } = uriArgument(SERVER_COMMANDS.evaluate, args);
         const given = typeof raw.text === 'string' ? raw.text : undefined;
         const wanted = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code : undefined;
         await this.ready(token);
         const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
-        const cohort = cohortFormat(file) !== undefined;
+        const cohort = isCohortFile(file);
 
         let text: string | undefined;
         if (!cohort) {
             text = given ?? await readText(uri);
         }
-        const announced = text !== undefined ? announcedCode(text) : undefined;
+        const announced = text !== undefined ? announcedReferentiel(text) : undefined;
         const model = await this.checkErrors(this.chooseCertification(wanted, announced), token);
 
         const writer = createReportWriter('html');
@@ -379,20 +295,13 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         });
         const resultats: EvaluationResult[] = [];
         const session = new EvaluationSession();
-        const handle = (results: CandidateResults): void => {
-            session.admit(results);
-            const result = evaluateCandidate(model, results);
-            html += writer.candidate(result, session.count(result.decision));
-            resultats.push(result);
+        const checkCancelled = (): void => {
+            if (token.isCancellationRequested) throw OperationCancelled;
         };
         try {
-            if (cohort) {
-                for await (const results of readCohort(file, model)) {
-                    if (token.isCancellationRequested) throw OperationCancelled;
-                    handle(results);
-                }
-            } else {
-                handle(readCandidateJson(file, text!, model));
+            for await (const { result, index } of evaluateSources(model, [{ file, text }], session, { checkCancelled })) {
+                html += writer.candidate(result, index);
+                resultats.push(result);
             }
         } catch (error) {
             if (error instanceof InputError) {
@@ -405,41 +314,29 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
     }
 
     /**
-     * La certification de l'évaluation : celle demandée (`code`), sinon celle qu'annonce le dossier
-     * du candidat si elle est dans l'espace de travail, sinon la seule certification présente.
-     * S'il y en a plusieurs, l'erreur porte la liste (`data.choix`) pour que l'éditeur la propose.
+     * La certification de l'évaluation, choisie par le cœur parmi les référentiels de l'espace de
+     * travail : celle demandée (`code`), sinon celle qu'annonce le dossier du candidat si elle est
+     * dans l'espace de travail, sinon la seule certification présente. S'il y en a plusieurs,
+     * l'erreur porte la liste (`data.choix`) pour que l'éditeur la propose.
      */
     private chooseCertification(wanted: string | undefined, announced: string | undefined): ReferentielModel {
         const models = this.allModels();
-        const certifications = models.filter(m => m.certification);
-        const find = (code: string) => models.find(m => m.key === canonicalCode(code) || canonicalCode(m.code) === canonicalCode(code));
-        if (wanted) {
-            const found = find(wanted);
-            if (!found) {
-                throw failure(msg('command.unknownReferentiel', { code: wanted, codes: models.map(m => m.code).join(', ') || '—' }),
-                    { choix: certifications.map(m => m.code) });
-            }
-            if (!found.certification) throw failure(msg('command.notCertification', { code: found.code }));
-            return found;
+        const choice = chooseCertification(models, { wanted, announced });
+        switch (choice.kind) {
+            case 'chosen':
+                return choice.model;
+            case 'unknown':
+                throw failure(msg('command.unknownReferentiel', { code: choice.wanted, codes: models.map(m => m.code).join(', ') || '—' }),
+                    { choix: choice.certifications.map(m => m.code) });
+            case 'socle':
+                throw failure(msg('command.notCertification', { code: choice.model.code }));
+            case 'none':
+                throw failure(msg('command.noReferentiel'));
+            case 'several':
+                throw failure(msg('command.severalReferentiels', { codes: choice.certifications.map(m => m.code).join(', ') }),
+                    { choix: choice.certifications.map(m => m.code) });
         }
-        if (announced) {
-            const found = find(announced);
-            if (found?.certification) return found;
-        }
-        if (certifications.length === 1) return certifications[0];
-        if (certifications.length === 0) throw failure(msg('command.noReferentiel'));
-        throw failure(msg('command.severalReferentiels', { codes: certifications.map(m => m.code).join(', ') }),
-            { choix: certifications.map(m => m.code) });
     }
-}
-
-/** Le code de référentiel qu'annonce un dossier candidat JSON (lecture tolérante : le fichier peut être fautif). */
-function announcedCode(text: string): string | undefined {
-    const value = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, [], { allowTrailingComma: true }) as unknown;
-    if (value && typeof value === 'object' && typeof (value as { referentiel?: unknown }).referentiel === 'string') {
-        return (value as { referentiel: string }).referentiel;
-    }
-    return undefined;
 }
 
 /** Le texte d'un dossier candidat sur le disque, en UTF-8 strict comme en ligne de commande. */

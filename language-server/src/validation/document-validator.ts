@@ -9,9 +9,7 @@ import type { ReferentielServices } from '../referentiel-module.js';
 import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
 import { ownerCodeOf } from '../workspace/owners.js';
 import { isRuleCode, ruleMessage, type RuleCode } from './rules.js';
-import type { RuleSettings } from './settings.js';
-
-const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+import { LSP_SEVERITY, type RuleSettings } from './settings.js';
 
 /** La règle des erreurs de syntaxe (de l'analyse lexicale et de l'analyse syntaxique). */
 const SYNTAX_RULE: RuleCode = 'REF001';
@@ -98,7 +96,7 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
             if (severity === 'off') {
                 continue;
             }
-            diagnostic.severity = SEVERITY[severity];
+            diagnostic.severity = LSP_SEVERITY[severity];
             result.push(diagnostic);
         }
         return result;

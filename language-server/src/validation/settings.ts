@@ -27,6 +27,10 @@ export function parseSeverity(text: string): SeverityOrOff | undefined {
     return SEVERITY_ALIASES[text.trim().toLowerCase()];
 }
 
-export function severityRank(severity: Severity): number {
-    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+/** Une sévérité en DiagnosticSeverity de LSP (1 erreur, 2 avertissement, 3 information). */
+export const LSP_SEVERITY: Readonly<Record<Severity, 1 | 2 | 3>> = { error: 1, warning: 2, info: 3 };
+
+/** La sévérité d'un diagnostic LSP (sans sévérité : erreur ; 4, indication, compte comme information). */
+export function severityOfDiagnostic(severity: number | undefined): Severity {
+    return severity === undefined || severity <= LSP_SEVERITY.error ? 'error' : severity === LSP_SEVERITY.warning ? 'warning' : 'info';
 }

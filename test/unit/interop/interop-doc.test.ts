@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ficheToRef } from '../../../language-server/src/interop/rncp-import.js';
 import { readRncpExport } from '../../../language-server/src/interop/rncp-reader.js';
-import { EXPORT_FORMATS } from '../../../language-server/src/cli/export-command.js';
+import { EXPORT_FORMATS } from '../../../language-server/src/core/export.js';
 import { workspace } from '../../helpers.js';
 import { RNCP_EXPORT } from './interop-helpers.js';
 

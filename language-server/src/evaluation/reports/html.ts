@@ -1,3 +1,4 @@
+import { escapeHtml as esc } from '../../common/markup.js';
 import { formatNumber, type Locale } from '../../i18n/locale.js';
 import type { EvaluationResult, EvaluationSummary, ResultatBloc } from '../types.js';
 import {
@@ -182,18 +183,6 @@ export function createHtmlWriter(): ReportWriter {
 
 /** Emplacement d'un fragment HTML dans un message traduit (caractère d'usage privé, jamais échappé). */
 const SLOT = '\uE000';
-
-/** Échappe un texte pour le contenu d'un élément comme pour une valeur d'attribut entre guillemets. */
-export function esc(text: string | number): string {
-    const s = String(text);
-    // eslint-disable-next-line no-control-regex
-    if (!/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s)) return s;
-    return s
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
-}
 
 /**
  * Feuille de style. Couleurs en variables (thème clair, thème sombre, thèmes VS Code) ; chaque

@@ -7,7 +7,6 @@ import type { EvaluationResult, EvaluationSummary } from '../types.js';
 
 export { REPORT_FILE_TYPES, REPORT_FORMATS, formatDate, summarize } from './common.js';
 export type { ReportFormat, ReportMeta, ReportWriter, ReportWriterOptions } from './common.js';
-export { esc as escapeHtml } from './html.js';
 
 /**
  * L'écrivain de rapport d'un format, pour `referentiel evaluate --format text|json|html|csv`

@@ -4,7 +4,13 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { msg } from '../i18n/messages.js';
 import { createReferentielServices, type ReferentielServices } from '../referentiel-module.js';
+import './core-messages.js';
 import { UsageError } from './errors.js';
+
+/**
+ * Charger un espace de travail depuis le disque (ligne de commande, tests) : les fichiers .ref
+ * désignés, leur contexte (les autres fichiers de leur dossier), lus en UTF-8 strict, liés et validés.
+ */
 
 export interface LoadedWorkspace {
     readonly services: ReferentielServices;
@@ -103,11 +109,4 @@ export async function loadWorkspace(paths: readonly string[], configure?: (servi
     for (const file of context) all.push(await load(file));
     await services.shared.workspace.DocumentBuilder.build(all, { validation: true });
     return { services, targets, all };
-}
-
-/** Le chemin d'un document (ou d'une URI de fichier) tel qu'on l'affiche : relatif au dossier courant quand c'est possible. */
-export function displayPath(document: Pick<LangiumDocument, 'uri'>): string {
-    const file = document.uri.fsPath;
-    const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

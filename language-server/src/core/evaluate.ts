@@ -1,0 +1,74 @@
+/**
+ * Évaluer des candidats : la boucle commune à `referentiel evaluate` et à la commande
+ * `referentiel.evaluer` de l'éditeur. Elle lit les sources dans l'ordre (dossiers JSON, cohortes
+ * CSV ou XLSX en flux), refuse un candidat vu deux fois et évalue chacun ; l'appelant écrit le
+ * rapport. Une entrée fautive lève InputError : l'appelant abandonne alors (rien n'est écrit).
+ */
+import { parse as parseJsonc } from 'jsonc-parser';
+import { readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { evaluateCandidate } from '../evaluation/engine.js';
+import type { EvaluationSession } from '../evaluation/session.js';
+import type { CandidateResults, EvaluationResult } from '../evaluation/types.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
+import { isCohortFile } from '../protocol/commands.js';
+import { readUtf8 } from './workspace.js';
+
+/** Un fichier de candidats : dossier JSON ou cohorte (d'après son nom). */
+export interface CandidateSource {
+    readonly file: string;
+    /** Le texte d'un dossier JSON déjà en mémoire (l'éditeur) ; sinon il est lu sur le disque en UTF-8 strict. */
+    readonly text?: string;
+}
+
+export interface EvaluationOptions {
+    /** La date de l'évaluation (AAAA-MM-JJ), sinon celle du dossier ou du jour. */
+    readonly date?: string;
+    /** La feuille d'un classeur XLSX (la première par défaut). */
+    readonly sheet?: string;
+    /** Les octets de cohortes lus depuis le début, tous fichiers confondus. */
+    readonly onProgress?: (bytes: number) => void;
+    /** Appelé avant chaque candidat : lève pour arrêter (annulation). */
+    readonly checkCancelled?: () => void;
+}
+
+export interface EvaluatedCandidate {
+    readonly result: EvaluationResult;
+    /** Le rang du candidat dans la session (à partir de 0). */
+    readonly index: number;
+    /** Le fichier (et la ligne, pour une cohorte) d'où vient le candidat. */
+    readonly source: CandidateResults['source'];
+}
+
+/** Les candidats de toutes les sources, dans l'ordre, chacun admis par la session (pas de doublon). */
+export async function* readCandidates(model: ReferentielModel, sources: readonly CandidateSource[], session: EvaluationSession, options: EvaluationOptions = {}): AsyncGenerator<CandidateResults> {
+    let done = 0;
+    for (const source of sources) {
+        let last = 0;
+        const candidates = isCohortFile(source.file)
+            ? readCohort(source.file, model, { sheet: options.sheet, onProgress: bytes => { last = bytes; options.onProgress?.(done + bytes); } })
+            : (async function* () { yield readCandidateJson(source.file, source.text ?? await readUtf8(source.file), model); })();
+        for await (const results of candidates) {
+            options.checkCancelled?.();
+            session.admit(results);
+            yield results;
+        }
+        done += last;
+    }
+}
+
+/** Évalue les candidats de toutes les sources, dans l'ordre ; la session tient les totaux. */
+export async function* evaluateSources(model: ReferentielModel, sources: readonly CandidateSource[], session: EvaluationSession, options: EvaluationOptions = {}): AsyncGenerator<EvaluatedCandidate> {
+    for await (const results of readCandidates(model, sources, session, options)) {
+        const result = evaluateCandidate(model, results, { date: options.date });
+        yield { result, index: session.count(result.decision), source: results.source };
+    }
+}
+
+/** Le code de référentiel qu'annonce un dossier candidat JSON (lecture tolérante : le fichier peut être fautif). */
+export function announcedReferentiel(text: string): string | undefined {
+    const value = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, [], { allowTrailingComma: true }) as unknown;
+    if (value && typeof value === 'object' && typeof (value as { referentiel?: unknown }).referentiel === 'string') {
+        return (value as { referentiel: string }).referentiel;
+    }
+    return undefined;
+}

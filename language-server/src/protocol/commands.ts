@@ -1,0 +1,127 @@
+/**
+ * Le contrat des commandes du serveur (`workspace/executeCommand`), partagé par le serveur
+ * (`lsp/commands.ts`) et l'extension (`extension/src/*`) : les identifiants, les arguments et
+ * les résultats. Comme `lsp_ext` de rust-analyzer, ce module n'a aucune importation à
+ * l'exécution (seulement `import type`) : l'extension l'importe sans rien tirer du serveur.
+ *
+ * Les identifiants et les champs sont sérialisés (ils voyagent dans le protocole) : en français.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { EvaluationResult, EvaluationSummary } from '../evaluation/types.js';
+
+/** Les identifiants des commandes du serveur. */
+export const SERVER_COMMANDS = {
+    evaluate: 'referentiel.evaluer',
+    export: 'referentiel.exporter',
+    coverageMatrix: 'referentiel.matriceCouverture',
+    referentiels: 'referentiel.referentiels'
+} as const;
+
+export type ServerCommandId = typeof SERVER_COMMANDS[keyof typeof SERVER_COMMANDS];
+
+/** Les formats d'export d'un référentiel, partagés par `referentiel export`, le serveur et l'extension. */
+export const EXPORT_FORMATS = ['json', 'rncp-xml', 'case'] as const;
+export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+/** Les fichiers qu'on évalue comme une cohorte (une ligne par candidat), lus sur le disque. */
+const COHORT_FILE = /\.(csv|txt|xlsx)$/i;
+
+/** Vrai pour un fichier de cohorte (CSV, texte délimité, classeur XLSX) d'après son nom. */
+export function isCohortFile(file: string): boolean {
+    return COHORT_FILE.test(file);
+}
+
+/** Un problème de l'entrée, placé dans le fichier du candidat (positions LSP, à partir de 0). */
+export interface EvaluationDiagnostic {
+    readonly range: Range;
+    readonly message: string;
+    /** 1 = erreur (DiagnosticSeverity de LSP). */
+    readonly severity: 1 | 2 | 3 | 4;
+    /** Catégorie stable du problème (syntaxe, schema, code-inconnu…). */
+    readonly code: string;
+}
+
+/** `referentiel.evaluer` : un dossier candidat (JSON, `text` = le contenu de l'éditeur) ou une cohorte (CSV, XLSX). */
+export interface EvaluateArgs {
+    readonly uri: string;
+    readonly text?: string;
+    /** La certification choisie (sinon celle qu'annonce le dossier, ou la seule de l'espace de travail). */
+    readonly code?: string;
+}
+
+export interface EvaluateResult {
+    readonly referentiel?: string;
+    /** Le rapport HTML autonome, le même que `referentiel evaluate --format html` ; absent si l'entrée a des problèmes. */
+    readonly html?: string;
+    readonly resultats?: readonly EvaluationResult[];
+    readonly resume?: EvaluationSummary;
+    readonly diagnostics: readonly EvaluationDiagnostic[];
+}
+
+/** `referentiel.exporter` : `format` vaut `json` s'il est absent. */
+export interface ExportArgs {
+    readonly uri: string;
+    readonly format?: ExportFormat;
+}
+
+export interface ExportResult {
+    readonly code: string;
+    readonly format: ExportFormat;
+    /** Extension de fichier proposée (« json », « xml », « case.json »). */
+    readonly extension: string;
+    /** Exactement les octets de `referentiel export --format <format>`. */
+    readonly texte: string;
+}
+
+/** Un endroit du texte d'un référentiel, à ouvrir dans l'éditeur. */
+export interface SourceLocation {
+    readonly uri: string;
+    readonly range: Range;
+}
+
+export interface CoverageCell extends SourceLocation {
+    /** La modalité qui évalue la compétence (l'emplacement est celui du code dans « évalue »). */
+    readonly modalite: string;
+    /** Les critères de cette modalité qui vérifient la compétence. */
+    readonly criteres: ReadonlyArray<SourceLocation & { readonly code: string; readonly texte: string; readonly eliminatoire: boolean }>;
+}
+
+export interface CoverageRow extends SourceLocation {
+    readonly code: string;
+    readonly texte: string;
+    readonly bloc: string | null;
+    /** Code du socle dont vient la compétence, s'il y a lieu. */
+    readonly socle?: string;
+    /** Une cellule par modalité qui évalue la compétence (dans l'ordre des colonnes). */
+    readonly cellules: readonly CoverageCell[];
+    readonly evaluee: boolean;
+}
+
+/** `referentiel.matriceCouverture` : qui évalue quoi (compétences × modalités, critères). */
+export interface CoverageMatrix {
+    readonly code: string;
+    readonly titre: string;
+    /** Les colonnes : toutes les modalités du référentiel, dans l'ordre du texte. */
+    readonly modalites: ReadonlyArray<SourceLocation & { readonly code: string; readonly titre: string; readonly bloc: string | null }>;
+    readonly lignes: readonly CoverageRow[];
+}
+
+/** `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix). */
+export interface ReferentielInfo extends SourceLocation {
+    readonly code: string;
+    readonly titre: string;
+    readonly type: 'certification' | 'socle';
+}
+
+/** Les données d'une erreur de commande : les référentiels à proposer quand il faut choisir. */
+export interface CommandErrorData {
+    readonly choix?: string[];
+}
+
+/** Les arguments et le résultat de chaque commande. */
+export interface ServerCommands {
+    'referentiel.evaluer': { args: EvaluateArgs; result: EvaluateResult };
+    'referentiel.exporter': { args: ExportArgs; result: ExportResult };
+    'referentiel.matriceCouverture': { args: { uri: string }; result: CoverageMatrix };
+    'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
+}
