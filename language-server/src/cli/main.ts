@@ -45,6 +45,9 @@ export function createProgram(): Command {
         .option('--fix', msg('cli.lint.fix'))
         .option('-o, --output-file <fichier>', msg('cli.lint.output'))
         .option('--rule <code=niveau>', msg('cli.lint.rule'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--base-path <dossier>', msg('cli.lint.basePath'))
+        .option('--docs-url <url>', msg('cli.lint.docsUrl'))
+        .option('--junit-warnings-as-failures', msg('cli.lint.junitWarnings'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (paths: string[], options) => {
             program.setOptionValue('exitCode', await lintCommand(paths, { ...options, color: colorOf() }));
