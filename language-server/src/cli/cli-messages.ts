@@ -27,6 +27,8 @@ registerMessages({
     'cli.lint.junitWarnings': { fr: 'JUnit : compter les avertissements comme des tests en échec', en: 'JUnit: report warnings as failed tests' },
     'lint.githubSummary.title': { fr: 'Vérification des référentiels', en: 'Référentiel check' },
     'lint.githubSummary.columns': { fr: 'Fichier | Ligne | Colonne | Sévérité | Code | Message', en: 'File | Line | Column | Severity | Code | Message' },
+    'cli.export.baseUri': { fr: 'CASE : adresse https de base des « uri » (le service CASE qui publie le référentiel)', en: 'CASE: https base URL of the "uri" fields (the CASE service that publishes the référentiel)' },
+    'error.badBaseUri': { fr: 'Option --base-uri « {value} » invalide : donnez une adresse https://…', en: 'Invalid --base-uri "{value}": give an https://… address' },
     'error.badDocsUrl': { fr: 'Option --docs-url « {value} » invalide : donnez une adresse https://…', en: 'Invalid --docs-url "{value}": give an https://… address' },
 
     'cli.export.description': {

@@ -59,6 +59,7 @@ export function createProgram(): Command {
         .option('-f, --format <format>', msg('interop.cli.export.format'), 'json')
         .option('-o, --out <fichier>', msg('cli.export.out'))
         .option('-r, --referentiel <code>', msg('cli.export.referentiel'))
+        .option('--base-uri <url>', msg('cli.export.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (target: string, options) => {
             program.setOptionValue('exitCode', await exportCommand(target, { ...options, color: colorOf() }));
