@@ -13,6 +13,7 @@ import './format-messages.js';
 import { importCommand } from './import-command.js';
 import '../interop/interop-messages.js';
 import { lintCommand } from './lint-command.js';
+import { verifyCommand } from './verify-command.js';
 
 const TITLES: Record<string, string> = {
     'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :',
@@ -95,9 +96,21 @@ export function createProgram(): Command {
         .option('-o, --out <fichier>', msg('cli.evaluate.out'))
         .option('--date <AAAA-MM-JJ>', msg('cli.evaluate.date'))
         .option('--sheet <feuille>', msg('cli.evaluate.sheet'))
+        .option('--cle <fichier>', msg('cli.evaluate.key'))
+        .option('--emetteur <url>', msg('cli.evaluate.issuer'))
+        .option('--base-uri <url>', msg('cli.evaluate.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
             program.setOptionValue('exitCode', await evaluateCommand(files, { ...options, color: colorOf() }));
+        });
+
+    program.command('verify')
+        .description(msg('cli.verify.description'))
+        .argument('<badges...>', msg('cli.verify.files'))
+        .option('--cle <fichier>', msg('cli.verify.key'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (files: string[], options) => {
+            program.setOptionValue('exitCode', await verifyCommand(files, { ...options, color: colorOf() }));
         });
 
     return program;
