@@ -93,6 +93,8 @@ describe('SARIF 2.1.0 (GitHub code scanning)', () => {
         expect(location.uriBaseId).toBeUndefined();
         expect(location.uri).toBe(pathToFileURL(path.join(dir, 'erreurs', 'casse.ref')).href);
         expect(sarifValidator()(outside)).toBe(true);
+        // Une racine qui n'existe pas : erreur d'usage.
+        expect(runCli(['lint', path.join(dir, 'erreurs'), '--format', 'sarif', '--base-path', path.join(dir, 'absent')]).code).toBe(2);
     });
 
     it('partialFingerprints : une ligne ajoutée plus haut ne change aucune empreinte', () => {

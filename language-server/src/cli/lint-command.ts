@@ -62,6 +62,9 @@ export function parseCount(value: string | undefined): number | undefined {
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
     const startedAt = new Date();
     const format = parseFormat<LintFormat>(options.format, LINT_FORMATS);
+    if (options.basePath !== undefined && !(await fs.stat(options.basePath).then(st => st.isDirectory(), () => false))) {
+        throw new UsageError(msg('error.noSuchPath', { path: options.basePath }));
+    }
     const docsUrl = options.docsUrl ?? process.env.REFERENTIEL_DOCS_URL;
     if (docsUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(docsUrl)) {
         throw new UsageError(msg('error.badDocsUrl', { value: docsUrl }));
