@@ -25,6 +25,8 @@ const common = {
     logLevel: 'warning',
     legalComments: 'none',
     define: { __REFERENTIEL_VERSION__: JSON.stringify(pkg.version) },
+    // docs/rules.md est embarqué comme texte (la documentation des règles dans les rapports SARIF).
+    loader: { '.md': 'text' },
 };
 
 let entries = [

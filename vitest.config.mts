@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+    // Comme esbuild (loader « text ») : un fichier .md importé donne son texte.
+    plugins: [{
+        name: 'markdown-text',
+        transform(code: string, id: string) {
+            return id.endsWith('.md') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+        }
+    }],
     test: {
         include: ['test/**/*.test.ts'],
         exclude: ['test/e2e/**', 'node_modules/**'],

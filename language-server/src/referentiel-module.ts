@@ -6,6 +6,7 @@ import {
 import { ReferentielFormatter } from './formatting/referentiel-formatter.js';
 import { ReferentielGeneratedModule, ReferentielGeneratedSharedModule } from './generated/module.js';
 import { ReferentielCodeActionProvider } from './lsp/code-actions.js';
+import { ReferentielLanguageServer } from './lsp/client-capabilities.js';
 import { ReferentielCodeLensProvider } from './lsp/code-lens.js';
 import { ReferentielCompletionProvider } from './lsp/completion.js';
 import { ReferentielFoldingRangeProvider } from './lsp/folding.js';
@@ -75,7 +76,7 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
         CompletionProvider: (services) => new ReferentielCompletionProvider(services),
         HoverProvider: (services) => new ReferentielHoverProvider(services),
         RenameProvider: (services) => new ReferentielRenameProvider(services),
-        DocumentSymbolProvider: () => new ReferentielDocumentSymbolProvider(),
+        DocumentSymbolProvider: (services) => new ReferentielDocumentSymbolProvider(services),
         FoldingRangeProvider: (services) => new ReferentielFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new ReferentielSemanticTokenProvider(services),
         Formatter: (services) => new ReferentielFormatter(services),
@@ -90,6 +91,7 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
 
 export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        LanguageServer: (s) => new ReferentielLanguageServer(s),
         ExecuteCommandHandler: (s) => new ReferentielCommandHandler(s),
         WorkspaceSymbolProvider: (s) => new ReferentielWorkspaceSymbolProvider(s)
     },

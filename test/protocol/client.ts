@@ -4,11 +4,37 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams
+    type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'out', 'server.cjs');
+
+/** Un éditeur complet (comme VS Code) : tout ce dont le serveur sait se servir. */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+    workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: false } },
+    textDocument: {
+        synchronization: { didSave: true },
+        completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { relatedInformation: true },
+        rename: { prepareSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true, dataSupport: true },
+        semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+        inlayHint: {},
+        codeLens: {},
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true }
+    }
+};
+
+/**
+ * Un client qui n'annonce presque rien (LSP 3.0 : pas de prepareSupport, plan plat, texte
+ * brut, pas de labelDetails) : le serveur doit s'en tenir à ce qu'il comprend.
+ */
+export const MINIMAL_CAPABILITIES: ClientCapabilities = {
+    workspace: { configuration: true },
+    textDocument: { synchronization: {}, completion: { completionItem: {} }, hover: {}, rename: {}, documentSymbol: {}, codeLens: {} }
+};
 
 /**
  * Un client LSP minimal, comme un éditeur : il lance le serveur construit (out/server.cjs) avec
@@ -70,7 +96,8 @@ export class TestClient {
         }
     }
 
-    async initialize(folder: string, options: { locale?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+    /** `capabilities` : celles d'un éditeur complet par défaut ; MINIMAL_CAPABILITIES pour un client qui ne sait presque rien. */
+    async initialize(folder: string, options: { locale?: string; initializationOptions?: unknown; capabilities?: ClientCapabilities } = {}): Promise<InitializeResult> {
         const uri = pathToFileURL(folder).toString();
         this.initializeResult = await this.connection.sendRequest('initialize', {
             processId: process.pid,
@@ -79,21 +106,7 @@ export class TestClient {
             rootUri: uri,
             workspaceFolders: [{ uri, name: path.basename(folder) }],
             initializationOptions: options.initializationOptions,
-            capabilities: {
-                workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: false } },
-                textDocument: {
-                    synchronization: { didSave: true },
-                    completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
-                    hover: { contentFormat: ['markdown', 'plaintext'] },
-                    publishDiagnostics: { relatedInformation: true },
-                    rename: { prepareSupport: true },
-                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true, dataSupport: true },
-                    semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
-                    inlayHint: {},
-                    codeLens: {},
-                    documentSymbol: { hierarchicalDocumentSymbolSupport: true }
-                }
-            }
+            capabilities: options.capabilities ?? FULL_CAPABILITIES
         }) as InitializeResult;
         await this.connection.sendNotification('initialized', {});
         return this.initializeResult;

@@ -22,6 +22,14 @@ registerMessages({
     'cli.lint.fix': { fr: 'appliquer les corrections sûres (séparateurs, points finaux, espaces dans les codes)', en: 'apply the safe fixes (separators, trailing dots, spaces inside codes)' },
     'cli.lint.output': { fr: 'écrire le rapport dans ce fichier', en: 'write the report to this file' },
     'cli.lint.rule': { fr: 'sévérité d\'une règle, par ex. REF102=off (répétable)', en: 'severity of a rule, e.g. REF102=off (repeatable)' },
+    'cli.lint.basePath': { fr: 'racine du dépôt pour les chemins SARIF et GitHub (par défaut : le dossier qui contient .git)', en: 'repository root for SARIF and GitHub paths (default: the folder that holds .git)' },
+    'cli.lint.docsUrl': { fr: 'adresse de base de la documentation publiée (liens des règles SARIF)', en: 'base URL of the published documentation (SARIF rule links)' },
+    'cli.lint.junitWarnings': { fr: 'JUnit : compter les avertissements comme des tests en échec', en: 'JUnit: report warnings as failed tests' },
+    'lint.githubSummary.title': { fr: 'Vérification des référentiels', en: 'Référentiel check' },
+    'lint.githubSummary.columns': { fr: 'Fichier | Ligne | Colonne | Sévérité | Code | Message', en: 'File | Line | Column | Severity | Code | Message' },
+    'cli.export.baseUri': { fr: 'CASE : adresse https de base des « uri » (le service CASE qui publie le référentiel)', en: 'CASE: https base URL of the "uri" fields (the CASE service that publishes the référentiel)' },
+    'error.badBaseUri': { fr: 'Option --base-uri « {value} » invalide : donnez une adresse https://…', en: 'Invalid --base-uri "{value}": give an https://… address' },
+    'error.badDocsUrl': { fr: 'Option --docs-url « {value} » invalide : donnez une adresse https://…', en: 'Invalid --docs-url "{value}": give an https://… address' },
 
     'cli.export.description': {
         fr: 'Exporter un référentiel (JSON).',

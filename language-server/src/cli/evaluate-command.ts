@@ -3,18 +3,20 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { temporaryName } from '../common/files.js';
-import { evaluateSources, type CandidateSource } from '../core/evaluate.js';
+import { evaluateSources, readCandidates, type CandidateSource } from '../core/evaluate.js';
+import { evaluateCandidate } from '../evaluation/engine.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { InputError, formatProblem } from '../evaluation/candidates/index.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
-import { createOpenBadgesWriter } from '../interop/openbadges.js';
+import { KeyError, readSigningKey, type SigningKey } from '../interop/badge-signing.js';
+import { createOpenBadgesWriter, hasHttpsIssuer } from '../interop/openbadges.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EvaluationSession } from '../evaluation/session.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { isCohortFile } from '../protocol/commands.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
-import { referentielErrors, selectReferentiel } from './export-command.js';
+import { isHttpsUrl, referentielErrors, selectReferentiel } from './export-command.js';
 import { parseFormat } from './lint-command.js';
 
 export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv', 'openbadges'] as const;
@@ -27,6 +29,9 @@ export interface EvaluateOptions {
     out?: string;
     date?: string;
     sheet?: string;
+    cle?: string;
+    emetteur?: string;
+    baseUri?: string;
     color: boolean;
 }
 
@@ -129,10 +134,24 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
     if (!options.out) {
         throw new UsageError(msg('evaluate.badgesNeedOut'));
     }
-    const writer = createOpenBadgesWriter(model, options.out);
+    if (options.emetteur !== undefined && !isHttpsUrl(options.emetteur)) {
+        throw new UsageError(msg('error.badIssuer', { value: options.emetteur }));
+    }
+    if (options.baseUri !== undefined && !isHttpsUrl(options.baseUri)) {
+        throw new UsageError(msg('error.badBaseUri', { value: options.baseUri }));
+    }
+    const key = options.cle === undefined ? undefined : await loadSigningKey(options.cle);
+    if (key && !hasHttpsIssuer(model, options.emetteur)) {
+        throw new UsageError(msg('badges.signNeedsHttpsIssuer'));
+    }
+    const writer = createOpenBadgesWriter(model, options.out, { key, issuerId: options.emetteur, baseUri: options.baseUri });
     try {
-        for await (const { result } of evaluateSources(model, sourcesOf(candidateFiles), new EvaluationSession(), { date: options.date, sheet: options.sheet })) {
-            await writer.candidate(result);
+        for await (const results of readCandidates(model, sourcesOf(candidateFiles), new EvaluationSession(), { date: options.date, sheet: options.sheet })) {
+            // validFrom est la date d'évaluation : donnée par le dossier ou --date, jamais « aujourd'hui » implicitement.
+            if (options.date === undefined && results.dateEvaluation === undefined) {
+                throw new UsageError(msg('badges.needsDate'));
+            }
+            await writer.candidate(evaluateCandidate(model, results, { date: options.date }));
         }
         await writer.finish();
     } catch (error) {
@@ -144,7 +163,14 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
         }
         throw error;
     }
-    process.stderr.write(msg('badges.written', { count: writer.count, folder: options.out }) + '\n');
+    if (key) {
+        process.stderr.write(msg('badges.writtenSigned', { count: writer.count, folder: options.out, alg: key.alg, kid: key.kid }) + '\n');
+    } else {
+        process.stderr.write(msg('badges.written', { count: writer.count, folder: options.out }) + '\n');
+        process.stderr.write(msg('badges.unsignedWarning') + '\n');
+    }
+    if (!hasHttpsIssuer(model, options.emetteur)) process.stderr.write(msg('badges.noHttpsIssuer') + '\n');
+    if (options.baseUri === undefined) process.stderr.write(msg('badges.noTargetBase') + '\n');
     return EXIT_OK;
 }
 
@@ -172,3 +198,19 @@ function pipeToStdout(file: string): Promise<void> {
     });
 }
 
+
+/** La clé de signature d'un fichier JWK ou PEM ; une clé illisible est une erreur d'usage (code 2). */
+export async function loadSigningKey(file: string): Promise<SigningKey> {
+    let text: string;
+    try {
+        text = await fs.readFile(file, 'utf8');
+    } catch {
+        throw new UsageError(msg('error.noSuchPath', { path: file }));
+    }
+    try {
+        return await readSigningKey(text);
+    } catch (error) {
+        if (error instanceof KeyError) throw new UsageError(msg(`key.${error.reason}`, { file, detail: error.message }));
+        throw error;
+    }
+}

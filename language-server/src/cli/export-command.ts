@@ -14,6 +14,7 @@ export interface ExportOptions {
     format: string;
     out?: string;
     referentiel?: string;
+    baseUri?: string;
     color: boolean;
 }
 
@@ -58,6 +59,9 @@ export function referentielErrors(model: ReferentielModel, color: boolean): { co
 /** `referentiel export <chemin> --format json|rncp-xml|case [--out fichier]`. */
 export async function exportCommand(target: string, options: ExportOptions): Promise<number> {
     const format = parseFormat<ExportFormat>(options.format, EXPORT_FORMATS);
+    if (options.baseUri !== undefined && !isHttpsUrl(options.baseUri)) {
+        throw new UsageError(msg('error.badBaseUri', { value: options.baseUri }));
+    }
     const workspace = await loadWorkspace([target]);
     const model = selectReferentiel(workspace, target, options.referentiel);
     const errors = referentielErrors(model, options.color);
@@ -65,7 +69,7 @@ export async function exportCommand(target: string, options: ExportOptions): Pro
         process.stderr.write(msg('export.hasErrors', { code: model.code, count: errors.count }) + '\n' + errors.text);
         return EXIT_PROBLEMS;
     }
-    const text = exportText(model, format);
+    const text = exportText(model, format, { baseUri: options.baseUri });
     if (options.out) {
         await writeAtomic(options.out, text);
         process.stderr.write(msg('export.written', { code: model.code, file: options.out }) + '\n');
@@ -73,4 +77,14 @@ export async function exportCommand(target: string, options: ExportOptions): Pro
         await writeStdout(text);
     }
     return EXIT_OK;
+}
+
+/** Une adresse https:// absolue, sans espace ni fragment. */
+export function isHttpsUrl(value: string): boolean {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' && url.hostname !== '' && url.hash === '' && !/\s/.test(value);
+    } catch {
+        return false;
+    }
 }

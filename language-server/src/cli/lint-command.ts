@@ -10,7 +10,7 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
 import { displayPath, writeAtomic, writeStdout } from './io.js';
 import { buildReport } from './lint-report.js';
 import { loadWorkspace } from '../core/workspace.js';
-import { formatReport, LINT_FORMATS, type LintFormat } from './reporters.js';
+import { formatReport, githubStepSummary, LINT_FORMATS, type LintFormat, type ReportOptions } from './reporters.js';
 
 export interface LintOptions {
     format: string;
@@ -19,6 +19,9 @@ export interface LintOptions {
     fix?: boolean;
     outputFile?: string;
     rule?: string[];
+    basePath?: string;
+    docsUrl?: string;
+    junitWarningsAsFailures?: boolean;
     color: boolean;
 }
 
@@ -57,7 +60,15 @@ export function parseCount(value: string | undefined): number | undefined {
 
 /** `referentiel lint <chemins…>` : renvoie le code de sortie. */
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
+    const startedAt = new Date();
     const format = parseFormat<LintFormat>(options.format, LINT_FORMATS);
+    if (options.basePath !== undefined && !(await fs.stat(options.basePath).then(st => st.isDirectory(), () => false))) {
+        throw new UsageError(msg('error.noSuchPath', { path: options.basePath }));
+    }
+    const docsUrl = options.docsUrl ?? process.env.REFERENTIEL_DOCS_URL;
+    if (docsUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(docsUrl)) {
+        throw new UsageError(msg('error.badDocsUrl', { value: docsUrl }));
+    }
     const maxWarnings = parseCount(options.maxWarnings);
     const rules = parseRuleOptions(options.rule);
     const configure = (services: ReferentielServices): void => services.validation.RuleSettings.set(rules);
@@ -93,7 +104,17 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
     }
 
     const report = buildReport(workspace.targets, { quiet: options.quiet });
-    const output = formatReport(report, format, { color: options.color && !options.outputFile, filesChecked: workspace.targets.length, maxWarnings });
+    const reportOptions: ReportOptions = {
+        color: options.color && !options.outputFile, filesChecked: workspace.targets.length, maxWarnings,
+        basePath: options.basePath, docsUrl, junitWarningsAsFailures: options.junitWarningsAsFailures,
+        startedAt, durationMs: Date.now() - startedAt.getTime()
+    };
+    const output = formatReport(report, format, reportOptions);
+    const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+    if (format === 'github' && stepSummary) {
+        // Dans GitHub Actions : le tableau de tous les problèmes, ajouté au résumé de l'étape.
+        await fs.appendFile(stepSummary, githubStepSummary(report, reportOptions), 'utf8');
+    }
     if (options.outputFile) {
         await writeAtomic(options.outputFile, output);
         if (fixLog) await writeStdout(fixLog);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { isRuleCode, RULES_BY_CODE, type RuleCode, type Severity } from '../validation/rules.js';
@@ -16,6 +17,12 @@ export interface LintMessage {
     readonly fixable: boolean;
     /** Les autres endroits en cause (l'autre définition d'un code en double…), peut-être aucun. */
     readonly related: readonly RelatedLocation[];
+    /**
+     * Empreinte stable du diagnostic (SARIF `partialFingerprints`) : règle, texte normalisé de
+     * sa ligne et rang parmi les diagnostics identiques du fichier — insensible aux lignes
+     * ajoutées ou retirées ailleurs.
+     */
+    readonly fingerprint?: string;
 }
 
 /** Un autre endroit désigné par un diagnostic (son `relatedInformation`). */
@@ -33,6 +40,8 @@ export interface RelatedLocation {
 export interface FileResult {
     /** Chemin affiché (relatif au dossier courant quand c'est possible). */
     readonly path: string;
+    /** Chemin absolu du fichier. */
+    readonly file?: string;
     readonly messages: LintMessage[];
 }
 
@@ -87,7 +96,18 @@ export function buildReport(documents: readonly LangiumDocument[], options: { qu
             else infos++;
             if (m.fixable) fixable++;
         }
-        return { path: displayPath(document).split('\\').join('/'), messages };
+        return { path: displayPath(document).split('\\').join('/'), file: document.uri.fsPath, messages: withFingerprints(messages, document.textDocument.getText()) };
     }).sort((a, b) => a.path.localeCompare(b.path));
     return { files, errors, warnings, infos, fixable };
+}
+
+function withFingerprints(messages: LintMessage[], text: string): LintMessage[] {
+    const lines = text.split(/\r\n|\r|\n/);
+    const seen = new Map<string, number>();
+    return messages.map(m => {
+        const key = `${m.code}\u0000${(lines[m.line - 1] ?? '').replace(/\s+/g, ' ').trim()}`;
+        const rank = seen.get(key) ?? 0;
+        seen.set(key, rank + 1);
+        return { ...m, fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32) };
+    });
 }

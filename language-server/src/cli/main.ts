@@ -13,6 +13,7 @@ import './format-messages.js';
 import { importCommand } from './import-command.js';
 import '../interop/interop-messages.js';
 import { lintCommand } from './lint-command.js';
+import { verifyCommand } from './verify-command.js';
 
 const TITLES: Record<string, string> = {
     'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :',
@@ -45,6 +46,9 @@ export function createProgram(): Command {
         .option('--fix', msg('cli.lint.fix'))
         .option('-o, --output-file <fichier>', msg('cli.lint.output'))
         .option('--rule <code=niveau>', msg('cli.lint.rule'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--base-path <dossier>', msg('cli.lint.basePath'))
+        .option('--docs-url <url>', msg('cli.lint.docsUrl'))
+        .option('--junit-warnings-as-failures', msg('cli.lint.junitWarnings'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (paths: string[], options) => {
             program.setOptionValue('exitCode', await lintCommand(paths, { ...options, color: colorOf() }));
@@ -56,6 +60,7 @@ export function createProgram(): Command {
         .option('-f, --format <format>', msg('interop.cli.export.format'), 'json')
         .option('-o, --out <fichier>', msg('cli.export.out'))
         .option('-r, --referentiel <code>', msg('cli.export.referentiel'))
+        .option('--base-uri <url>', msg('cli.export.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (target: string, options) => {
             program.setOptionValue('exitCode', await exportCommand(target, { ...options, color: colorOf() }));
@@ -91,9 +96,21 @@ export function createProgram(): Command {
         .option('-o, --out <fichier>', msg('cli.evaluate.out'))
         .option('--date <AAAA-MM-JJ>', msg('cli.evaluate.date'))
         .option('--sheet <feuille>', msg('cli.evaluate.sheet'))
+        .option('--cle <fichier>', msg('cli.evaluate.key'))
+        .option('--emetteur <url>', msg('cli.evaluate.issuer'))
+        .option('--base-uri <url>', msg('cli.evaluate.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
             program.setOptionValue('exitCode', await evaluateCommand(files, { ...options, color: colorOf() }));
+        });
+
+    program.command('verify')
+        .description(msg('cli.verify.description'))
+        .argument('<badges...>', msg('cli.verify.files'))
+        .option('--cle <fichier>', msg('cli.verify.key'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (files: string[], options) => {
+            program.setOptionValue('exitCode', await verifyCommand(files, { ...options, color: colorOf() }));
         });
 
     return program;

@@ -1,22 +1,39 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import pc from 'picocolors';
 import { escapeXml } from '../common/markup.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { RULES, type Severity } from '../validation/rules.js';
 import { VERSION } from '../version.js';
-import type { LintReport } from './lint-report.js';
+import type { FileResult, LintReport } from './lint-report.js';
+import { docsBaseUrl, RULE_DOCS } from './rule-docs.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type LintFormat = typeof LINT_FORMATS[number];
 
-export interface ReportOptions { color?: boolean; filesChecked: number; maxWarnings?: number; summaryOnly?: boolean }
+export interface ReportOptions {
+    color?: boolean;
+    filesChecked: number;
+    maxWarnings?: number;
+    summaryOnly?: boolean;
+    /** Racine du dépôt pour les chemins SARIF et GitHub (sinon : le dossier qui contient .git). */
+    basePath?: string;
+    /** Adresse de base de la documentation publiée (helpUri des règles SARIF). */
+    docsUrl?: string;
+    /** JUnit : les avertissements sont des cas en échec. */
+    junitWarningsAsFailures?: boolean;
+    /** Durée de la vérification et son début (JUnit : time, timestamp). */
+    durationMs?: number;
+    startedAt?: Date;
+}
 
 export function formatReport(report: LintReport, format: LintFormat, options: ReportOptions): string {
     switch (format) {
         case 'json': return json(report, options.filesChecked);
-        case 'sarif': return sarif(report);
-        case 'github': return github(report);
-        case 'junit': return junit(report);
+        case 'sarif': return sarif(report, options);
+        case 'github': return github(report, options);
+        case 'junit': return junit(report, options);
         default: return stylish(report, options);
     }
 }
@@ -77,17 +94,28 @@ function json(report: LintReport, filesChecked: number): string {
 
 // --- SARIF 2.1.0 (analyse de code : GitHub code scanning, GitLab…) -----------------------
 
-function sarif(report: LintReport): string {
+/** GitHub : `problem.severity` d'une règle (error, warning, recommendation). */
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+
+function sarif(report: LintReport, options: ReportOptions): string {
     const locale = getLocale();
     const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.code, i]));
-    const fileIndex = new Map(report.files.map((f, i) => [f.path, i]));
-    const physicalLocation = (p: string, region: { line: number; column: number; endLine: number; endColumn: number }) => ({
-        artifactLocation: { ...artifactLocation(p), ...(fileIndex.has(p) ? { index: fileIndex.get(p) } : {}) },
-        region: { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn }
-    });
     const level = (s: Severity): string => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+    const root = repositoryRoot(options.basePath);
+    const docs = docsBaseUrl(options.docsUrl);
+    const locate = (f: FileResult): { uri: string; uriBaseId?: string } => artifactLocation(root, f.file ?? path.resolve(f.path));
+    // Un endroit : le fichier du rapport (par son chemin affiché) s'il y est, avec son rang dans `artifacts`.
+    const fileIndex = new Map(report.files.map((f, i) => [f.path, i]));
+    const physicalLocation = (p: string, region: { line: number; column: number; endLine: number; endColumn: number }) => {
+        const index = fileIndex.get(p);
+        const location = index !== undefined ? locate(report.files[index]) : artifactLocation(root, path.resolve(p));
+        return {
+            artifactLocation: { ...location, ...(index !== undefined ? { index } : {}) },
+            region: { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn }
+        };
+    };
     const log = {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
         version: '2.1.0',
         runs: [{
             tool: {
@@ -95,20 +123,32 @@ function sarif(report: LintReport): string {
                     name: 'referentiel',
                     semanticVersion: VERSION,
                     version: VERSION,
+                    informationUri: docs + 'ci.md',
                     language: locale,
-                    rules: RULES.map(r => ({
-                        id: r.code,
-                        name: r.title.en.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
-                        shortDescription: { text: r.title[locale] },
-                        fullDescription: { text: r.title[locale] },
-                        help: { text: `${r.code} — ${r.title[locale]} (docs/rules.md)` },
-                        defaultConfiguration: { level: level(r.severity) },
-                        properties: { category: r.category }
-                    }))
+                    rules: RULES.map(r => {
+                        const doc = RULE_DOCS.get(r.code);
+                        const help = doc ? [doc.detects, doc.fix].filter(Boolean).join('\n\n') : r.title[locale];
+                        return {
+                            id: r.code,
+                            name: r.title.en.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
+                            shortDescription: { text: r.title[locale] },
+                            fullDescription: { text: doc?.why || r.title[locale] },
+                            help: { text: help, markdown: `**${r.code} — ${r.title[locale]}**\n\n${help}\n\n[docs/rules.md](${docs}rules.md${doc ? '#' + encodeURIComponent(doc.anchor) : ''})` },
+                            helpUri: docs + 'rules.md' + (doc ? '#' + encodeURIComponent(doc.anchor) : ''),
+                            defaultConfiguration: { level: level(r.severity) },
+                            properties: {
+                                category: r.category,
+                                tags: ['referentiel', r.category, ...(r.autofix ? ['autofix'] : [])],
+                                'problem.severity': PROBLEM_SEVERITY[r.severity]
+                            }
+                        };
+                    })
                 }
             },
-            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(process.cwd()) + '/' } },
-            artifacts: report.files.map(f => ({ location: artifactLocation(f.path) })),
+            // Les colonnes sont celles du protocole LSP : des unités de code UTF-16 (SARIF §3.14.27).
+            columnKind: 'utf16CodeUnits',
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(root) + '/' } },
+            artifacts: report.files.map(f => ({ location: locate(f) })),
             results: report.files.flatMap(f => f.messages.map(m => ({
                 ruleId: m.code,
                 ...(ruleIndex.has(m.code) ? { ruleIndex: ruleIndex.get(m.code) } : {}),
@@ -117,16 +157,41 @@ function sarif(report: LintReport): string {
                 locations: [{ physicalLocation: physicalLocation(f.path, m) }],
                 ...(m.related.length > 0 ? {
                     relatedLocations: m.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r.path, r), message: { text: r.message } }))
-                } : {})
+                } : {}),
+                ...(m.fingerprint ? { partialFingerprints: { 'referentiel/v1': m.fingerprint } } : {})
             })))
         }]
     };
     return JSON.stringify(log, null, 2) + '\n';
 }
 
-/** Chemin relatif au dossier courant (racine du dépôt en CI) ; URI absolue sinon. */
-function artifactLocation(p: string): { uri: string; uriBaseId?: string } {
-    return p.startsWith('/') ? { uri: pathToFileUri(p) } : { uri: encodeUriPath(p), uriBaseId: '%SRCROOT%' };
+/**
+ * La racine du dépôt : `--base-path` s'il est donné, sinon le premier dossier qui contient
+ * `.git` en remontant depuis le dossier courant, sinon le dossier courant.
+ */
+export function repositoryRoot(basePath?: string): string {
+    if (basePath) return path.resolve(basePath);
+    let dir = process.cwd();
+    for (;;) {
+        if (existsSync(path.join(dir, '.git'))) return dir;
+        const parent = path.dirname(dir);
+        if (parent === dir) return process.cwd();
+        dir = parent;
+    }
+}
+
+/** Chemin relatif à la racine du dépôt (%SRCROOT%) ; URI absolue pour un fichier hors du dépôt. */
+function artifactLocation(root: string, file: string): { uri: string; uriBaseId?: string } {
+    const relative = path.relative(root, file);
+    return relative.startsWith('..') || path.isAbsolute(relative)
+        ? { uri: pathToFileUri(file) }
+        : { uri: encodeUriPath(relative.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' };
+}
+
+/** Chemin d'un fichier pour GitHub : relatif à la racine du dépôt quand il y est. */
+function repositoryPath(root: string, f: FileResult): string {
+    const relative = path.relative(root, f.file ?? path.resolve(f.path));
+    return relative.startsWith('..') || path.isAbsolute(relative) ? f.path : relative.split(path.sep).join('/');
 }
 
 function encodeUriPath(p: string): string {
@@ -134,42 +199,83 @@ function encodeUriPath(p: string): string {
 }
 
 function pathToFileUri(p: string): string {
-    return 'file://' + encodeUriPath(p.split('\\').join('/'));
+    const slashed = p.split('\\').join('/');
+    return 'file://' + (slashed.startsWith('/') ? '' : '/') + encodeUriPath(slashed);
 }
 
 // --- Annotations GitHub Actions ----------------------------------------------------------
 
-function github(report: LintReport): string {
+function github(report: LintReport, options: ReportOptions): string {
     const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
     const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
     const command = (s: Severity): string => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'notice');
+    const root = repositoryRoot(options.basePath);
     const lines: string[] = [];
     for (const f of report.files) {
+        const file = repositoryPath(root, f);
         for (const m of f.messages) {
             // Une annotation n'a qu'un endroit : les autres suivent le message, une ligne chacun.
             const text = [m.message, ...m.related.map(r => `${r.path}:${r.line}:${r.column} ${r.message}`)].join('\n');
-            lines.push(`::${command(m.severity)} file=${escapeProperty(f.path)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
+            lines.push(`::${command(m.severity)} file=${escapeProperty(file)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
         }
     }
     return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
+/**
+ * Le résumé Markdown d'une étape GitHub Actions (fichier GITHUB_STEP_SUMMARY) : GitHub
+ * n'affiche que 10 annotations d'avertissement par étape, ce tableau les donne toutes.
+ */
+export function githubStepSummary(report: LintReport, options: ReportOptions): string {
+    const root = repositoryRoot(options.basePath);
+    const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const total = report.errors + report.warnings + report.infos;
+    const lines = [`## ${msg('lint.githubSummary.title')}`, ''];
+    lines.push(total === 0
+        ? msg('lint.summary.clean', { files: options.filesChecked })
+        : msg('lint.summary.problems', { total, errors: report.errors, warnings: report.warnings, infos: report.infos, files: options.filesChecked }));
+    if (total > 0) {
+        lines.push('', `| ${msg('lint.githubSummary.columns')} |`, '|---|---:|---:|---|---|---|');
+        for (const f of report.files) {
+            const file = repositoryPath(root, f);
+            for (const m of f.messages) {
+                lines.push(`| ${cell(file)} | ${m.line} | ${m.column} | ${msg(`severity.${m.severity}`)} | ${m.code} | ${cell(m.message)} |`);
+            }
+        }
+    }
+    return lines.join('\n') + '\n\n';
+}
+
 // --- JUnit (GitLab CI, Jenkins…) -----------------------------------------------------------
 
-function junit(report: LintReport): string {
+/**
+ * Schéma JUnit de Jenkins (xunit). Une erreur est un cas en échec (`<failure>`) ; un
+ * avertissement ou une info est un cas réussi dont `<system-out>` donne le message — sauf
+ * avec --junit-warnings-as-failures, où les avertissements échouent aussi.
+ */
+function junit(report: LintReport, options: ReportOptions): string {
+    const fails = (m: { severity: Severity }): boolean => m.severity === 'error' || (m.severity === 'warning' && options.junitWarningsAsFailures === true);
+    const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
+    const duration = options.durationMs ?? 0;
+    // Les fichiers sont vérifiés ensemble : la durée est répartie également entre eux.
+    const share = report.files.length > 0 ? duration / report.files.length : 0;
+    const timestamp = (options.startedAt ?? new Date()).toISOString().slice(0, 19);
     const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
     const tests = report.files.reduce((n, f) => n + Math.max(1, f.messages.length), 0);
-    const failures = report.errors + report.warnings + report.infos;
-    out.push(`<testsuites name="referentiel lint" tests="${tests}" failures="${failures}" errors="0">`);
+    const failures = report.files.reduce((n, f) => n + f.messages.filter(fails).length, 0);
+    out.push(`<testsuites name="referentiel lint" time="${seconds(duration)}" tests="${tests}" failures="${failures}" errors="0">`);
     for (const f of report.files) {
-        out.push(`  <testsuite name="${xml(f.path)}" tests="${Math.max(1, f.messages.length)}" failures="${f.messages.length}" errors="0">`);
+        out.push(`  <testsuite name="${xml(f.path)}" tests="${Math.max(1, f.messages.length)}" failures="${f.messages.filter(fails).length}" errors="0" skipped="0" time="${seconds(share)}" timestamp="${timestamp}">`);
         if (f.messages.length === 0) {
-            out.push(`    <testcase classname="${xml(f.path)}" name="referentiel lint"/>`);
+            out.push(`    <testcase classname="${xml(f.path)}" name="referentiel lint" time="0"/>`);
         }
         for (const m of f.messages) {
-            out.push(`    <testcase classname="${xml(f.path)}" name="${xml(`${m.code} ${f.path}:${m.line}:${m.column}`)}">`);
             const related = m.related.map(r => `\n  ↳ ${r.path}:${r.line}:${r.column} ${r.message}`).join('');
-            out.push(`      <failure type="${m.severity}" message="${xml(m.message)}">${xml(`${f.path}:${m.line}:${m.column} ${msg(`severity.${m.severity}`)} ${m.code} ${m.message}${related}`)}</failure>`);
+            const text = `${f.path}:${m.line}:${m.column} ${msg(`severity.${m.severity}`)} ${m.code} ${m.message}${related}`;
+            out.push(`    <testcase classname="${xml(f.path)}" name="${xml(`${m.code} ${f.path}:${m.line}:${m.column}`)}" time="0">`);
+            out.push(fails(m)
+                ? `      <failure type="${m.severity}" message="${xml(m.message)}">${xml(text)}</failure>`
+                : `      <system-out>${xml(text)}</system-out>`);
             out.push('    </testcase>');
         }
         out.push('  </testsuite>');
@@ -178,6 +284,7 @@ function junit(report: LintReport): string {
     return out.join('\n') + '\n';
 }
 
-function xml(text: string): string {
-    return escapeXml(text, { quotes: true });
+/** Texte échappé pour XML (contenu ou attribut : les sauts de ligne y deviennent &#10;, les caractères interdits disparaissent). */
+export function xml(text: string): string {
+    return escapeXml(text, { quotes: true }).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

@@ -1,4 +1,4 @@
-import { exportCaseText } from '../interop/case-export.js';
+import { exportCaseText, type CaseOptions } from '../interop/case-export.js';
 import { exportRncpXml } from '../interop/rncp-export.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { exportReferentielText } from '../export/json-export.js';
@@ -16,10 +16,10 @@ export function isExportFormat(value: unknown): value is ExportFormat {
 }
 
 /** Le texte exporté dans chaque format (tous déterministes : mêmes octets pour la même source). */
-export function exportText(model: ReferentielModel, format: ExportFormat): string {
+export function exportText(model: ReferentielModel, format: ExportFormat, options: CaseOptions = {}): string {
     switch (format) {
         case 'rncp-xml': return exportRncpXml(model);
-        case 'case': return exportCaseText(model);
+        case 'case': return exportCaseText(model, options);
         default: return exportReferentielText(model);
     }
 }

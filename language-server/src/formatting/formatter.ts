@@ -41,7 +41,7 @@ const CLAUSE_TYPES = new Set([
 
 /** Les mots-clés qui ouvrent une propriété sans nœud propre (« niveau 7 », « évalue C1.1 »…). */
 const CLAUSE_KEYWORDS: Record<string, ReadonlySet<string>> = {
-    Certification: new Set(['rncp', 'niveau', 'utilise', 'statut']),
+    Certification: new Set(['rncp', 'niveau', 'utilise', 'statut', 'version']),
     Bloc: new Set(['inclut']),
     Modalite: new Set(['nature', 'seul', 'en', 'évalue', 'consigne']),
     Obtention: new Set(['bloc'])

@@ -20,8 +20,11 @@ import { REFERENTIEL_NAMESPACE, urnUuid, uuidv5 } from './uuid.js';
  *
  * Identifiants : UUID v5 (espace de noms fixe, référentiel, code de l'élément sous forme
  * canonique) — les mêmes à chaque export, et d'un export à l'autre tant que les codes ne
- * changent pas. Dates : celle du début d'enregistrement, sinon 1970-01-01 (jamais « maintenant ») :
- * un nouvel export du même référentiel donne les mêmes octets.
+ * changent pas. Adresses (`uri`) : sous l'adresse de base donnée (`--base-uri`, le service
+ * CASE du certificateur : `<base>CFItems/<identifiant>`…), sinon `urn:uuid:<identifiant>`.
+ * Dates (`lastChangeDateTime`) : la date de version du référentiel (`version du …`), sinon
+ * celle du début d'enregistrement, sinon 1970-01-01 (jamais « maintenant ») : un nouvel export
+ * du même référentiel donne les mêmes octets.
  */
 
 export const CASE_VERSION = '1.1';
@@ -50,6 +53,26 @@ interface LinkUri { title: string; identifier: string; uri: string }
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
+/** Le type (CASE 1.1 `targetType`) d'un bloc d'une autre fiche RNCP, cible d'une équivalence. */
+export const CASE_RNCP_BLOC_TARGET_TYPE = 'ext:RNCP.BlocDeCompetences';
+
+export interface CaseOptions {
+    /**
+     * Adresse de base (https) du service CASE qui publie le référentiel : les `uri` deviennent
+     * `<base>CFDocuments/<id>`, `<base>CFItems/<id>`… Sans elle, `urn:uuid:<id>`.
+     */
+    readonly baseUri?: string;
+}
+
+/** La date de dernière modification d'un référentiel : sa version, sinon le début d'enregistrement. */
+export function caseLastChange(model: ReferentielModel): string {
+    const certification = model.certification;
+    for (const date of [certification?.version, certification?.enregistrement?.debut]) {
+        if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00Z`;
+    }
+    return EPOCH;
+}
+
 /** L'identifiant stable d'un élément d'un référentiel. */
 export function caseElementId(ownerCode: string, elementCode: string): string {
     return uuidv5(`referentiel:${canonicalCode(ownerCode)}:${canonicalCode(elementCode)}`, REFERENTIEL_NAMESPACE);
@@ -66,22 +89,23 @@ export function ficheUrl(numero: string | undefined): string | undefined {
     return m ? `https://www.francecompetences.fr/recherche/${m[1].toLowerCase()}/${m[2]}/` : undefined;
 }
 
-export function exportCase(model: ReferentielModel): Record<string, unknown> {
+export function exportCase(model: ReferentielModel, options: CaseOptions = {}): Record<string, unknown> {
     const certification = model.certification;
-    const debut = certification?.enregistrement?.debut;
-    const when = debut && /^\d{4}-\d{2}-\d{2}$/.test(debut) ? `${debut}T00:00:00Z` : EPOCH;
+    const when = caseLastChange(model);
+    const base = options.baseUri === undefined ? undefined : options.baseUri.endsWith('/') ? options.baseUri : options.baseUri + '/';
+    const uriOf = (collection: string, id: string): string => (base ? `${base}${collection}/${id}` : urnUuid(id));
     const docId = caseDocumentId(model.code);
-    const docLink: LinkUri = { title: certification?.titre ?? model.code, identifier: docId, uri: urnUuid(docId) };
+    const docLink: LinkUri = { title: certification?.titre ?? model.code, identifier: docId, uri: uriOf('CFDocuments', docId) };
 
     const typeLinks = new Map<CaseItemKind, LinkUri>();
     for (const [kind, def] of Object.entries(CASE_ITEM_TYPES) as Array<[CaseItemKind, typeof CASE_ITEM_TYPES[CaseItemKind]]>) {
         const id = uuidv5(`case-item-type:${def.title}`, REFERENTIEL_NAMESPACE);
-        typeLinks.set(kind, { title: def.title, identifier: id, uri: urnUuid(id) });
+        typeLinks.set(kind, { title: def.title, identifier: id, uri: uriOf('CFItemTypes', id) });
     }
     const groupingLinks = new Map<CaseGrouping, LinkUri>();
     for (const [key, def] of Object.entries(CASE_GROUPINGS) as Array<[CaseGrouping, typeof CASE_GROUPINGS[CaseGrouping]]>) {
         const id = uuidv5(`case-association-grouping:${def.title}`, REFERENTIEL_NAMESPACE);
-        groupingLinks.set(key, { title: def.title, identifier: id, uri: urnUuid(id) });
+        groupingLinks.set(key, { title: def.title, identifier: id, uri: uriOf('CFAssociationGroupings', id) });
     }
 
     // Propriétaire d'un élément : le référentiel, ou le socle d'où vient une compétence incluse.
@@ -96,7 +120,7 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
     const addItem = (node: object, kind: CaseItemKind, owner: string, code: string, statement: string, extra: Record<string, unknown> = {}): void => {
         if (links.has(node)) return;
         const id = caseElementId(owner, code);
-        const link: LinkUri = { title: code, identifier: id, uri: urnUuid(id) };
+        const link: LinkUri = { title: code, identifier: id, uri: uriOf('CFItems', id) };
         links.set(node, link);
         items.push({
             identifier: id,
@@ -151,7 +175,7 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
     const associations: Array<Record<string, unknown>> = [];
     const seen = new Set<string>();
     const sequences = new Map<string, number>();
-    const associate = (type: 'isChildOf' | 'isRelatedTo', origin: LinkUri | undefined, destination: LinkUri | undefined, grouping?: CaseGrouping): void => {
+    const associate = (type: 'isChildOf' | 'isRelatedTo', origin: LinkUri | undefined, destination: (LinkUri & { targetType?: string }) | undefined, grouping?: CaseGrouping): void => {
         if (!origin || !destination) return;
         const key = `${type}:${origin.identifier}:${destination.identifier}:${grouping ?? ''}`;
         if (seen.has(key)) return;
@@ -164,7 +188,7 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         }
         associations.push({
             identifier: id,
-            uri: urnUuid(id),
+            uri: uriOf('CFAssociations', id),
             associationType: type,
             ...(sequence !== undefined ? { sequenceNumber: sequence } : {}),
             originNodeURI: origin,
@@ -199,8 +223,15 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
     }
     for (const b of model.blocs as Bloc[]) {
         for (const e of b.equivalences) {
+            // Un bloc d'une autre fiche, hors de ce cadre : typé, et désigné par la page publique de sa fiche.
             const id = uuidv5(`rncp-bloc:${canonicalCode(e.bloc)}`, REFERENTIEL_NAMESPACE);
-            const destination = { title: e.titre ? `${e.bloc} — ${e.titre}` : e.bloc, identifier: id, uri: urnUuid(id) };
+            const fiche = /^(RNCP\d+)BC\d+$/i.exec(canonicalCode(e.bloc))?.[1].toUpperCase();
+            const destination = {
+                title: e.titre ? `${e.bloc} — ${e.titre}` : e.bloc,
+                identifier: id,
+                uri: ficheUrl(fiche) ?? urnUuid(id),
+                targetType: CASE_RNCP_BLOC_TARGET_TYPE
+            };
             associate('isRelatedTo', links.get(b), destination, 'equivalent');
         }
     }
@@ -253,7 +284,7 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
                 description: CASE_ITEM_TYPES[kind].description,
                 hierarchyCode: CASE_ITEM_TYPES[kind].hierarchyCode,
                 typeCode: kind,
-                lastChangeDateTime: EPOCH
+                lastChangeDateTime: when
             })),
             CFAssociationGroupings: [...groupingLinks.entries()]
                 .filter(([, link]) => usedGroupings.has(link.identifier))
@@ -262,13 +293,13 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
                     uri: link.uri,
                     title: link.title,
                     description: CASE_GROUPINGS[key].description,
-                    lastChangeDateTime: EPOCH
+                    lastChangeDateTime: when
                 }))
         }
     };
 }
 
 /** Le texte JSON exact d'un export CASE. */
-export function exportCaseText(model: ReferentielModel): string {
-    return JSON.stringify(exportCase(model), null, 2) + '\n';
+export function exportCaseText(model: ReferentielModel, options: CaseOptions = {}): string {
+    return JSON.stringify(exportCase(model, options), null, 2) + '\n';
 }

@@ -80,5 +80,64 @@ registerMessages({
     'badges.written': {
         fr: '✔ {count} {count#badge écrit|badges écrits} (Open Badges 3.0, non signés) dans {folder}.',
         en: '✔ {count} {count#badge|badges} written (Open Badges 3.0, unsigned) to {folder}.'
-    }
+    },
+    'badges.writtenSigned': {
+        fr: '✔ {count} {count#badge signé écrit|badges signés écrits} (Open Badges 3.0, VC-JWT {alg}, clé {kid}) dans {folder}.',
+        en: '✔ {count} signed {count#badge|badges} written (Open Badges 3.0, VC-JWT {alg}, key {kid}) to {folder}.'
+    },
+    'badges.unsignedWarning': {
+        fr: '⚠ Ces badges ne sont PAS signés : un portefeuille ou un vérificateur ne peut pas établir qui les a émis ni qu\'ils sont intacts. Signez-les avec --cle <fichier JWK ou PEM> (la clé privée du certificateur).',
+        en: '⚠ These badges are NOT signed: a wallet or verifier cannot establish who issued them or that they are intact. Sign them with --cle <JWK or PEM file> (the certifier\'s private key).'
+    },
+    'badges.noHttpsIssuer': {
+        fr: '⚠ L\'émetteur n\'a pas d\'identifiant https : déclarez le site du certificateur (certificateur "…" site "https://…") ou donnez --emetteur https://…',
+        en: '⚠ The issuer has no https identifier: declare the certifier\'s site (certificateur "…" site "https://…") or give --emetteur https://…'
+    },
+    'badges.noTargetBase': {
+        fr: '⚠ Sans --base-uri, l\'alignement des compétences renvoie à la fiche RNCP (ou à un urn:uuid) : donnez --base-uri https://… (le service CASE du référentiel).',
+        en: '⚠ Without --base-uri, competency alignments point to the RNCP fiche (or a urn:uuid): give --base-uri https://… (the référentiel\'s CASE service).'
+    },
+    'badges.needsDate': {
+        fr: 'Les badges datent leur validité de la date d\'évaluation : un dossier n\'en donne pas (« dateEvaluation ») ; donnez-la avec --date AAAA-MM-JJ. Rien n\'a été écrit.',
+        en: 'Badges date their validity from the evaluation date: a record gives none ("dateEvaluation"); give it with --date YYYY-MM-DD. Nothing was written.'
+    },
+    'badges.signNeedsHttpsIssuer': {
+        fr: 'Pour signer, l\'émetteur doit avoir un identifiant https : déclarez le site du certificateur (certificateur "…" site "https://…") ou donnez --emetteur https://…',
+        en: 'To sign, the issuer needs an https identifier: declare the certifier\'s site (certificateur "…" site "https://…") or give --emetteur https://…'
+    },
+    'key.unreadable': { fr: 'Clé {file} illisible : donnez une clé privée JWK (JSON) ou PEM ({detail}).', en: 'Unreadable key {file}: give a JWK (JSON) or PEM private key ({detail}).' },
+    'key.public': { fr: 'La clé {file} est une clé publique : pour signer, il faut la clé privée.', en: 'Key {file} is a public key: signing needs the private key.' },
+    'key.unsupported': { fr: 'Type de clé non pris en charge dans {file} ({detail}) : RSA, EC P-256/P-384/P-521 ou Ed25519.', en: 'Unsupported key type in {file} ({detail}): RSA, EC P-256/P-384/P-521 or Ed25519.' },
+    'error.badIssuer': { fr: 'Option --emetteur « {value} » invalide : donnez une adresse https://…', en: 'Invalid --emetteur "{value}": give an https://… address' },
+
+    'cli.verify.description': { fr: 'vérifier des badges Open Badges 3.0 : signature, schéma, validité', en: 'verify Open Badges 3.0 badges: signature, schema, validity' },
+    'cli.verify.files': { fr: 'fichiers de badges (.jwt, .json) ou dossiers', en: 'badge files (.jwt, .json) or folders' },
+    'cli.verify.key': { fr: 'clé publique de l\'émetteur (JWK ou PEM) ; sinon la clé jointe au badge', en: 'issuer\'s public key (JWK or PEM); otherwise the key attached to the badge' },
+    'cli.evaluate.key': { fr: 'openbadges : signer les badges (VC-JWT) avec cette clé privée (JWK ou PEM)', en: 'openbadges: sign the badges (VC-JWT) with this private key (JWK or PEM)' },
+    'cli.evaluate.issuer': { fr: 'openbadges : identifiant https de l\'émetteur (sinon le site du certificateur)', en: 'openbadges: https identifier of the issuer (otherwise the certifier\'s site)' },
+    'cli.evaluate.baseUri': { fr: 'openbadges : adresse https du service CASE (alignement des compétences)', en: 'openbadges: https address of the CASE service (competency alignment)' },
+    'verify.valid': { fr: '✔ {file} : valide — « {name} », émis par {issuer}', en: '✔ {file}: valid — "{name}", issued by {issuer}' },
+    'verify.invalid': { fr: '✖ {file} : refusé', en: '✖ {file}: rejected' },
+    'verify.summary': {
+        fr: '{valid} {valid#badge valide|badges valides}, {invalid} {invalid#refusé|refusés}.',
+        en: '{valid} valid {valid#badge|badges}, {invalid} rejected.'
+    },
+    'verify.none': { fr: 'Aucun badge (.jwt ou .json) dans {path}.', en: 'No badge (.jwt or .json) in {path}.' },
+    'verify.unreadableJwt': { fr: 'JWT illisible (en-tête)', en: 'unreadable JWT (header)' },
+    'verify.unreadablePayload': { fr: 'contenu du JWT illisible (JSON attendu)', en: 'unreadable JWT payload (JSON expected)' },
+    'verify.embeddedKey': {
+        fr: 'signature vérifiée avec la clé jointe au badge : elle prouve que le badge est intact, pas qui l\'a émis — donnez --cle (la clé publique de l\'émetteur) pour le vérifier',
+        en: 'signature checked with the key attached to the badge: it proves the badge is intact, not who issued it — give --cle (the issuer\'s public key) to check that'
+    },
+    'verify.badEmbeddedKey': { fr: 'la clé jointe au badge (en-tête jwk) est illisible', en: 'the key attached to the badge (jwk header) is unreadable' },
+    'verify.noKey': { fr: 'aucune clé pour vérifier la signature (kid {kid}) : donnez --cle', en: 'no key to check the signature (kid {kid}): give --cle' },
+    'verify.badSignature': { fr: 'signature invalide : le badge a été modifié, ou signé par une autre clé', en: 'invalid signature: the badge was modified, or signed with another key' },
+    'verify.signatureError': { fr: 'signature non vérifiable : {detail}', en: 'signature cannot be checked: {detail}' },
+    'verify.claimMismatch': { fr: 'revendication JWT « {claim} » = {value}, le badge dit {expected}', en: 'JWT claim "{claim}" = {value}, the badge says {expected}' },
+    'verify.notABadge': { fr: 'ni un JWT ni un badge JSON', en: 'neither a JWT nor a JSON badge' },
+    'verify.unsigned': { fr: 'non signé : aucune preuve (signez avec referentiel evaluate … --cle)', en: 'unsigned: no proof (sign with referentiel evaluate … --cle)' },
+    'verify.unsupportedProof': { fr: 'preuve « {type} » non prise en charge : seuls les badges VC-JWT sont vérifiés', en: 'unsupported proof "{type}": only VC-JWT badges are checked' },
+    'verify.schema': { fr: 'schéma Open Badges 3.0 : {path} {message}', en: 'Open Badges 3.0 schema: {path} {message}' },
+    'verify.notYetValid': { fr: 'pas encore valide (à partir du {date})', en: 'not yet valid (from {date})' },
+    'verify.expired': { fr: 'expiré le {date}', en: 'expired on {date}' }
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { canonicalCode } from '../codes.js';
@@ -7,21 +7,24 @@ import type { Bloc, Competence } from '../generated/ast.js';
 import type { EvaluationResult } from '../evaluation/types.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
-import { caseDocumentId, caseElementId } from './case-export.js';
+import { signCredential, type SigningKey } from './badge-signing.js';
+import { caseDocumentId, caseElementId, ficheUrl } from './case-export.js';
 import { REFERENTIEL_NAMESPACE, urnUuid, uuidv5 } from './uuid.js';
 
 /**
- * Open Badges 3.0 : un `OpenBadgeCredential` (non signé) par bloc validé à la session et par
+ * Open Badges 3.0 : un `OpenBadgeCredential` par bloc validé à la session et par
  * certification obtenue.
  *
- * - Rien n'est signé : la clé et l'identité de l'émetteur appartiennent à l'infrastructure
- *   du certificateur ; les fichiers produits sont prêts à être signés (ajout d'une `proof`
- *   Data Integrity ou encapsulation VC-JWT) par son outil.
+ * - Signé si le certificateur donne sa clé (`key`) : VC-JWT (badge-signing.ts), fichier
+ *   `.jwt` ; sinon, badge JSON **non signé** (`.json`), ce que la ligne de commande dit.
+ * - L'émetteur : un `Profile` dont l'identifiant est https (le site du certificateur déclaré
+ *   dans le référentiel, ou `issuer.id`), avec son nom, son adresse et son courriel.
  * - Minimisation des données (RGPD) : ni nom ni identifiant en clair du candidat. Le sujet
  *   est désigné par un `IdentityObject` haché (SHA-256 de l'identifiant du candidat et d'un
- *   sel) ; les noms de fichiers n'en gardent que 16 caractères hexadécimaux.
- * - Déterministe : identifiants UUID v5 (référentiel + candidat + bloc), dates = date
- *   d'évaluation ; la même évaluation donne les mêmes octets.
+ *   sel aléatoire, propre à chaque candidat et écrit seulement dans ses propres badges) ; les
+ *   noms de fichiers n'en gardent que 16 caractères hexadécimaux.
+ * - Identifiants UUID v5 (référentiel + candidat + bloc) ; `validFrom` = la date
+ *   d'évaluation (jamais « aujourd'hui » implicitement).
  * - Open Badges ne dit pas les échecs : un bloc non validé ou une certification non obtenue
  *   ne produit aucun fichier.
  * - Rien n'est écrit à moitié : les fichiers vont dans un dossier temporaire voisin, déplacés
@@ -46,20 +49,63 @@ export interface OpenBadgesWriter {
 
 export interface OpenBadgesOptions {
     /**
-     * Sel du hachage de l'identifiant du candidat. Par défaut, dérivé du référentiel (stable :
-     * les badges sont déterministes). Le sel figure dans le badge (le vérificateur en a besoin).
+     * Sel du hachage de l'identifiant du candidat, pour tous les candidats (tests). Par défaut,
+     * un sel aléatoire par candidat. Le sel figure dans ses badges (le vérificateur en a besoin).
      */
     readonly salt?: string;
+    /** Identifiant (https) de l'émetteur ; sinon le site du premier certificateur. */
+    readonly issuerId?: string;
+    /** Adresse de base (https) du service CASE : `alignment.targetUrl` = `<base>CFItems/<id>`. */
+    readonly baseUri?: string;
+    /** Clé de signature : badges VC-JWT (`.jwt`) au lieu de JSON non signés. */
+    readonly key?: SigningKey;
+}
+
+export interface CredentialOptions {
+    readonly issuerId?: string;
+    readonly baseUri?: string;
+}
+
+/** Un sel aléatoire (128 bits, hexadécimal). */
+export function randomSalt(): string {
+    return randomBytes(16).toString('hex');
+}
+
+function isHttps(value: string | undefined): value is string {
+    if (!value) return false;
+    try {
+        return new URL(value).protocol === 'https:';
+    } catch {
+        return false;
+    }
+}
+
+/** L'émetteur des badges : le premier certificateur, identifié par son site https (ou issuerId). */
+export function issuerProfile(model: ReferentielModel, issuerId?: string): Record<string, unknown> {
+    const certification = model.certification;
+    const source = certification?.certificateurs[0];
+    const site = isHttps(source?.site) ? source.site : undefined;
+    if (!source) {
+        return { id: issuerId ?? `urn:referentiel:${encodeURIComponent(model.code)}`, type: ['Profile'], name: certification?.titre ?? model.code };
+    }
+    return {
+        id: issuerId ?? site ?? urnUuid(uuidv5(`certificateur:${source.siret ?? source.nom}`, REFERENTIEL_NAMESPACE)),
+        type: ['Profile'],
+        name: source.nom,
+        ...(site ? { url: site } : {}),
+        ...(source.courriel ? { email: source.courriel } : {}),
+        ...(source.siret ? { otherIdentifier: [{ type: 'IdentifierEntry', identifier: source.siret, identifierType: 'ext:SIRET' }] } : {})
+    };
+}
+
+/** L'identifiant de l'émetteur est-il une adresse https ? */
+export function hasHttpsIssuer(model: ReferentielModel, issuerId?: string): boolean {
+    return isHttps(issuerProfile(model, issuerId).id as string);
 }
 
 /** La forme d'un identifiant haché d'Open Badges : « sha256$ » + hexadécimal. */
 export function identityHash(candidateId: string, salt: string): string {
     return 'sha256$' + createHash('sha256').update(candidateId + salt, 'utf8').digest('hex');
-}
-
-/** Le sel par défaut d'un référentiel. */
-export function defaultSalt(model: ReferentielModel): string {
-    return caseDocumentId(model.code);
 }
 
 /** L'identifiant stable d'un badge : référentiel + candidat + bloc (ou certification). */
@@ -72,22 +118,18 @@ function frenchNumber(n: number): string {
 }
 
 /** Le badge d'un bloc ou de la certification (objet JSON). */
-export function buildCredential(model: ReferentielModel, result: EvaluationResult, target: Bloc | 'certification', salt: string): Record<string, unknown> {
+export function buildCredential(model: ReferentielModel, result: EvaluationResult, target: Bloc | 'certification', salt: string, options: CredentialOptions = {}): Record<string, unknown> {
     const certification = model.certification;
     const titre = certification?.titre ?? model.code;
     const framework = `${model.code} — ${titre}`;
     const obtention = model.obtentions[0];
     const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
 
-    const issuerSource = certification?.certificateurs[0];
-    const issuer: Record<string, unknown> = issuerSource
-        ? {
-            id: urnUuid(uuidv5(`certificateur:${issuerSource.siret ?? issuerSource.nom}`, REFERENTIEL_NAMESPACE)),
-            type: ['Profile'],
-            name: issuerSource.nom,
-            ...(issuerSource.siret ? { otherIdentifier: [{ type: 'IdentifierEntry', identifier: issuerSource.siret, identifierType: 'ext:SIRET' }] } : {})
-        }
-        : { id: `urn:referentiel:${encodeURIComponent(model.code)}`, type: ['Profile'], name: titre };
+    const issuer = issuerProfile(model, options.issuerId);
+    const base = options.baseUri === undefined ? undefined : options.baseUri.endsWith('/') ? options.baseUri : options.baseUri + '/';
+    // L'adresse de la compétence : sa page dans le service CASE, sinon la fiche RNCP, sinon son urn:uuid.
+    const fiche = ficheUrl(certification?.rncp ?? model.code);
+    const targetUrl = (id: string): string => (base ? `${base}CFItems/${id}` : fiche ?? urnUuid(id));
 
     const ownerOf = (c: Competence): string =>
         model.competences.includes(c) ? model.code : model.socles.find(s => s.competences.includes(c))?.code ?? model.code;
@@ -100,7 +142,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
             ...(bloc ? { targetDescription: `Compétence du bloc ${bloc.name} « ${bloc.titre} »` } : {}),
             targetFramework: framework,
             targetType: 'CFItem',
-            targetUrl: urnUuid(caseElementId(ownerOf(c), c.name))
+            targetUrl: targetUrl(caseElementId(ownerOf(c), c.name))
         };
     });
 
@@ -202,18 +244,20 @@ function safe(code: string): string {
 export function createOpenBadgesWriter(model: ReferentielModel, folder: string, options: OpenBadgesOptions = {}): OpenBadgesWriter {
     const target = path.resolve(folder);
     const temporary = temporarySibling(target, 'badges');
-    const salt = options.salt ?? defaultSalt(model);
     const blocs = new Map(model.blocs.map(b => [canonicalCode(b.name), b]));
     let created = false;
     let count = 0;
     const files = new Set<string>();
 
-    const write = async (name: string, credential: Record<string, unknown>): Promise<void> => {
+    const credentialOptions: CredentialOptions = { issuerId: options.issuerId, baseUri: options.baseUri };
+    const write = async (stem: string, credential: Record<string, unknown>): Promise<void> => {
         if (!created) {
             await fs.mkdir(temporary, { recursive: true });
             created = true;
         }
-        await fs.writeFile(path.join(temporary, name), JSON.stringify(credential, null, 2) + '\n');
+        const name = stem + (options.key ? '.jwt' : '.json');
+        const text = options.key ? await signCredential(credential, options.key) + '\n' : JSON.stringify(credential, null, 2) + '\n';
+        await fs.writeFile(path.join(temporary, name), text);
         if (!files.has(name)) count++;
         files.add(name);
     };
@@ -223,13 +267,15 @@ export function createOpenBadgesWriter(model: ReferentielModel, folder: string, 
             return count;
         },
         async candidate(result: EvaluationResult): Promise<void> {
+            // Un sel par candidat : il n'est écrit que dans ses propres badges.
+            const salt = options.salt ?? randomSalt();
             const subject = identityHash(result.candidat.id, salt).slice('sha256$'.length, 'sha256$'.length + 16);
             for (const code of result.attestations) {
                 const bloc = blocs.get(canonicalCode(code));
-                if (bloc) await write(`${subject}-${safe(bloc.name)}.json`, buildCredential(model, result, bloc, salt));
+                if (bloc) await write(`${subject}-${safe(bloc.name)}`, buildCredential(model, result, bloc, salt, credentialOptions));
             }
             if (result.decision === 'obtenue') {
-                await write(`${subject}-${safe(model.code)}.json`, buildCredential(model, result, 'certification', salt));
+                await write(`${subject}-${safe(model.code)}`, buildCredential(model, result, 'certification', salt, credentialOptions));
             }
         },
         async finish(): Promise<void> {

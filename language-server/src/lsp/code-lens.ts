@@ -6,8 +6,10 @@
  * compétence ; compétences non évaluées pour un bloc) avec la commande VS Code
  * `editor.action.showReferences`, dont les arguments sont des objets LSP sérialisables :
  * `[uri: string, position: Position, locations: Location[]]` (l'extension les convertit en
- * objets VS Code ; voir docs/editor.md). Une lentille sans endroit à montrer a une commande vide
- * (`command: ""`) : elle s'affiche sans être cliquable.
+ * objets VS Code ; voir docs/editor.md). Toute lentille a une vraie commande : pour une
+ * compétence non évaluée, le clic montre les modalités de son bloc (où l'ajouter à « évalue ») ;
+ * pour un bloc entièrement couvert, ses compétences. Une lentille qui n'aurait rien à montrer
+ * n'est pas envoyée (le diagnostic correspondant dit déjà le problème).
  */
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
@@ -46,26 +48,36 @@ export class ReferentielCodeLensProvider implements CodeLensProvider {
         if (!range) return undefined;
         const coverage = coverageOf(model, bloc);
         const title = msg('lsp.lens.couverture', { evaluees: coverage.evaluees, total: coverage.total });
-        const locations = coverage.manquantes.map(c => locationOf(c)).filter((l): l is Location => l !== undefined);
-        return { range, command: showReferences(title, document, range.start, locations) };
+        // Les compétences non évaluées ; toutes les compétences du bloc s'il n'en manque aucune.
+        const shown = coverage.manquantes.length > 0 ? coverage.manquantes : model.competencesOfBloc.get(bloc) ?? [];
+        const locations = shown.map(c => locationOf(c)).filter((l): l is Location => l !== undefined);
+        const command = showReferences(title, document, range.start, locations);
+        return command ? { range, command } : undefined;
     }
 
     private competenceLenses(document: LangiumDocument, competence: Competence, model: ReferentielModel): CodeLens[] {
         const range = nameRange(competence);
         if (!range) return [];
         if (!model.socle) {
-            return [{ range, command: this.assessmentCommand(document, competence, model, range.start) }];
+            const command = this.assessmentCommand(document, competence, model, range.start);
+            return command ? [{ range, command }] : [];
         }
         // Dans un socle : la couverture dans chaque certification qui l'utilise.
         const users = this.services.references.OwnerIndex.usersOf(model.key).sort()
             .map(key => this.services.referentiel.Models.forCode(key))
             .filter(user => [...user.competencesOfBloc.values()].some(list => list.includes(competence)));
         if (users.length === 0) {
-            return [{ range, command: { title: msg('lsp.lens.nonIncluse'), command: '' } }];
+            // Le clic montre les certifications qui utilisent le socle (où l'inclure dans un bloc).
+            const certifications = this.services.references.OwnerIndex.usersOf(model.key).sort()
+                .map(key => this.services.referentiel.Models.forCode(key).certification)
+                .map(c => (c ? locationOf(c) : undefined))
+                .filter((l): l is Location => l !== undefined);
+            const command = showReferences(msg('lsp.lens.nonIncluse'), document, range.start, certifications);
+            return command ? [{ range, command }] : [];
         }
-        return users.map(user => {
+        return users.flatMap(user => {
             const command = this.assessmentCommand(document, competence, user, range.start);
-            return { range, command: { ...command, title: msg('lsp.lens.dans', { code: user.code, detail: command.title }) } };
+            return command ? [{ range, command: { ...command, title: msg('lsp.lens.dans', { code: user.code, detail: command.title }) } }] : [];
         });
     }
 
@@ -73,7 +85,10 @@ export class ReferentielCodeLensProvider implements CodeLensProvider {
         const modalites = model.modalitesOf.get(competence) ?? [];
         const criteres = model.criteresOf.get(competence) ?? [];
         if (modalites.length === 0) {
-            return { title: msg('lsp.lens.nonEvaluee'), command: '' };
+            // Le clic montre les modalités du bloc : c'est dans l'une d'elles qu'il faut l'évaluer.
+            const bloc = model.blocOf.get(competence);
+            const candidates = (bloc?.modalites ?? []).map(m => locationOf(m)).filter((l): l is Location => l !== undefined);
+            return showReferences(msg('lsp.lens.nonEvaluee'), document, position, candidates);
         }
         const title = msg('lsp.lens.evaluee', { modalites: modalites.map(m => m.name).join(', '), criteres: criteres.length });
         // Les endroits : la compétence dans les listes « évalue » puis « vérifie ».
@@ -89,7 +104,8 @@ export class ReferentielCodeLensProvider implements CodeLensProvider {
     }
 }
 
+/** La commande qui montre des endroits ; aucune (`undefined`) s'il n'y a rien à montrer. */
 function showReferences(title: string, document: LangiumDocument, position: Position, locations: Location[]) {
-    if (locations.length === 0) return { title, command: '' };
+    if (locations.length === 0) return undefined;
     return { title, command: SHOW_REFERENCES, arguments: [document.uri.toString(), position, locations] };
 }

@@ -15,6 +15,7 @@ import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { md, modelOf, shorten, textOf } from './elements.js';
+import { clientSupport, markdownToPlainText } from './client-capabilities.js';
 import './lsp-messages.js';
 import { nextBlocCode, nextCompetenceCode, nextCritereCode, nextModaliteCode } from './next-code.js';
 
@@ -69,12 +70,13 @@ export class ReferentielCompletionProvider extends DefaultCompletionProvider {
             const modalite = AstUtils.getContainerOfType(refInfo.container, isModalite);
             if (modalite?.competences.some(r => r.ref === node)) priority = '0';
         }
+        const support = clientSupport(this.referentielServices);
         return {
             nodeDescription: description,
             kind: COMPLETION_KINDS[description.type] ?? CompletionItemKind.Reference,
             detail: text ? shorten(text, 50) : type,
-            labelDetails: { description: type },
-            documentation: text ? { kind: 'markdown', value: `**${type} ${md(description.name)}**\n\n${md(text)}` } : undefined,
+            ...(support.labelDetails ? { labelDetails: { description: type } } : {}),
+            documentation: text ? documentation(support.markdownCompletion, `**${type} ${md(description.name)}**\n\n${md(text)}`) : undefined,
             sortText: priority + sortKey(description.name)
         };
     }
@@ -93,7 +95,7 @@ export class ReferentielCompletionProvider extends DefaultCompletionProvider {
                 label: snippet.label,
                 kind: CompletionItemKind.Snippet,
                 detail: snippet.detail,
-                documentation: { kind: 'markdown', value: '```ref\n' + snippet.preview + '\n```' },
+                documentation: documentation(clientSupport(this.referentielServices).markdownCompletion, '```ref\n' + snippet.preview + '\n```'),
                 insertText: snippet.text,
                 insertTextFormat: InsertTextFormat.Snippet,
                 filterText: keyword.value,
@@ -170,4 +172,9 @@ function escapeSnippet(text: string): string {
 /** Le texte inséré, sans les marques du modèle (pour la documentation de l'élément). */
 function preview(snippet: string): string {
     return snippet.replace(/\$\{\d+:((?:\\.|[^}])*)\}/g, (_m, value: string) => value.replace(/\\(.)/g, '$1')).replace(/\$\d+/g, '');
+}
+
+/** La documentation d'une proposition : Markdown si le client le lit, texte brut sinon. */
+function documentation(markdown: boolean, value: string): { kind: 'markdown' | 'plaintext'; value: string } {
+    return markdown ? { kind: 'markdown', value } : { kind: 'plaintext', value: markdownToPlainText(value) };
 }

@@ -18,6 +18,7 @@ import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { codeAt } from './code-at.js';
 import { codeAndTitle, md, modelFor, shorten } from './elements.js';
+import { clientSupport, markdownToPlainText } from './client-capabilities.js';
 import './lsp-messages.js';
 
 export class ReferentielHoverProvider implements HoverProvider {
@@ -27,7 +28,12 @@ export class ReferentielHoverProvider implements HoverProvider {
         const found = codeAt(this.services, document, document.textDocument.offsetAt(params.position));
         if (!found) return undefined;
         const value = hoverMarkdown(this.services, found.target, document);
-        return value ? { contents: { kind: 'markdown', value }, range: found.cst.range } : undefined;
+        if (!value) return undefined;
+        // Un client qui ne lit pas le Markdown reçoit du texte brut.
+        const contents = clientSupport(this.services).markdownHover
+            ? { kind: 'markdown' as const, value }
+            : { kind: 'plaintext' as const, value: markdownToPlainText(value) };
+        return { contents, range: found.cst.range };
     }
 }
 

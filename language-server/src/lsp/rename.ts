@@ -5,7 +5,7 @@
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ErrorCodes, ResponseError, type PrepareRenameParams, type RenameParams } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type PrepareRenameParams, type RenameParams } from 'vscode-languageserver';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeCode, canonicalCode } from '../codes.js';
 import { isCertification, isSocle } from '../generated/ast.js';
@@ -27,7 +27,8 @@ export class ReferentielRenameProvider extends DefaultRenameProvider {
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const found = codeAt(this.referentielServices, document, document.textDocument.offsetAt(params.position));
         if (!found) {
-            throw new ResponseError(ErrorCodes.InvalidRequest, msg('lsp.rename.notACode'));
+            // La requête est valide, le renommage impossible ici : RequestFailed (-32803), avec la raison.
+            throw new ResponseError(LSPErrorCodes.RequestFailed, msg('lsp.rename.notACode'));
         }
         const newName = params.newName.trim();
         const problem = this.checkNewName(found.target, newName);
@@ -42,11 +43,10 @@ export class ReferentielRenameProvider extends DefaultRenameProvider {
         return { changes };
     }
 
+    /** Le code sous le curseur ; `null` ailleurs (mot-clé, texte, espace) : rien à renommer là. */
     override prepareRename(document: LangiumDocument, params: PrepareRenameParams): Range | undefined {
         const found = codeAt(this.referentielServices, document, document.textDocument.offsetAt(params.position));
-        if (!found) {
-            throw new ResponseError(ErrorCodes.InvalidRequest, msg('lsp.rename.notACode'));
-        }
+        if (!found) return undefined;
         // Le code entier (« A2. 1 » est un seul jeton, même avec son espace).
         return found.cst.range;
     }

@@ -6,7 +6,7 @@
  */
 import { Cancellation, GrammarUtils, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider, FuzzyMatcher, LangiumSharedServices, WorkspaceSymbolProvider } from 'langium/lsp';
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import type { Range } from 'vscode-languageserver-types';
 import {
     isAppartenance, isCertification, isSocle,
@@ -17,6 +17,7 @@ import { msg } from '../i18n/messages.js';
 import type { ReferentielIndexManager } from '../workspace/owners.js';
 import { ownerCodeOf } from '../workspace/owners.js';
 import { shorten, textOf } from './elements.js';
+import { clientSupport } from './client-capabilities.js';
 import './lsp-messages.js';
 
 export const SYMBOL_KINDS: Record<string, SymbolKind> = {
@@ -56,7 +57,18 @@ function symbol(node: AstNode, name: string, detail: string | undefined, childre
 }
 
 export class ReferentielDocumentSymbolProvider implements DocumentSymbolProvider {
-    getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): DocumentSymbol[] {
+    constructor(private readonly services?: { shared: LangiumSharedServices }) { }
+
+    getSymbols(document: LangiumDocument, params: DocumentSymbolParams): DocumentSymbol[] {
+        const tree = this.getTree(document, params);
+        if (!this.services || clientSupport(this.services).hierarchicalSymbols) return tree;
+        // Un client sans hierarchicalDocumentSymbolSupport attend une liste plate de
+        // SymbolInformation (LSP le permet pour la même requête ; Langium ne type que l'arbre).
+        return flatten(tree, document.uri.toString()) as unknown as DocumentSymbol[];
+    }
+
+    /** Le plan du fichier, en arbre. */
+    getTree(document: LangiumDocument, _params: DocumentSymbolParams): DocumentSymbol[] {
         const root = document.parseResult?.value as Document | undefined;
         if (!root) return [];
         const children = root.elements.map(e => this.element(e)).filter((s): s is DocumentSymbol => s !== undefined);
@@ -115,6 +127,14 @@ export class ReferentielDocumentSymbolProvider implements DocumentSymbolProvider
         ].sort(byPosition);
         return symbol(node, msg('lsp.symbol.obtention'), undefined, children, keyword);
     }
+}
+
+/** L'arbre des symboles à plat, chacun avec le nom de son parent (`containerName`). */
+export function flatten(symbols: readonly DocumentSymbol[], uri: string, containerName?: string): SymbolInformation[] {
+    return symbols.flatMap(s => [
+        { name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(containerName ? { containerName } : {}) },
+        ...flatten(s.children ?? [], uri, s.name)
+    ]);
 }
 
 function byPosition(a: DocumentSymbol, b: DocumentSymbol): number {

@@ -190,7 +190,10 @@ export class ReferentielValidator {
     // --- Certification --------------------------------------------------------------------
 
     checkCertification = (certification: Certification, accept: ValidationAcceptor): void => {
-        this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut']);
+        this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut', 'version']);
+        if (certification.version && !isValidDate(certification.version)) {
+            this.report(accept, { rule: 'REF009', node: certification, property: 'version', params: { detail: msg('dates.invalid', { value: certification.version }) } });
+        }
         if (certification.titre !== undefined && certification.titre.trim() === '') {
             this.report(accept, { rule: 'REF503', node: certification, property: 'titre', params: { kind: msg('kind.Certification'), name: certification.name } });
         }
@@ -410,7 +413,7 @@ export class ReferentielValidator {
 
 /** Comment une propriété s'écrit, pour les messages de REF005. */
 const PROPERTY_LABELS: Record<string, string> = {
-    rncp: 'rncp', niveau: 'niveau', enregistrement: 'enregistrement', statut: 'statut',
+    rncp: 'rncp', niveau: 'niveau', enregistrement: 'enregistrement', statut: 'statut', version: 'version du',
     seuil: 'validé si … % des compétences acquises',
     nature: 'nature', consigne: 'consigne', jury: 'jury', seul: 'seul', enEquipe: 'en équipe',
     seuilBlocs: 'bloc validé si …', seuilCompetences: 'compétence acquise si …', acquisBlocs: 'blocs acquis …', amenagement: 'aménagement'
@@ -418,7 +421,7 @@ const PROPERTY_LABELS: Record<string, string> = {
 
 /** Les mots-clés qui précèdent la valeur d'une propriété (« niveau 7 ») : la plage va du mot-clé à la valeur. */
 const LEADING_KEYWORD: Record<string, string> = {
-    rncp: 'rncp', niveau: 'niveau', statut: 'statut', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc'
+    rncp: 'rncp', niveau: 'niveau', statut: 'statut', version: 'version', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc'
 };
 
 function repeatedRange(occurrence: CstNode, property: string): Range {

@@ -36,10 +36,18 @@ function validators(options: { xsdDateTime?: boolean } = {}): { v10: ValidateFun
     };
 }
 
+/** La définition officielle de CASE 1.1 (1EdTech, OpenAPI 3 ; test/fixtures/standards). */
+function officialCase11(): ValidateFunction {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    return ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'standards', 'case-1.1-cfpackage.from-openapi.schema.json'), 'utf8')));
+}
+
 function expectValid(data: unknown): void {
-    const { v10, v11 } = validators();
-    v10(data);
-    expect(v10.errors ?? [], 'CASE 1.0 : ' + JSON.stringify(v10.errors, null, 2)).toEqual([]);
+    const { v11 } = validators();
+    const official = officialCase11();
+    official(data);
+    expect(official.errors ?? [], 'CASE 1.1 (officiel) : ' + JSON.stringify(official.errors, null, 2)).toEqual([]);
     v11(data);
     expect(v11.errors ?? [], 'CASE 1.1 : ' + JSON.stringify(v11.errors, null, 2)).toEqual([]);
 }
@@ -80,7 +88,7 @@ async function socleModel(): Promise<ReferentielModel> {
 }
 
 describe('export CASE 1.1', () => {
-    it('est valide selon le schéma CASE 1.0 et les ajouts de CASE 1.1 (référentiels de test, socle, fiche importée)', async () => {
+    it('est valide selon la définition officielle de CASE 1.1 et les ajouts de schemas/ (référentiels de test, socle, fiche importée)', async () => {
         const models = [
             await loadModel('test/fixtures/cli/propre', 'MINI'),
             await loadModel('test/fixtures/referentiels/technicien-reseaux', 'TECH-RESEAUX'),

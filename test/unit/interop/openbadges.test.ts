@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseElementId } from '../../../language-server/src/interop/case-export.js';
-import { buildCredential, createOpenBadgesWriter, credentialId, defaultSalt, OB_CONTEXT } from '../../../language-server/src/interop/openbadges.js';
+import { buildCredential, createOpenBadgesWriter, credentialId, OB_CONTEXT } from '../../../language-server/src/interop/openbadges.js';
 import type { ReferentielModel } from '../../../language-server/src/model/referentiel-model.js';
 import { workspace } from '../../helpers.js';
 import { allCompetences, evaluate, loadModel } from '../engine/engine-helpers.js';
@@ -44,12 +44,13 @@ function read(folder: string): Record<string, { text: string; json: Record<strin
     return out;
 }
 
+const SEL = 'sel-fixe-des-tests';
 const reussi = () => evaluate(mini, { id: ID, nom: NOM, competences: allCompetences(mini, 'acquise'), epreuves: { memoire: 14.5 } });
 
 describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
     it('un badge par bloc validé et un pour la certification obtenue, conformes aux champs exigés', async () => {
         const folder = tempFolder();
-        const writer = createOpenBadgesWriter(mini, folder);
+        const writer = createOpenBadgesWriter(mini, folder, { salt: SEL, baseUri: 'https://case.exemple.fr/v1p1' });
         const result = reussi();
         expect(result.decision).toBe('obtenue');
         await writer.candidate(result);
@@ -57,14 +58,14 @@ describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
         expect(writer.count).toBe(2);
         await writer.finish();
         const files = read(folder);
-        const hash = createHash('sha256').update(ID + defaultSalt(mini)).digest('hex');
+        const hash = createHash('sha256').update(ID + SEL).digest('hex');
         expect(Object.keys(files)).toEqual([`${hash.slice(0, 16)}-BC01.json`, `${hash.slice(0, 16)}-MINI.json`]);
         for (const { json } of Object.values(files)) {
             expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
             expect(json['@context']).toEqual([...OB_CONTEXT]);
             expect(json.validFrom).toBe('2026-06-30T00:00:00Z');
             expect(json.issuer).toMatchObject({ type: ['Profile'], name: 'Organisme « Essai »', otherIdentifier: [{ type: 'IdentifierEntry', identifier: '12345678900012', identifierType: 'ext:SIRET' }] });
-            expect(json.credentialSubject.identifier).toEqual([{ type: 'IdentityObject', identityHash: `sha256$${hash}`, identityType: 'identifier', hashed: true, salt: defaultSalt(mini) }]);
+            expect(json.credentialSubject.identifier).toEqual([{ type: 'IdentityObject', identityHash: `sha256$${hash}`, identityType: 'identifier', hashed: true, salt: SEL }]);
         }
         const bloc = files[`${hash.slice(0, 16)}-BC01.json`].json;
         expect(bloc.name).toBe('Bloc BC01 — Concevoir une solution');
@@ -81,7 +82,7 @@ describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
             targetDescription: 'Compétence du bloc BC01 « Concevoir une solution »',
             targetFramework: 'MINI — Certification d\'essai',
             targetType: 'CFItem',
-            targetUrl: `urn:uuid:${caseElementId('MINI', 'C1.2')}`
+            targetUrl: `https://case.exemple.fr/v1p1/CFItems/${caseElementId('MINI', 'C1.2')}`
         });
         expect(bloc.credentialSubject.result).toBeUndefined();
         const cert = files[`${hash.slice(0, 16)}-MINI.json`].json;
@@ -105,11 +106,11 @@ describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
         }
     });
 
-    it('déterministe : mêmes octets d\'une écriture à l\'autre ; identifiants UUID v5 (référentiel + candidat + bloc)', async () => {
+    it('déterministe à sel donné : mêmes octets d\'une écriture à l\'autre ; identifiants UUID v5 (référentiel + candidat + bloc)', async () => {
         const a = tempFolder();
         const b = tempFolder();
         for (const folder of [a, b]) {
-            const writer = createOpenBadgesWriter(mini, folder);
+            const writer = createOpenBadgesWriter(mini, folder, { salt: SEL });
             await writer.candidate(reussi());
             await writer.finish();
         }
@@ -181,6 +182,59 @@ describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
         expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
         expect(credential.issuer).toEqual({ id: 'urn:referentiel:X-1', type: ['Profile'], name: 'Sans certificateur' });
         expect((credential.credentialSubject as Record<string, unknown>).result).toBeUndefined();
+    });
+
+    it('un sel aléatoire par candidat, écrit seulement dans ses propres badges ; validFrom = date d\'évaluation', async () => {
+        const folder = tempFolder();
+        const writer = createOpenBadgesWriter(mini, folder);
+        const autre = evaluate(mini, { id: 'CAND-0043', competences: allCompetences(mini, 'acquise'), epreuves: { memoire: 12 } });
+        await writer.candidate(reussi());
+        await writer.candidate(autre);
+        await writer.finish();
+        const files = read(folder);
+        expect(Object.keys(files)).toHaveLength(4);
+        const saltOf = (json: Record<string, any>): string => json.credentialSubject.identifier[0].salt;
+        const hashOf = (json: Record<string, any>): string => json.credentialSubject.identifier[0].identityHash;
+        const byCandidate = new Map<string, string[]>();
+        for (const { json } of Object.values(files)) {
+            const salt = saltOf(json);
+            expect(salt).toMatch(/^[0-9a-f]{32}$/);
+            const owner = hashOf(json) === 'sha256$' + createHash('sha256').update(ID + salt).digest('hex') ? ID : 'CAND-0043';
+            expect(hashOf(json)).toBe('sha256$' + createHash('sha256').update(owner + salt).digest('hex'));
+            byCandidate.set(owner, [...(byCandidate.get(owner) ?? []), salt]);
+            expect(json.validFrom).toBe('2026-06-30T00:00:00Z');
+        }
+        // Les badges d'un candidat partagent son sel ; les deux candidats ont des sels différents.
+        const [sel1, sel2] = [ID, 'CAND-0043'].map(id => byCandidate.get(id)!);
+        expect(new Set(sel1).size).toBe(1);
+        expect(new Set(sel2).size).toBe(1);
+        expect(sel1[0]).not.toBe(sel2[0]);
+        // Le sel d'un candidat n'apparaît dans aucun badge de l'autre.
+        for (const { text, json } of Object.values(files)) {
+            const other = saltOf(json) === sel1[0] ? sel2[0] : sel1[0];
+            expect(text).not.toContain(other);
+        }
+        // Une autre écriture tire d'autres sels.
+        const again = tempFolder();
+        const second = createOpenBadgesWriter(mini, again);
+        await second.candidate(reussi());
+        await second.finish();
+        expect(Object.values(read(again)).map(f => saltOf(f.json))).not.toContain(sel1[0]);
+    });
+
+    it('l\'émetteur : le site https du certificateur, son nom, son courriel ; alignement sans base : la fiche RNCP', async () => {
+        const ws = await workspace({ 's.ref': 'certification S "Avec site" {\n    rncp RNCP40000\n    certificateur "École" siret "12345678900011" site "https://www.ecole.fr" courriel "certif@ecole.fr"\n}\nbloc BC01 "Bloc" {\n    compétence C1.1 "Faire"\n    modalité M1 "Projet" {\n        évalue C1.1\n    }\n}\nobtention {\n    condition "Blocs" : tous les blocs validés\n}\n' });
+        const model = ws.services.referentiel.Models.forCode('S');
+        const result = evaluate(model, { id: 'Z', competences: { 'C1.1': 'acquise' } });
+        const credential = buildCredential(model, result, 'certification', 'sel') as Record<string, any>;
+        expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
+        expect(credential.issuer).toEqual({
+            id: 'https://www.ecole.fr', type: ['Profile'], name: 'École', url: 'https://www.ecole.fr', email: 'certif@ecole.fr',
+            otherIdentifier: [{ type: 'IdentifierEntry', identifier: '12345678900011', identifierType: 'ext:SIRET' }]
+        });
+        expect(credential.credentialSubject.achievement.alignment[0].targetUrl).toBe('https://www.francecompetences.fr/recherche/rncp/40000/');
+        const overridden = buildCredential(model, result, 'certification', 'sel', { issuerId: 'https://badges.ecole.fr/emetteur' }) as Record<string, any>;
+        expect(overridden.issuer.id).toBe('https://badges.ecole.fr/emetteur');
     });
 
     it('rien n\'est écrit à moitié : abort() efface ; finish() dans un dossier existant garde les autres fichiers', async () => {

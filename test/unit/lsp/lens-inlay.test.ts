@@ -6,7 +6,7 @@ import { deWorkspace, doc, positionOf } from './lsp-helpers.js';
 const everything = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 
 describe('lentilles de code', () => {
-    it('sur chaque compétence : « évaluée par … · n critères » (références cliquables) ou « non évaluée » ; sur chaque bloc : sa couverture', async () => {
+    it('sur chaque compétence : « évaluée par … · n critères » ou « non évaluée » ; sur chaque bloc : sa couverture — toujours cliquables', async () => {
         const ws = await deWorkspace({ 'bloc3.ref': 'référentiel DE\nbloc BC03 "Trois" {\n    compétence C3.1 "Évaluée"\n    compétence C3.2 "Oubliée"\n    modalité M3.1 "M" {\n        évalue C3.1\n    }\n}\n' });
         const de = doc(ws, 'de.ref');
         const lenses = await ws.services.lsp.CodeLensProvider!.provideCodeLens(de, { textDocument: { uri: de.uri.toString() } }) as CodeLens[];
@@ -33,13 +33,19 @@ describe('lentilles de code', () => {
 
         const b3 = doc(ws, 'bloc3.ref');
         const lenses3 = await ws.services.lsp.CodeLensProvider!.provideCodeLens(b3, { textDocument: { uri: b3.uri.toString() } }) as CodeLens[];
-        expect(lenses3.map(l => `${l.range.start.line + 1}: ${l.command!.title}${l.command!.command ? '' : ' (texte)'}`)).toEqual([
+        expect(lenses3.map(l => `${l.range.start.line + 1}: ${l.command!.title}`)).toEqual([
             '2: couverture : 1/2 compétences évaluées',
             '3: évaluée par M3.1 · 0 critère',
-            '4: non évaluée (texte)'
+            '4: non évaluée'
         ]);
+        // Aucune lentille à commande vide (LSP : une commande désigne une commande réelle).
+        for (const lens of [...lenses, ...lenses3]) expect(lens.command!.command).toBe('editor.action.showReferences');
         // Le clic sur la couverture montre les compétences non évaluées.
         expect(lenses3[0].command!.arguments![2]).toEqual([{ uri: b3.uri.toString(), range: { start: positionOf(b3, 'C3.2'), end: positionOf(b3, 'C3.2', 4) } }]);
+        // Le clic sur « non évaluée » montre les modalités du bloc, où l'ajouter à « évalue ».
+        expect(lenses3[2].command!.arguments![2]).toEqual([{ uri: b3.uri.toString(), range: { start: positionOf(b3, 'M3.1'), end: positionOf(b3, 'M3.1', 4) } }]);
+        // Une couverture complète montre les compétences du bloc.
+        expect((lenses[0].command!.arguments![2] as unknown[]).length).toBe(3);
     });
 
     it('dans un socle : la couverture dans chaque certification qui inclut la compétence', async () => {
@@ -52,9 +58,14 @@ describe('lentilles de code', () => {
         const lenses = await ws.services.lsp.CodeLensProvider!.provideCodeLens(tr, { textDocument: { uri: tr.uri.toString() } }) as CodeLens[];
         expect(lenses.map(l => `${l.range.start.line + 1}: ${l.command!.title}`)).toEqual([
             '2: A : évaluée par M1 · 1 critère',
-            '2: B : non évaluée',
             '3: socle : incluse dans aucune certification'
         ]);
+        // B n'a pas de modalité où évaluer CT1 : rien à montrer, pas de lentille (REF101 le dit).
+        // « incluse dans aucune certification » montre les certifications qui utilisent le socle.
+        const a = doc(ws, 'a.ref');
+        const b = doc(ws, 'b.ref');
+        expect((lenses[1].command!.arguments![2] as Array<{ uri: string }>).map(l => l.uri)).toEqual([a.uri.toString(), b.uri.toString()]);
+        for (const lens of lenses) expect(lens.command!.command).toBe('editor.action.showReferences');
     });
 
     it('en anglais selon la locale', async () => {
