@@ -19,6 +19,8 @@ const EXTENSION = path.join(ROOT, 'extension', 'src');
 /** Le rang de chaque dossier (ou fichier) de language-server/src : on n'importe que vers un rang inférieur ou égal. */
 export const LAYERS: Readonly<Record<string, number>> = {
     'generated': 0, 'i18n': 0, 'codes.ts': 0, 'version.ts': 0, 'protocol': 0, 'common': 0,
+    // Déclaration des fichiers Markdown embarqués comme texte (aucune importation).
+    'text-modules.d.ts': 0,
     'parser': 1, 'workspace': 1, 'formatting': 1,
     'model': 2, 'references': 2,
     'validation': 3,

@@ -274,8 +274,8 @@ function junit(report: LintReport, options: ReportOptions): string {
             const text = `${f.path}:${m.line}:${m.column} ${msg(`severity.${m.severity}`)} ${m.code} ${m.message}${related}`;
             out.push(`    <testcase classname="${xml(f.path)}" name="${xml(`${m.code} ${f.path}:${m.line}:${m.column}`)}" time="0">`);
             out.push(fails(m)
-                ? `      <failure type="${m.severity}" message="${xml(m.message)}">${xml(text)}</failure>`
-                : `      <system-out>${xml(text)}</system-out>`);
+                ? `      <failure type="${m.severity}" message="${xml(m.message)}">${xmlText(text)}</failure>`
+                : `      <system-out>${xmlText(text)}</system-out>`);
             out.push('    </testcase>');
         }
         out.push('  </testsuite>');
@@ -284,7 +284,12 @@ function junit(report: LintReport, options: ReportOptions): string {
     return out.join('\n') + '\n';
 }
 
-/** Texte échappé pour XML (contenu ou attribut : les sauts de ligne y deviennent &#10;, les caractères interdits disparaissent). */
+/** Valeur d'attribut XML : les sauts de ligne y deviennent &#10; (sinon un lecteur XML les changerait en espaces), les caractères interdits disparaissent. */
 export function xml(text: string): string {
     return escapeXml(text, { quotes: true }).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** Contenu d'élément XML : les sauts de ligne restent, les caractères interdits disparaissent. */
+function xmlText(text: string): string {
+    return escapeXml(text);
 }
