@@ -18,6 +18,7 @@ import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider }
 import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
+import { createReferentielParser } from './parser/infix-parser.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
 import { ReferentielScopeComputation, ReferentielScopeProvider } from './references/scoping.js';
 import { ReferentielDocumentValidator } from './validation/document-validator.js';
@@ -48,6 +49,7 @@ export type ReferentielServices = LangiumServices & ReferentielAddedServices;
 
 export const ReferentielModule: Module<ReferentielServices, PartialLangiumServices & ReferentielAddedServices> = {
     parser: {
+        LangiumParser: (services) => createReferentielParser(services),
         ValueConverter: () => new ReferentielValueConverter(),
         ParserErrorMessageProvider: () => new ReferentielParserErrorMessageProvider()
     },

@@ -1,6 +1,7 @@
 import { AstUtils } from 'langium';
 import {
-    isActivite, isAppel, isBinaire, isBlocValide, isComparaison, isLitteral, isNombreBlocs, isNon, isTousBlocs, isVariable,
+    isActivite, isAppel, isArithmeticExpression, isBlocValide, isComparaison, isLitteral, isLogicalExpression, isNombreBlocs, isNon, isTousBlocs,
+    isVariable,
     type Activite, type Bloc, type Competence, type Critere, type Expression, type Modalite, type Note
 } from '../generated/ast.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -36,7 +37,7 @@ const names = (list: ReadonlyArray<{ name: string }>): string[] => list.map(e =>
 export function exportReferentiel(model: ReferentielModel): unknown {
     const certification = model.certification;
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
     const blocCode = (node: Competence | Activite | Modalite): string | null => {
         const bloc = AstUtils.getContainerOfType(node, (n): n is Bloc => n.$type === 'Bloc');
         return bloc?.name ?? null;
@@ -59,21 +60,21 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         code: model.code,
         titre: certification?.titre ?? model.socle?.titre ?? '',
         ...(certification ? {
-            rncp: certification.rncp ?? null,
-            niveau: certification.niveau ?? null,
+            rncp: certification.rncp[0] ?? null,
+            niveau: certification.niveau[0] ?? null,
             certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })),
             nsf: certification.nsf.map(n => ({ code: n.code, libelle: n.libelle ?? null })),
-            enregistrement: certification.enregistrement
-                ? { debut: certification.enregistrement.debut, fin: certification.enregistrement.fin ?? null }
+            enregistrement: certification.enregistrement[0]
+                ? { debut: certification.enregistrement[0].debut, fin: certification.enregistrement[0].fin ?? null }
                 : null,
-            statut: certification.statut ?? null,
+            statut: certification.statut[0] ?? null,
             socles: codes(certification.socles)
         } : {}),
         notes: notes(certification?.notes ?? model.socle?.notes ?? []),
         blocs: model.blocs.map(b => ({
             code: b.name,
             titre: b.titre,
-            seuil: b.seuil?.pourcentage ?? defaultThreshold,
+            seuil: b.seuil[0]?.pourcentage ?? defaultThreshold,
             activites: names(b.activites),
             competences: names(model.competencesOfBloc.get(b) ?? []),
             modalites: names(b.modalites),
@@ -98,12 +99,12 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             code: m.name,
             titre: m.titre,
             bloc: blocCode(m),
-            nature: m.nature ?? null,
-            organisation: m.seul ? 'seul' : m.enEquipe ? 'en équipe' : null,
+            nature: m.nature[0] ?? null,
+            organisation: m.seul.length > 0 ? 'seul' : m.enEquipe.length > 0 ? 'en équipe' : null,
             competences: codes(m.competences),
-            consigne: m.consigne ?? null,
+            consigne: m.consigne[0] ?? null,
             livrables: m.livrables.map(l => ({ nature: l.nature, description: l.description ?? null })),
-            jury: m.jury ? { effectif: m.jury.effectif ?? null, description: m.jury.description } : null,
+            jury: m.jury[0] ? { effectif: m.jury[0].effectif ?? null, description: m.jury[0].description } : null,
             criteres: names(m.criteres),
             notes: notes(m.notes)
         })),
@@ -116,7 +117,7 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         })),
         obtention: obtention ? {
             seuilBlocs: defaultThreshold,
-            seuilCompetences: obtention.seuilCompetences?.pourcentage ?? 100,
+            seuilCompetences: obtention.seuilCompetences[0]?.pourcentage ?? 100,
             epreuves: obtention.epreuves.map(e => ({ code: e.name, titre: e.titre, bareme: e.bareme })),
             mesures: obtention.mesures.map(m => ({ code: m.name, titre: m.titre, unite: m.unite })),
             conditions: obtention.conditions.map((c, i) => ({
@@ -125,26 +126,23 @@ export function exportReferentiel(model: ReferentielModel): unknown {
                 expression: c.expression ? textOf(c.expression) : '',
                 arbre: c.expression ? expressionJson(c.expression) : null
             })),
-            blocsAcquis: obtention.acquisBlocs
-                ? (obtention.acquisBlocs.aVie ? { aVie: true } : { aVie: false, duree: obtention.acquisBlocs.duree ?? null, unite: obtention.acquisBlocs.unite ?? null })
+            blocsAcquis: obtention.acquisBlocs[0]
+                ? (obtention.acquisBlocs[0].aVie ? { aVie: true } : { aVie: false, duree: obtention.acquisBlocs[0].duree ?? null, unite: obtention.acquisBlocs[0].unite ?? null })
                 : null,
-            amenagement: obtention.amenagement
-                ? { duree: obtention.amenagement.duree, unite: obtention.amenagement.unite, temporaire: obtention.amenagement.temporaire }
+            amenagement: obtention.amenagement[0]
+                ? { duree: obtention.amenagement[0].duree, unite: obtention.amenagement[0].unite, temporaire: obtention.amenagement[0].temporaire }
                 : null,
             notes: notes(obtention.notes)
         } : null
     };
 }
 
+/** L'arbre d'une expression, avec les noms de champs du format d'export (français, stables). */
 export function expressionJson(e: Expression): ExpressionJson {
-    if (isBinaire(e)) {
-        if (e.operateur === 'et' || e.operateur === 'ou') {
-            return { type: e.operateur, gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
-        }
-        return { type: 'arithmetique', operateur: e.operateur, gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
-    }
-    if (isComparaison(e)) return { type: 'comparaison', operateur: normalizeOperator(e.operateur), gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
-    if (isNon(e)) return { type: 'non', operande: expressionJson(e.operande) };
+    if (isLogicalExpression(e)) return { type: e.operator, gauche: expressionJson(e.left), droite: expressionJson(e.right) };
+    if (isArithmeticExpression(e)) return { type: 'arithmetique', operateur: e.operator, gauche: expressionJson(e.left), droite: expressionJson(e.right) };
+    if (isComparaison(e)) return { type: 'comparaison', operateur: normalizeOperator(e.operator), gauche: expressionJson(e.left), droite: expressionJson(e.right) };
+    if (isNon(e)) return { type: 'non', operande: expressionJson(e.operand) };
     if (isLitteral(e)) return { type: 'nombre', valeur: e.valeur, ...(e.unite ? { unite: e.unite } : {}), ...(e.pourcent ? { pourcentage: true as const } : {}) };
     if (isVariable(e)) return { type: 'grandeur', code: e.grandeur?.ref?.name ?? e.grandeur?.$refText ?? '' };
     if (isAppel(e)) return { type: 'fonction', nom: e.fonction, ponderee: e.ponderee, arguments: e.arguments.map(a => ({ valeur: expressionJson(a.valeur), ...(a.coefficient !== undefined ? { coefficient: a.coefficient } : {}) })) };

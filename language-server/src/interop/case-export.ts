@@ -68,7 +68,7 @@ export function ficheUrl(numero: string | undefined): string | undefined {
 
 export function exportCase(model: ReferentielModel): Record<string, unknown> {
     const certification = model.certification;
-    const debut = certification?.enregistrement?.debut;
+    const debut = certification?.enregistrement[0]?.debut;
     const when = debut && /^\d{4}-\d{2}-\d{2}$/.test(debut) ? `${debut}T00:00:00Z` : EPOCH;
     const docId = caseDocumentId(model.code);
     const docLink: LinkUri = { title: certification?.titre ?? model.code, identifier: docId, uri: urnUuid(docId) };
@@ -114,11 +114,11 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         list.length ? { notes: list.map(n => n.texte).join('\n\n') } : {};
 
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
     for (const b of model.blocs) {
         addItem(b, 'bloc', model.code, b.name, b.titre, {
             ...notesOf(b.notes),
-            extensions: { seuilValidation: b.seuil?.pourcentage ?? defaultThreshold }
+            extensions: { seuilValidation: b.seuil[0]?.pourcentage ?? defaultThreshold }
         });
     }
     for (const a of model.activites) addItem(a, 'activite', model.code, a.name, a.texte, notesOf(a.notes));
@@ -128,16 +128,16 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
     }
     for (const m of model.modalites) {
         const details = [
-            m.consigne ? `Consigne : ${m.consigne}` : undefined,
+            m.consigne[0] ? `Consigne : ${m.consigne[0]}` : undefined,
             m.livrables.length ? `Livrables : ${m.livrables.map(l => l.description ? `${l.nature} (${l.description})` : l.nature).join(' ; ')}` : undefined,
-            m.jury ? `Jury : ${m.jury.effectif !== undefined ? `${m.jury.effectif} — ` : ''}${m.jury.description}` : undefined,
+            m.jury[0] ? `Jury : ${m.jury[0].effectif !== undefined ? `${m.jury[0].effectif} — ` : ''}${m.jury[0].description}` : undefined,
             ...m.notes.map(n => n.texte)
         ].filter((x): x is string => Boolean(x));
         addItem(m, 'modalite', model.code, m.name, m.titre, {
             ...(details.length ? { notes: details.join('\n\n') } : {}),
             extensions: {
-                ...(m.nature ? { nature: m.nature } : {}),
-                ...(m.seul ? { organisation: 'seul' } : m.enEquipe ? { organisation: 'en équipe' } : {})
+                ...(m.nature[0] ? { nature: m.nature[0] } : {}),
+                ...(m.seul.length > 0 ? { organisation: 'seul' } : m.enEquipe.length > 0 ? { organisation: 'en équipe' } : {})
             }
         });
     }
@@ -206,14 +206,14 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
     }
 
     const usedGroupings = new Set(associations.map(a => (a.CFAssociationGroupingURI as LinkUri | undefined)?.identifier).filter(Boolean));
-    const enregistrement = certification?.enregistrement;
+    const enregistrement = certification?.enregistrement[0];
     const conditions = obtention?.conditions.map(c => `${c.titre} : ${c.expression ? textOf(c.expression) : ''}`) ?? [];
     const documentNotes = [
         ...(certification?.notes ?? model.socle?.notes ?? []).map(n => n.texte),
         ...(conditions.length ? [`Règles d'obtention (texte ; CASE ne les représente pas) : ${conditions.join(' ; ')}.`] : [])
     ];
     const subjects = certification?.nsf.map(n => n.libelle ? `${n.code} ${n.libelle}` : n.code) ?? [];
-    const sourceUrl = ficheUrl(certification?.rncp ?? model.code);
+    const sourceUrl = ficheUrl(certification?.rncp[0] ?? model.code);
 
     const document: Record<string, unknown> = {
         identifier: docId,
@@ -224,7 +224,7 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         ...(sourceUrl ? { officialSourceURL: sourceUrl } : {}),
         ...(subjects.length ? { subject: subjects } : {}),
         language: 'fr',
-        ...(certification?.statut ? { adoptionStatus: certification.statut === 'actif' ? 'Adopted' : 'Deprecated' } : {}),
+        ...(certification?.statut[0] ? { adoptionStatus: certification.statut[0] === 'actif' ? 'Adopted' : 'Deprecated' } : {}),
         ...(enregistrement?.debut ? { statusStartDate: enregistrement.debut } : {}),
         ...(enregistrement?.fin ? { statusEndDate: enregistrement.fin } : {}),
         ...(documentNotes.length ? { notes: documentNotes.join('\n\n') } : {}),
@@ -232,8 +232,8 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         frameworkType: CASE_FRAMEWORK_TYPE,
         extensions: {
             referentiel: model.code,
-            ...(certification?.rncp ? { rncp: certification.rncp } : {}),
-            ...(certification?.niveau !== undefined ? { niveauCadreEuropeen: certification.niveau } : {}),
+            ...(certification?.rncp[0] ? { rncp: certification.rncp[0] } : {}),
+            ...(certification?.niveau[0] !== undefined ? { niveauCadreEuropeen: certification.niveau[0] } : {}),
             ...(certification?.certificateurs.length ? { certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })) } : {})
         }
     };

@@ -76,7 +76,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
     const titre = certification?.titre ?? model.code;
     const framework = `${model.code} — ${titre}`;
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
 
     const issuerSource = certification?.certificateurs[0];
     const issuer: Record<string, unknown> = issuerSource
@@ -123,7 +123,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
             type: ['Achievement'],
             achievementType: 'Certification',
             name: titre,
-            description: `Certification professionnelle ${model.code}${certification?.rncp ? ` (${certification.rncp})` : ''} : ${titre}${certification?.niveau !== undefined ? `, niveau ${frenchNumber(certification.niveau)} du cadre européen des certifications` : ''}.`,
+            description: `Certification professionnelle ${model.code}${certification?.rncp[0] ? ` (${certification.rncp[0]})` : ''} : ${titre}${certification?.niveau[0] !== undefined ? `, niveau ${frenchNumber(certification.niveau[0])} du cadre européen des certifications` : ''}.`,
             criteria: { narrative },
             humanCode: model.code,
             alignment: alignment([...new Set(competences)]),
@@ -154,7 +154,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
         code = bloc.name;
         name = `Bloc ${bloc.name} — ${bloc.titre}`;
         const competences = model.competencesOfBloc.get(bloc) ?? [];
-        const seuil = bloc.seuil?.pourcentage ?? defaultThreshold;
+        const seuil = bloc.seuil[0]?.pourcentage ?? defaultThreshold;
         const equivalences = bloc.equivalences.map(e => e.bloc);
         achievement = {
             id: urnUuid(caseElementId(model.code, bloc.name)),

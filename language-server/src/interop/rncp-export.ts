@@ -18,7 +18,7 @@ import { el, serialize, type XmlElement } from './xml.js';
  */
 export function exportRncpXml(model: ReferentielModel): string {
     const certification = model.certification;
-    const numero = certification?.rncp ?? model.code;
+    const numero = certification?.rncp[0] ?? model.code;
     const dateFr = (iso: string | undefined): string | undefined => {
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
         return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
@@ -41,17 +41,18 @@ export function exportRncpXml(model: ReferentielModel): string {
     }
 
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
 
     const modaliteText = (m: Modalite): string => {
         const lines: string[] = [];
-        const kind = [m.nature, m.seul ? 'seul' : m.enEquipe ? 'en équipe' : undefined].filter(Boolean).join(' ; ');
+        const kind = [m.nature[0], m.seul.length > 0 ? 'seul' : m.enEquipe.length > 0 ? 'en équipe' : undefined].filter(Boolean).join(' ; ');
         lines.push(`${m.name} - ${oneLine(m.titre)}${kind ? ` (${kind})` : ''}`);
         const evaluated = m.competences.map(r => r.ref?.name ?? r.$refText);
         if (evaluated.length) lines.push(`Compétences évaluées : ${evaluated.join(', ')}`);
-        if (m.consigne) lines.push(`Consigne : ${m.consigne}`);
+        if (m.consigne[0]) lines.push(`Consigne : ${m.consigne[0]}`);
         if (m.livrables.length) lines.push(`Livrables : ${m.livrables.map(l => l.description ? `${l.nature} (${oneLine(l.description)})` : l.nature).join(' ; ')}`);
-        if (m.jury) lines.push(`Jury : ${m.jury.effectif !== undefined ? `${m.jury.effectif} — ` : ''}${oneLine(m.jury.description)}`);
+        const jury = m.jury[0];
+        if (jury) lines.push(`Jury : ${jury.effectif !== undefined ? `${jury.effectif} — ` : ''}${oneLine(jury.description)}`);
         for (const c of m.criteres) {
             const verifie = c.competences.map(r => r.ref?.name ?? r.$refText);
             const tail = [verifie.length ? `vérifie ${verifie.join(', ')}` : '', c.eliminatoire ? 'éliminatoire' : ''].filter(Boolean).join(', ');
@@ -64,7 +65,7 @@ export function exportRncpXml(model: ReferentielModel): string {
         const competences = model.competencesOfBloc.get(b) ?? [];
         const liste = competences.map((c: Competence) => `${c.name} - ${oneLine(c.texte)}`).join('\n');
         const modalites = b.modalites.map(modaliteText);
-        const seuil = b.seuil?.pourcentage ?? defaultThreshold;
+        const seuil = b.seuil[0]?.pourcentage ?? defaultThreshold;
         modalites.push(`Le bloc est validé quand ${String(seuil).replace('.', ',')} % de ses compétences sont acquises.`);
         return el('BLOC_COMPETENCES', [
             el('CODE', b.name),
@@ -88,7 +89,7 @@ export function exportRncpXml(model: ReferentielModel): string {
         }
     }
 
-    const niveau = certification?.niveau;
+    const niveau = certification?.niveau[0];
     const fiche = el('FICHE', [
         el('NUMERO_FICHE', numero),
         el('INTITULE', oneLine(certification?.titre ?? model.socle?.titre ?? model.code)),
@@ -99,10 +100,10 @@ export function exportRncpXml(model: ReferentielModel): string {
             el('NOM_CERTIFICATEUR', c.nom)
         ]))) : undefined,
         activitesVisees ? el('ACTIVITES_VISEES', activitesVisees) : undefined,
-        dateFr(certification?.enregistrement?.fin) ? el('DATE_FIN_ENREGISTREMENT', dateFr(certification?.enregistrement?.fin)!) : undefined,
-        dateFr(certification?.enregistrement?.debut) ? el('DATE_EFFET', dateFr(certification?.enregistrement?.debut)!) : undefined,
+        dateFr(certification?.enregistrement[0]?.fin) ? el('DATE_FIN_ENREGISTREMENT', dateFr(certification?.enregistrement[0]?.fin)!) : undefined,
+        dateFr(certification?.enregistrement[0]?.debut) ? el('DATE_EFFET', dateFr(certification?.enregistrement[0]?.debut)!) : undefined,
         el('BLOCS_COMPETENCES', model.blocs.map(blocElement)),
-        certification?.statut ? el('ACTIF', certification.statut === 'actif' ? 'Oui' : 'Non') : undefined,
+        certification?.statut[0] ? el('ACTIF', certification.statut[0] === 'actif' ? 'Oui' : 'Non') : undefined,
         correspondances.length ? el('CORRESPONDANCES', correspondances) : undefined
     ]);
     const root = el('FICHES', [el('VERSION_FLUX', '4.1'), fiche]);

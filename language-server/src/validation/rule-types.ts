@@ -2,8 +2,9 @@ import type { AstNode } from 'langium';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
-    isAppel, isBinaire, isBlocValide, isComparaison, isEpreuve, isLitteral, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Comparaison, type Expression, type Litteral
+    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure, isNombreBlocs, isNon,
+    isTousBlocs, isVariable,
+    type Appel, type ArithmeticExpression, type Comparaison, type Expression, type Litteral
 } from '../generated/ast.js';
 
 /**
@@ -56,11 +57,38 @@ export function describeType(type: RuleType): string {
 
 interface Interval { lo: number; loIn: boolean; hi: number; hiIn: boolean }
 
+/** Le type d'une expression et les problèmes trouvés en le calculant. */
+export interface TypeInference {
+    readonly type: RuleType;
+    readonly problems: readonly TypeProblem[];
+}
+
 /**
  * Vérifie une condition : types compatibles, seuils dans le barème, pourcentages possibles,
  * fonctions bien employées, et conditions qui ne pourraient jamais être remplies.
+ * Fonction pure : le résultat ne dépend que de l'expression et du nombre de blocs.
  */
-export class RuleTypeChecker {
+export function checkCondition(expression: Expression, blocCount: number): TypeInference {
+    const inference = new Inference(blocCount);
+    const type = inference.infer(expression);
+    if (type.kind !== 'booleen' && type.kind !== 'inconnu') {
+        inference.problems.push({ node: expression, code: 'REF303', params: { detail: msg('type.notACondition', { type: describeType(type) }) } });
+    }
+    if (type.kind === 'booleen') {
+        inference.checkSatisfiable(expression);
+    }
+    return { type, problems: inference.problems };
+}
+
+/** Le type d'une expression (barème, unité…), et les problèmes de ses sous-expressions. Fonction pure. */
+export function inferType(expression: Expression, blocCount: number): TypeInference {
+    const inference = new Inference(blocCount);
+    const type = inference.infer(expression);
+    return { type, problems: inference.problems };
+}
+
+/** L'état d'un calcul de types : créé pour un appel de `checkCondition` ou `inferType`, jamais partagé. */
+class Inference {
     readonly problems: TypeProblem[] = [];
     /** Le type de chaque expression, calculé une fois (les problèmes ne sont signalés qu'une fois). */
     private readonly types = new Map<Expression, RuleType>();
@@ -68,16 +96,6 @@ export class RuleTypeChecker {
     private readonly outOfScale = new Set<Expression>();
 
     constructor(private readonly blocCount: number) { }
-
-    checkCondition(expression: Expression): void {
-        const type = this.infer(expression);
-        if (type.kind !== 'booleen' && type.kind !== 'inconnu') {
-            this.problems.push({ node: expression, code: 'REF303', params: { detail: msg('type.notACondition', { type: describeType(type) }) } });
-        }
-        if (type.kind === 'booleen') {
-            this.checkSatisfiable(expression);
-        }
-    }
 
     infer(e: Expression | undefined): RuleType {
         // Arbre partiel (erreur de syntaxe) : une opérande peut manquer.
@@ -116,19 +134,19 @@ export class RuleTypeChecker {
             return { kind: 'compte', max: this.blocCount };
         }
         if (isNon(e)) {
-            const operand = this.infer(e.operande);
-            this.expectBoolean(e.operande, operand, 'non');
+            const operand = this.infer(e.operand);
+            this.expectBoolean(e.operand, operand, 'non');
             return { kind: 'booleen' };
         }
-        if (isBinaire(e)) {
-            const left = this.infer(e.gauche);
-            const right = this.infer(e.droite);
-            if (e.operateur === 'et' || e.operateur === 'ou') {
-                this.expectBoolean(e.gauche, left, e.operateur);
-                this.expectBoolean(e.droite, right, e.operateur);
-                return { kind: 'booleen' };
-            }
-            return this.arithmetic(e, e.operateur, left, right);
+        if (isLogicalExpression(e)) {
+            const left = this.infer(e.left);
+            const right = this.infer(e.right);
+            this.expectBoolean(e.left, left, e.operator);
+            this.expectBoolean(e.right, right, e.operator);
+            return { kind: 'booleen' };
+        }
+        if (isArithmeticExpression(e)) {
+            return this.arithmetic(e, this.infer(e.left), this.infer(e.right));
         }
         if (isComparaison(e)) {
             return this.comparison(e);
@@ -145,7 +163,8 @@ export class RuleTypeChecker {
         }
     }
 
-    private arithmetic(node: Expression, operator: string, left: RuleType, right: RuleType): RuleType {
+    private arithmetic(node: ArithmeticExpression, left: RuleType, right: RuleType): RuleType {
+        const operator = node.operator;
         if (left.kind === 'inconnu' || right.kind === 'inconnu') return { kind: 'inconnu' };
         const numeric = (t: RuleType): boolean => t.kind !== 'booleen';
         if (!numeric(left) || !numeric(right)) {
@@ -161,12 +180,12 @@ export class RuleTypeChecker {
                     ? { kind: 'note', scale: left.scale + right.scale, min: minOf(left) + minOf(right) }
                     : { kind: 'note', scale: left.scale - minOf(right), min: minOf(left) - right.scale };
             }
-            if (isBinaire(node) && (left.kind === 'note' || right.kind === 'note')) {
+            if (left.kind === 'note' || right.kind === 'note') {
                 // Une note décalée d'une constante : memoire + 2 va de 2 à 22 ; une autre opérande
                 // (nombre non littéral) rend les bornes inconnues.
                 const note = (left.kind === 'note' ? left : right) as { kind: 'note'; scale: number; min?: number };
                 const other = left.kind === 'note' ? right : left;
-                const k = constantValue(left.kind === 'note' ? node.droite : node.gauche);
+                const k = constantValue(left.kind === 'note' ? node.right : node.left);
                 if (constant(other)) {
                     if (k === undefined) return { kind: 'nombre' };
                     if (left.kind === 'note') {
@@ -192,17 +211,15 @@ export class RuleTypeChecker {
             return { kind: 'inconnu' };
         }
         // * et / : seulement par un nombre sans unité.
-        if (isBinaire(node)) {
-            const k = constantValue(node.droite);
-            if (left.kind === 'note' && constant(right)) {
-                if (k === undefined || k === 0) return { kind: 'nombre' };
-                const factor = operator === '*' ? k : 1 / k;
-                return { kind: 'note', scale: left.scale * factor, min: minOf(left) * factor };
-            }
-            if (constant(left) && right.kind === 'note' && operator === '*') {
-                const k2 = constantValue(node.gauche);
-                return k2 === undefined ? { kind: 'nombre' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
-            }
+        const k = constantValue(node.right);
+        if (left.kind === 'note' && constant(right)) {
+            if (k === undefined || k === 0) return { kind: 'nombre' };
+            const factor = operator === '*' ? k : 1 / k;
+            return { kind: 'note', scale: left.scale * factor, min: minOf(left) * factor };
+        }
+        if (constant(left) && right.kind === 'note' && operator === '*') {
+            const k2 = constantValue(node.left);
+            return k2 === undefined ? { kind: 'nombre' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
         }
         if (constant(left) && constant(right)) return { kind: 'nombre' };
         if (constant(right) || constant(left)) return constant(right) ? left : right;
@@ -211,14 +228,14 @@ export class RuleTypeChecker {
     }
 
     private comparison(e: Comparaison): RuleType {
-        const left = this.infer(e.gauche);
-        const right = this.infer(e.droite);
+        const left = this.infer(e.left);
+        const right = this.infer(e.right);
         if (left.kind === 'inconnu' || right.kind === 'inconnu') return { kind: 'booleen' };
         if (left.kind === 'booleen' || right.kind === 'booleen') {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.compareBoolean') } });
             return { kind: 'booleen' };
         }
-        const [variable, constantSide, constantType] = isLitteral(e.droite) ? [left, e.droite, right] : isLitteral(e.gauche) ? [right, e.gauche, left] : [undefined, undefined, undefined];
+        const [variable, constantSide, constantType] = isLitteral(e.right) ? [left, e.right, right] : isLitteral(e.left) ? [right, e.left, left] : [undefined, undefined, undefined];
         if (variable && constantSide && isLitteral(constantSide) && constantType) {
             const value = constantSide.valeur;
             if (variable.kind === 'note') {
@@ -226,7 +243,7 @@ export class RuleTypeChecker {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
                 } else if (value < minOf(variable) || value > variable.scale) {
                     this.outOfScale.add(e);
-                    this.problems.push({ node: constantSide, code: 'REF305', params: { value: formatNumber(value), name: textOf(isLitteral(e.droite) ? e.gauche : e.droite), min: formatNumber(minOf(variable)), scale: formatNumber(variable.scale) } });
+                    this.problems.push({ node: constantSide, code: 'REF305', params: { value: formatNumber(value), name: textOf(isLitteral(e.right) ? e.left : e.right), min: formatNumber(minOf(variable)), scale: formatNumber(variable.scale) } });
                 }
             } else if (variable.kind === 'mesure') {
                 if (constantType.kind === 'mesure' && constantType.unit !== variable.unit) {
@@ -250,15 +267,15 @@ export class RuleTypeChecker {
         return { kind: 'booleen' };
     }
 
-    private call(e: Expression & { fonction: string; ponderee: boolean; arguments: Array<{ valeur: Expression; coefficient?: number }> }): RuleType {
+    private call(e: Appel): RuleType {
         const types = e.arguments.map(a => this.infer(a?.valeur));
         for (const argument of e.arguments) {
             if (!argument) continue;
             if (argument.coefficient !== undefined && !e.ponderee) {
-                this.problems.push({ node: argument as unknown as AstNode, code: 'REF307', params: { detail: msg('type.coefWithoutWeighted') } });
+                this.problems.push({ node: argument, code: 'REF307', params: { detail: msg('type.coefWithoutWeighted') } });
             }
             if (argument.coefficient !== undefined && argument.coefficient <= 0) {
-                this.problems.push({ node: argument as unknown as AstNode, code: 'REF307', params: { detail: msg('type.coefPositive') } });
+                this.problems.push({ node: argument, code: 'REF307', params: { detail: msg('type.coefPositive') } });
             }
         }
         if (e.ponderee) {
@@ -314,10 +331,10 @@ export class RuleTypeChecker {
      * se contredisent (« memoire > 12 et memoire < 10 »). On ne descend pas sous « non » :
      * la négation d'une contrainte impossible est toujours vraie, pas impossible.
      */
-    private checkSatisfiable(expression: Expression): void {
+    checkSatisfiable(expression: Expression): void {
         const visit = (e: Expression | undefined): void => {
             if (!e) return;
-            if (isBinaire(e) && e.operateur === 'et') {
+            if (isLogicalExpression(e) && e.operator === 'et') {
                 const constraints = new Map<string, Interval>();
                 const reported = new Set<string>();
                 for (const leaf of conjuncts(e)) {
@@ -345,7 +362,7 @@ export class RuleTypeChecker {
                 if (c) this.reportOutOfDomain(e, c);
                 return;
             }
-            if (isBinaire(e) && e.operateur === 'ou') { visit(e.gauche); visit(e.droite); }
+            if (isLogicalExpression(e) && e.operator === 'ou') { visit(e.left); visit(e.right); }
         };
         visit(expression);
     }
@@ -360,14 +377,14 @@ export class RuleTypeChecker {
     }
 
     private constraintOf(e: Expression): { key: string; interval: Interval; domain: Interval } | undefined {
-        if (!isComparaison(e) || !e.gauche || !e.droite) return undefined;
-        let op: string = e.operateur;
+        if (!isComparaison(e) || !e.left || !e.right) return undefined;
+        let op: string = e.operator;
         let subject: Expression;
         let literal: Litteral;
-        if (isLitteral(e.droite) && !isLitteral(e.gauche)) {
-            subject = e.gauche; literal = e.droite;
-        } else if (isLitteral(e.gauche) && !isLitteral(e.droite)) {
-            subject = e.droite; literal = e.gauche; op = flip(op);
+        if (isLitteral(e.right) && !isLitteral(e.left)) {
+            subject = e.left; literal = e.right;
+        } else if (isLitteral(e.left) && !isLitteral(e.right)) {
+            subject = e.right; literal = e.left; op = flip(op);
         } else {
             return undefined;
         }
@@ -392,7 +409,7 @@ function minOf(note: { min?: number }): number {
 }
 
 function conjuncts(e: Expression): Expression[] {
-    return isBinaire(e) && e.operateur === 'et' ? [...conjuncts(e.gauche), ...conjuncts(e.droite)] : [e];
+    return isLogicalExpression(e) && e.operator === 'et' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
 }
 
 function flip(op: string): string {

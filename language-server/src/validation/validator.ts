@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { canonicalCode, suggest } from '../codes.js';
 import { formatNumber } from '../i18n/locale.js';
@@ -13,7 +13,7 @@ import type { ReferentielServices } from '../referentiel-module.js';
 import { ownerKeyOf } from '../workspace/owners.js';
 import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
-import { RuleTypeChecker } from './rule-types.js';
+import { checkCondition } from './rule-types.js';
 import { KNOWN_NATURES, RULES_BY_CODE, ruleMessage } from './rules.js';
 
 export function registerValidationChecks(services: ReferentielServices): void {
@@ -160,10 +160,11 @@ export class ReferentielValidator {
         if (certification.titre !== undefined && certification.titre.trim() === '') {
             this.report(accept, 'REF503', certification, { kind: msg('kind.Certification'), name: certification.name }, 'titre');
         }
-        if (certification.niveau !== undefined && (!Number.isInteger(certification.niveau) || certification.niveau < 1 || certification.niveau > 8)) {
-            this.report(accept, 'REF008', certification, { value: formatNumber(certification.niveau) }, 'niveau');
+        const niveau = certification.niveau[0];
+        if (niveau !== undefined && (!Number.isInteger(niveau) || niveau < 1 || niveau > 8)) {
+            this.report(accept, 'REF008', certification, { value: formatNumber(niveau) }, 'niveau');
         }
-        const enregistrement = certification.enregistrement;
+        const enregistrement = certification.enregistrement[0];
         if (enregistrement && enregistrement.debut) {
             for (const property of ['debut', 'fin'] as const) {
                 const value = enregistrement[property];
@@ -186,8 +187,9 @@ export class ReferentielValidator {
     checkBloc = (bloc: Bloc, accept: ValidationAcceptor): void => {
         this.checkRepeated(bloc, accept, ['seuil']);
         this.checkText(bloc, bloc.titre, accept, 'titre');
-        if (bloc.seuil && (bloc.seuil.pourcentage < 0 || bloc.seuil.pourcentage > 100)) {
-            this.report(accept, 'REF304', bloc.seuil, { value: formatNumber(bloc.seuil.pourcentage) }, 'pourcentage');
+        const seuil = bloc.seuil[0];
+        if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
+            this.report(accept, 'REF304', seuil, { value: formatNumber(seuil.pourcentage) }, 'pourcentage');
         }
         const model = this.model(bloc);
         if (!model || model.socle) return;
@@ -249,18 +251,18 @@ export class ReferentielValidator {
     checkModalite = (modalite: Modalite, accept: ValidationAcceptor): void => {
         this.checkRepeated(modalite, accept, ['nature', 'consigne', 'jury', 'seul', 'enEquipe']);
         this.checkText(modalite, modalite.titre, accept, 'titre');
-        if (modalite.seul && modalite.enEquipe) {
+        if (modalite.seul.length > 0 && modalite.enEquipe.length > 0) {
             this.report(accept, 'REF502', modalite, { name: modalite.name }, 'name');
         }
         if (modalite.competences.length === 0) {
             this.report(accept, 'REF109', modalite, { name: modalite.name }, 'name');
         }
-        if (modalite.nature !== undefined) {
-            const nature = modalite.nature.trim().toLowerCase();
+        if (modalite.nature[0] !== undefined) {
+            const nature = modalite.nature[0].trim().toLowerCase();
             if (!KNOWN_NATURES.includes(nature)) {
                 const close = suggest(nature, KNOWN_NATURES, 1);
                 const suggestion = close.length > 0 ? ' ' + msg('link.didYouMean', { names: `« ${close[0]} »` }) : '';
-                this.report(accept, 'REF501', modalite, { value: modalite.nature, suggestion }, 'nature');
+                this.report(accept, 'REF501', modalite, { value: modalite.nature[0], suggestion }, 'nature');
             }
         }
         const bloc = isBloc(modalite.$container) ? modalite.$container : undefined;
@@ -310,7 +312,7 @@ export class ReferentielValidator {
 
     checkObtention = (obtention: Obtention, accept: ValidationAcceptor): void => {
         this.checkRepeated(obtention, accept, ['seuilBlocs', 'seuilCompetences', 'acquisBlocs', 'amenagement']);
-        for (const seuil of [obtention.seuilBlocs, obtention.seuilCompetences]) {
+        for (const seuil of [obtention.seuilBlocs[0], obtention.seuilCompetences[0]]) {
             if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
                 this.report(accept, 'REF304', seuil, { value: formatNumber(seuil.pourcentage) }, 'pourcentage');
             }
@@ -341,9 +343,8 @@ export class ReferentielValidator {
     checkCondition = (condition: Condition, accept: ValidationAcceptor): void => {
         if (!condition.expression) return;
         const model = this.model(condition);
-        const checker = new RuleTypeChecker(model?.blocs.length ?? Infinity);
-        checker.checkCondition(condition.expression);
-        for (const problem of checker.problems) {
+        const { problems } = checkCondition(condition.expression, model?.blocs.length ?? Infinity);
+        for (const problem of problems) {
             this.report(accept, problem.code, problem.node, problem.params);
         }
     };
@@ -351,17 +352,15 @@ export class ReferentielValidator {
     // --- Utilitaires ----------------------------------------------------------------------
 
     /**
-     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la dernière serait gardée).
+     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la première est lue).
      * Chaque répétition après la première est signalée, du mot-clé à la valeur.
      */
-    private checkRepeated(node: AstNode, accept: ValidationAcceptor, properties: string[]): void {
-        const cst = node.$cstNode;
-        if (!cst) return;
+    private checkRepeated<N extends AstNode>(node: N, accept: ValidationAcceptor, properties: ReadonlyArray<keyof N & string>): void {
         for (const property of properties) {
-            const occurrences = GrammarUtils.findNodesForProperty(cst, property);
-            for (const extra of occurrences.slice(1)) {
+            const values = node[property] as unknown[];
+            for (let index = 1; index < values.length; index++) {
                 accept('error', ruleMessage('REF005', { property: PROPERTY_LABELS[property] ?? property }), {
-                    node, range: repeatedRange(extra, property), code: 'REF005', data: { code: 'REF005' }
+                    node, range: repeatedRange(node, property, index), code: 'REF005', data: { code: 'REF005' }
                 });
             }
         }
@@ -388,16 +387,18 @@ const LEADING_KEYWORD: Record<string, string> = {
     rncp: 'rncp', niveau: 'niveau', statut: 'statut', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc'
 };
 
-function repeatedRange(occurrence: CstNode, property: string): Range {
+function repeatedRange(node: AstNode, property: string, index: number): Range | undefined {
+    const occurrence = node.$cstNode && GrammarUtils.findNodesForProperty(node.$cstNode, property)[index];
+    if (!occurrence) return undefined;
     const siblings = occurrence.container?.content ?? [];
-    const index = siblings.indexOf(occurrence);
+    const position = siblings.indexOf(occurrence);
     let start = occurrence;
     let end = occurrence;
-    const previous = siblings[index - 1];
+    const previous = siblings[position - 1];
     if (previous && GrammarAST.isKeyword(previous.grammarSource) && previous.text === LEADING_KEYWORD[property]) {
         start = previous;
     }
-    const next = siblings[index + 1];
+    const next = siblings[position + 1];
     if (property === 'enEquipe' && next && next.text === 'équipe') {
         end = next;
     }
