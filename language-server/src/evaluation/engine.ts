@@ -13,6 +13,7 @@ import type {
     CandidateResults, Decision, EvaluationResult, ResultatBloc, ResultatCompetence, ResultatCritere, ResultatRegle,
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
 } from './types.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Le moteur d'évaluation : à partir d'un référentiel lié et des résultats d'un candidat, la
@@ -131,7 +132,7 @@ function createContext(model: ReferentielModel, input: CandidateResults, options
         model, index, input,
         date: options.date ?? input.dateEvaluation ?? today(),
         obtention,
-        defaultBlocThreshold: obtention?.seuilBlocs[0]?.pourcentage ?? 100,
+        defaultBlocThreshold: single(obtention?.seuilBlocs)?.pourcentage ?? 100,
         warnings: []
     };
 }
@@ -150,7 +151,7 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
     const critereInput = byCanonical(input.criteres);
     const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(canonicalCode(critere.name));
     const competenceInput = byCanonical(input.competences);
-    const critereThreshold = obtention?.seuilCompetences[0]?.pourcentage ?? 100;
+    const critereThreshold = single(obtention?.seuilCompetences)?.pourcentage ?? 100;
     const results: ResultatCompetence[] = [];
     const statusOf = new Map<Competence, StatutCompetence>();
     const eliminatory: Array<{ competence: Competence; critere: Critere }> = [];
@@ -218,7 +219,7 @@ interface BlocPhase {
 
 function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase): BlocPhase {
     const { model, index, input, obtention, date, warnings } = context;
-    const acquis = obtention?.acquisBlocs[0];
+    const acquis = single(obtention?.acquisBlocs);
     const dureeAcquis = !acquis || acquis.aVie ? msg('eval.duree.vie') : msg('eval.duree.pendant', { duree: formatNumber(acquis.duree ?? 0), unite: acquis.unite ?? '' });
     const anterieurs = new Map<string, { date?: string }>();
     for (const entry of input.blocsAcquis) {
@@ -237,7 +238,7 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
     const details = new Map<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>();
     for (const bloc of model.blocs) {
         const list = model.competencesOfBloc.get(bloc) ?? [];
-        const seuil = bloc.seuil[0]?.pourcentage ?? context.defaultBlocThreshold;
+        const seuil = single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold;
         const acquises = list.filter(c => competences.statusOf.get(c) === 'acquise').length;
         const nonAcquises = list.filter(c => competences.statusOf.get(c) === 'non acquise');
         const nonEvaluees = list.filter(c => competences.statusOf.get(c) === 'non évaluée');
@@ -319,7 +320,7 @@ function decide(context: EvaluationContext, competences: CompetencePhase, blocs:
             if (details.nonEvaluees.length > 0) extra += msg('eval.motif.nonEvaluees', { list: joinList(details.nonEvaluees.map(c => c.name)) });
             motifs.push(msg('eval.motif.blocNonValide', {
                 code: bloc.name, titre: bloc.titre, acquises: total - details.nonAcquises.length - details.nonEvaluees.length, total,
-                requises: details.requises, seuil: formatNumber(bloc.seuil[0]?.pourcentage ?? context.defaultBlocThreshold), details: extra
+                requises: details.requises, seuil: formatNumber(single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold), details: extra
             }));
         } else if (statut === 'incomplet') {
             motifs.push(msg('eval.motif.blocIncomplet', { code: bloc.name, titre: bloc.titre, count: details.nonEvaluees.length, manquantes: joinList(details.nonEvaluees.map(c => c.name)) }));
@@ -339,7 +340,7 @@ function decide(context: EvaluationContext, competences: CompetencePhase, blocs:
 
 /** Les aménagements du dossier dont la validité est passée à la date d'évaluation : un avertissement chacun. */
 function checkAmenagements(context: EvaluationContext): void {
-    const amenagement = context.obtention?.amenagement[0];
+    const amenagement = single(context.obtention?.amenagement);
     for (const entry of context.input.amenagements) {
         const duree = amenagement?.duree ?? 1;
         const unite = amenagement?.unite ?? 'an';

@@ -2,10 +2,11 @@ import { AstUtils } from 'langium';
 import {
     isActivite, isAppel, isArithmeticExpression, isBlocValide, isComparaison, isLitteral, isLogicalExpression, isNombreBlocs, isNon, isTousBlocs,
     isVariable,
-    type Activite, type Bloc, type Competence, type Critere, type Expression, type Modalite, type Note
+    type AcquisBlocs, type Activite, type Amenagement, type Bloc, type Competence, type Critere, type Enregistrement, type Expression, type Jury, type Modalite, type Note
 } from '../generated/ast.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
+import { single } from '../model/clauses.js';
 
 /** Version du format d'export (schemas/referentiel.schema.json). */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -37,7 +38,7 @@ const names = (list: ReadonlyArray<{ name: string }>): string[] => list.map(e =>
 export function exportReferentiel(model: ReferentielModel): unknown {
     const certification = model.certification;
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
     const blocCode = (node: Competence | Activite | Modalite): string | null => {
         const bloc = AstUtils.getContainerOfType(node, (n): n is Bloc => n.$type === 'Bloc');
         return bloc?.name ?? null;
@@ -60,21 +61,19 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         code: model.code,
         titre: certification?.titre ?? model.socle?.titre ?? '',
         ...(certification ? {
-            rncp: certification.rncp[0] ?? null,
-            niveau: certification.niveau[0] ?? null,
+            rncp: single(certification.rncp) ?? null,
+            niveau: single(certification.niveau) ?? null,
             certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })),
             nsf: certification.nsf.map(n => ({ code: n.code, libelle: n.libelle ?? null })),
-            enregistrement: certification.enregistrement[0]
-                ? { debut: certification.enregistrement[0].debut, fin: certification.enregistrement[0].fin ?? null }
-                : null,
-            statut: certification.statut[0] ?? null,
+            enregistrement: enregistrementJson(single(certification.enregistrement)),
+            statut: single(certification.statut) ?? null,
             socles: codes(certification.socles)
         } : {}),
         notes: notes(certification?.notes ?? model.socle?.notes ?? []),
         blocs: model.blocs.map(b => ({
             code: b.name,
             titre: b.titre,
-            seuil: b.seuil[0]?.pourcentage ?? defaultThreshold,
+            seuil: single(b.seuil)?.pourcentage ?? defaultThreshold,
             activites: names(b.activites),
             competences: names(model.competencesOfBloc.get(b) ?? []),
             modalites: names(b.modalites),
@@ -99,12 +98,12 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             code: m.name,
             titre: m.titre,
             bloc: blocCode(m),
-            nature: m.nature[0] ?? null,
+            nature: single(m.nature) ?? null,
             organisation: m.seul.length > 0 ? 'seul' : m.enEquipe.length > 0 ? 'en équipe' : null,
             competences: codes(m.competences),
-            consigne: m.consigne[0] ?? null,
+            consigne: single(m.consigne) ?? null,
             livrables: m.livrables.map(l => ({ nature: l.nature, description: l.description ?? null })),
-            jury: m.jury[0] ? { effectif: m.jury[0].effectif ?? null, description: m.jury[0].description } : null,
+            jury: juryJson(single(m.jury)),
             criteres: names(m.criteres),
             notes: notes(m.notes)
         })),
@@ -117,7 +116,7 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         })),
         obtention: obtention ? {
             seuilBlocs: defaultThreshold,
-            seuilCompetences: obtention.seuilCompetences[0]?.pourcentage ?? 100,
+            seuilCompetences: single(obtention.seuilCompetences)?.pourcentage ?? 100,
             epreuves: obtention.epreuves.map(e => ({ code: e.name, titre: e.titre, bareme: e.bareme })),
             mesures: obtention.mesures.map(m => ({ code: m.name, titre: m.titre, unite: m.unite })),
             conditions: obtention.conditions.map((c, i) => ({
@@ -126,15 +125,28 @@ export function exportReferentiel(model: ReferentielModel): unknown {
                 expression: c.expression ? textOf(c.expression) : '',
                 arbre: c.expression ? expressionJson(c.expression) : null
             })),
-            blocsAcquis: obtention.acquisBlocs[0]
-                ? (obtention.acquisBlocs[0].aVie ? { aVie: true } : { aVie: false, duree: obtention.acquisBlocs[0].duree ?? null, unite: obtention.acquisBlocs[0].unite ?? null })
-                : null,
-            amenagement: obtention.amenagement[0]
-                ? { duree: obtention.amenagement[0].duree, unite: obtention.amenagement[0].unite, temporaire: obtention.amenagement[0].temporaire }
-                : null,
+            blocsAcquis: acquisBlocsJson(single(obtention.acquisBlocs)),
+            amenagement: amenagementJson(single(obtention.amenagement)),
             notes: notes(obtention.notes)
         } : null
     };
+}
+
+function enregistrementJson(enregistrement: Enregistrement | undefined) {
+    return enregistrement ? { debut: enregistrement.debut, fin: enregistrement.fin ?? null } : null;
+}
+
+function juryJson(jury: Jury | undefined) {
+    return jury ? { effectif: jury.effectif ?? null, description: jury.description } : null;
+}
+
+function acquisBlocsJson(acquis: AcquisBlocs | undefined) {
+    if (!acquis) return null;
+    return acquis.aVie ? { aVie: true } : { aVie: false, duree: acquis.duree ?? null, unite: acquis.unite ?? null };
+}
+
+function amenagementJson(amenagement: Amenagement | undefined) {
+    return amenagement ? { duree: amenagement.duree, unite: amenagement.unite, temporaire: amenagement.temporaire } : null;
 }
 
 /** L'arbre d'une expression, avec les noms de champs du format d'export (français, stables). */

@@ -3,6 +3,7 @@ import { isActivite, type Activite, type Bloc, type Competence, type Critere, ty
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
 import { REFERENTIEL_NAMESPACE, urnUuid, uuidv5 } from './uuid.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Le référentiel comme un paquet CASE 1.1 (1EdTech Competencies and Academic Standards
@@ -68,7 +69,7 @@ export function ficheUrl(numero: string | undefined): string | undefined {
 
 export function exportCase(model: ReferentielModel): Record<string, unknown> {
     const certification = model.certification;
-    const debut = certification?.enregistrement[0]?.debut;
+    const debut = single(certification?.enregistrement)?.debut;
     const when = debut && /^\d{4}-\d{2}-\d{2}$/.test(debut) ? `${debut}T00:00:00Z` : EPOCH;
     const docId = caseDocumentId(model.code);
     const docLink: LinkUri = { title: certification?.titre ?? model.code, identifier: docId, uri: urnUuid(docId) };
@@ -114,11 +115,11 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         list.length ? { notes: list.map(n => n.texte).join('\n\n') } : {};
 
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
     for (const b of model.blocs) {
         addItem(b, 'bloc', model.code, b.name, b.titre, {
             ...notesOf(b.notes),
-            extensions: { seuilValidation: b.seuil[0]?.pourcentage ?? defaultThreshold }
+            extensions: { seuilValidation: single(b.seuil)?.pourcentage ?? defaultThreshold }
         });
     }
     for (const a of model.activites) addItem(a, 'activite', model.code, a.name, a.texte, notesOf(a.notes));
@@ -127,16 +128,19 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         for (const c of model.competencesOfBloc.get(b) ?? []) addItem(c, 'competence', ownerOf(c), c.name, c.texte, notesOf(c.notes));
     }
     for (const m of model.modalites) {
+        const consigne = single(m.consigne);
+        const jury = single(m.jury);
+        const nature = single(m.nature);
         const details = [
-            m.consigne[0] ? `Consigne : ${m.consigne[0]}` : undefined,
+            consigne ? `Consigne : ${consigne}` : undefined,
             m.livrables.length ? `Livrables : ${m.livrables.map(l => l.description ? `${l.nature} (${l.description})` : l.nature).join(' ; ')}` : undefined,
-            m.jury[0] ? `Jury : ${m.jury[0].effectif !== undefined ? `${m.jury[0].effectif} — ` : ''}${m.jury[0].description}` : undefined,
+            jury ? `Jury : ${jury.effectif !== undefined ? `${jury.effectif} — ` : ''}${jury.description}` : undefined,
             ...m.notes.map(n => n.texte)
         ].filter((x): x is string => Boolean(x));
         addItem(m, 'modalite', model.code, m.name, m.titre, {
             ...(details.length ? { notes: details.join('\n\n') } : {}),
             extensions: {
-                ...(m.nature[0] ? { nature: m.nature[0] } : {}),
+                ...(nature ? { nature } : {}),
                 ...(m.seul.length > 0 ? { organisation: 'seul' } : m.enEquipe.length > 0 ? { organisation: 'en équipe' } : {})
             }
         });
@@ -206,14 +210,17 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
     }
 
     const usedGroupings = new Set(associations.map(a => (a.CFAssociationGroupingURI as LinkUri | undefined)?.identifier).filter(Boolean));
-    const enregistrement = certification?.enregistrement[0];
+    const enregistrement = single(certification?.enregistrement);
     const conditions = obtention?.conditions.map(c => `${c.titre} : ${c.expression ? textOf(c.expression) : ''}`) ?? [];
     const documentNotes = [
         ...(certification?.notes ?? model.socle?.notes ?? []).map(n => n.texte),
         ...(conditions.length ? [`Règles d'obtention (texte ; CASE ne les représente pas) : ${conditions.join(' ; ')}.`] : [])
     ];
     const subjects = certification?.nsf.map(n => n.libelle ? `${n.code} ${n.libelle}` : n.code) ?? [];
-    const sourceUrl = ficheUrl(certification?.rncp[0] ?? model.code);
+    const rncp = single(certification?.rncp);
+    const niveau = single(certification?.niveau);
+    const statut = single(certification?.statut);
+    const sourceUrl = ficheUrl(rncp ?? model.code);
 
     const document: Record<string, unknown> = {
         identifier: docId,
@@ -224,7 +231,7 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         ...(sourceUrl ? { officialSourceURL: sourceUrl } : {}),
         ...(subjects.length ? { subject: subjects } : {}),
         language: 'fr',
-        ...(certification?.statut[0] ? { adoptionStatus: certification.statut[0] === 'actif' ? 'Adopted' : 'Deprecated' } : {}),
+        ...(statut ? { adoptionStatus: statut === 'actif' ? 'Adopted' : 'Deprecated' } : {}),
         ...(enregistrement?.debut ? { statusStartDate: enregistrement.debut } : {}),
         ...(enregistrement?.fin ? { statusEndDate: enregistrement.fin } : {}),
         ...(documentNotes.length ? { notes: documentNotes.join('\n\n') } : {}),
@@ -232,8 +239,8 @@ export function exportCase(model: ReferentielModel): Record<string, unknown> {
         frameworkType: CASE_FRAMEWORK_TYPE,
         extensions: {
             referentiel: model.code,
-            ...(certification?.rncp[0] ? { rncp: certification.rncp[0] } : {}),
-            ...(certification?.niveau[0] !== undefined ? { niveauCadreEuropeen: certification.niveau[0] } : {}),
+            ...(rncp ? { rncp } : {}),
+            ...(niveau !== undefined ? { niveauCadreEuropeen: niveau } : {}),
             ...(certification?.certificateurs.length ? { certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })) } : {})
         }
     };

@@ -8,6 +8,7 @@ import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
 import { caseDocumentId, caseElementId } from './case-export.js';
 import { REFERENTIEL_NAMESPACE, urnUuid, uuidv5 } from './uuid.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Open Badges 3.0 : un `OpenBadgeCredential` (non signé) par bloc validé à la session et par
@@ -76,7 +77,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
     const titre = certification?.titre ?? model.code;
     const framework = `${model.code} — ${titre}`;
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs[0]?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
 
     const issuerSource = certification?.certificateurs[0];
     const issuer: Record<string, unknown> = issuerSource
@@ -118,12 +119,14 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
         const resultDescriptionId = (e: { name: string }): string =>
             urnUuid(uuidv5(`openbadges:${canonicalCode(model.code)}:resultDescription:${canonicalCode(e.name)}`, REFERENTIEL_NAMESPACE));
         const competences = model.blocs.flatMap(b => model.competencesOfBloc.get(b) ?? []);
+        const rncp = single(certification?.rncp);
+        const niveau = single(certification?.niveau);
         achievement = {
             id: urnUuid(caseDocumentId(model.code)),
             type: ['Achievement'],
             achievementType: 'Certification',
             name: titre,
-            description: `Certification professionnelle ${model.code}${certification?.rncp[0] ? ` (${certification.rncp[0]})` : ''} : ${titre}${certification?.niveau[0] !== undefined ? `, niveau ${frenchNumber(certification.niveau[0])} du cadre européen des certifications` : ''}.`,
+            description: `Certification professionnelle ${model.code}${rncp ? ` (${rncp})` : ''} : ${titre}${niveau !== undefined ? `, niveau ${frenchNumber(niveau)} du cadre européen des certifications` : ''}.`,
             criteria: { narrative },
             humanCode: model.code,
             alignment: alignment([...new Set(competences)]),
@@ -154,7 +157,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
         code = bloc.name;
         name = `Bloc ${bloc.name} — ${bloc.titre}`;
         const competences = model.competencesOfBloc.get(bloc) ?? [];
-        const seuil = bloc.seuil[0]?.pourcentage ?? defaultThreshold;
+        const seuil = single(bloc.seuil)?.pourcentage ?? defaultThreshold;
         const equivalences = bloc.equivalences.map(e => e.bloc);
         achievement = {
             id: urnUuid(caseElementId(model.code, bloc.name)),

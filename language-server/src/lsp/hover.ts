@@ -19,6 +19,7 @@ import type { ReferentielServices } from '../referentiel-module.js';
 import { codeAt } from './code-at.js';
 import { codeAndTitle, md, modelFor, shorten } from './elements.js';
 import './lsp-messages.js';
+import { single } from '../model/clauses.js';
 
 export class ReferentielHoverProvider implements HoverProvider {
     constructor(private readonly services: ReferentielServices) { }
@@ -66,7 +67,8 @@ function list(items: readonly string[], empty: string): string {
 }
 
 function modaliteSummary(m: Modalite): string {
-    const details = [m.nature[0] ? md(m.nature[0]) : undefined, m.seul.length > 0 ? msg('lsp.hover.seul') : m.enEquipe.length > 0 ? msg('lsp.hover.enEquipe') : undefined]
+    const nature = single(m.nature);
+    const details = [nature ? md(nature) : undefined, m.seul.length > 0 ? msg('lsp.hover.seul') : m.enEquipe.length > 0 ? msg('lsp.hover.enEquipe') : undefined]
         .filter(Boolean);
     return codeAndTitle(m) + (details.length > 0 ? ` (${details.join(', ')})` : '');
 }
@@ -128,7 +130,8 @@ function activite(node: Activite, model: ReferentielModel | undefined): string {
 function modalite(node: Modalite): string {
     const bloc = AstUtils.getContainerOfType(node, isBloc);
     const parts = [header(node, blocLabel(bloc)), md(node.titre ?? ''), ...notes(node.notes), '---'];
-    parts.push(line(msg('lsp.hover.nature'), node.nature[0] ? md(node.nature[0]) : msg('lsp.hover.nonPrecise')));
+    const nature = single(node.nature);
+    parts.push(line(msg('lsp.hover.nature'), nature ? md(nature) : msg('lsp.hover.nonPrecise')));
     parts.push(line(msg('lsp.hover.travail'), node.seul.length > 0 ? msg('lsp.hover.seul') : node.enEquipe.length > 0 ? msg('lsp.hover.enEquipe') : msg('lsp.hover.nonPrecise')));
     const competences = node.competences.map(r => r.ref ? codeAndTitle(r.ref) : `\`${r.$refText}\``);
     parts.push(line(msg('lsp.hover.evalue'), list(competences, msg('lsp.hover.aucune'))));
@@ -137,11 +140,12 @@ function modalite(node: Modalite): string {
     if (node.livrables.length > 0) {
         parts.push(line(msg('lsp.hover.livrables'), node.livrables.map(l => md(l.nature) + (l.description ? ` (${md(shorten(l.description, 60))})` : '')).join(', ')));
     }
-    const jury = node.jury[0];
+    const jury = single(node.jury);
     if (jury) {
         parts.push(line(msg('lsp.hover.jury'), (jury.effectif !== undefined ? `${formatNumber(jury.effectif)} — ` : '') + md(jury.description)));
     }
-    if (node.consigne[0]) parts.push(`**${msg('lsp.hover.consigne')}**${colon()}${md(node.consigne[0])}`);
+    const consigne = single(node.consigne);
+    if (consigne) parts.push(`**${msg('lsp.hover.consigne')}**${colon()}${md(consigne)}`);
     return compact(parts);
 }
 
@@ -192,8 +196,8 @@ function bloc(node: Bloc, model: ReferentielModel | undefined): string {
     if (coverage.manquantes.length > 0) {
         parts.push(line(msg('lsp.hover.nonEvaluees'), coverage.manquantes.map(c => codeAndTitle(c, 40)).join(', ')));
     }
-    const own = node.seuil[0]?.pourcentage;
-    const common = model?.obtentions.find(o => o.seuilBlocs.length > 0)?.seuilBlocs[0]?.pourcentage;
+    const own = single(node.seuil)?.pourcentage;
+    const common = single(model?.obtentions.find(o => o.seuilBlocs.length > 0)?.seuilBlocs)?.pourcentage;
     if (own !== undefined) parts.push(`- ${msg('lsp.hover.seuil', { pourcentage: formatNumber(own) })}`);
     else if (common !== undefined) parts.push(`- ${msg('lsp.hover.seuilCommun', { pourcentage: formatNumber(common) })}`);
     const activites = AstUtils.streamAllContents(node).filter(isActivite).count();
@@ -206,8 +210,10 @@ function bloc(node: Bloc, model: ReferentielModel | undefined): string {
 
 function certification(node: Certification, model: ReferentielModel | undefined): string {
     const parts = [header(node), md(node.titre ?? ''), '---'];
-    if (node.rncp[0]) parts.push(line(msg('lsp.hover.rncp'), `\`${node.rncp[0]}\``));
-    if (node.niveau[0] !== undefined) parts.push(line(msg('lsp.hover.niveau'), formatNumber(node.niveau[0])));
+    const rncp = single(node.rncp);
+    const niveau = single(node.niveau);
+    if (rncp) parts.push(line(msg('lsp.hover.rncp'), `\`${rncp}\``));
+    if (niveau !== undefined) parts.push(line(msg('lsp.hover.niveau'), formatNumber(niveau)));
     if (model) {
         parts.push(`- ${msg('lsp.hover.blocs', { count: model.blocs.length })} · ${msg('lsp.hover.fichiers', { count: model.documents.length })}`);
         const covered = model.blocs.map(b => coverageOf(model, b));

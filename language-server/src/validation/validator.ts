@@ -15,6 +15,7 @@ import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
 import { checkCondition } from './rule-types.js';
 import { KNOWN_NATURES, RULES_BY_CODE, ruleMessage } from './rules.js';
+import { single } from '../model/clauses.js';
 
 export function registerValidationChecks(services: ReferentielServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -160,11 +161,11 @@ export class ReferentielValidator {
         if (certification.titre !== undefined && certification.titre.trim() === '') {
             this.report(accept, 'REF503', certification, { kind: msg('kind.Certification'), name: certification.name }, 'titre');
         }
-        const niveau = certification.niveau[0];
+        const niveau = single(certification.niveau);
         if (niveau !== undefined && (!Number.isInteger(niveau) || niveau < 1 || niveau > 8)) {
             this.report(accept, 'REF008', certification, { value: formatNumber(niveau) }, 'niveau');
         }
-        const enregistrement = certification.enregistrement[0];
+        const enregistrement = single(certification.enregistrement);
         if (enregistrement && enregistrement.debut) {
             for (const property of ['debut', 'fin'] as const) {
                 const value = enregistrement[property];
@@ -187,7 +188,7 @@ export class ReferentielValidator {
     checkBloc = (bloc: Bloc, accept: ValidationAcceptor): void => {
         this.checkRepeated(bloc, accept, ['seuil']);
         this.checkText(bloc, bloc.titre, accept, 'titre');
-        const seuil = bloc.seuil[0];
+        const seuil = single(bloc.seuil);
         if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
             this.report(accept, 'REF304', seuil, { value: formatNumber(seuil.pourcentage) }, 'pourcentage');
         }
@@ -257,12 +258,13 @@ export class ReferentielValidator {
         if (modalite.competences.length === 0) {
             this.report(accept, 'REF109', modalite, { name: modalite.name }, 'name');
         }
-        if (modalite.nature[0] !== undefined) {
-            const nature = modalite.nature[0].trim().toLowerCase();
+        const declaredNature = single(modalite.nature);
+        if (declaredNature !== undefined) {
+            const nature = declaredNature.trim().toLowerCase();
             if (!KNOWN_NATURES.includes(nature)) {
                 const close = suggest(nature, KNOWN_NATURES, 1);
                 const suggestion = close.length > 0 ? ' ' + msg('link.didYouMean', { names: `« ${close[0]} »` }) : '';
-                this.report(accept, 'REF501', modalite, { value: modalite.nature[0], suggestion }, 'nature');
+                this.report(accept, 'REF501', modalite, { value: declaredNature, suggestion }, 'nature');
             }
         }
         const bloc = isBloc(modalite.$container) ? modalite.$container : undefined;
@@ -312,7 +314,7 @@ export class ReferentielValidator {
 
     checkObtention = (obtention: Obtention, accept: ValidationAcceptor): void => {
         this.checkRepeated(obtention, accept, ['seuilBlocs', 'seuilCompetences', 'acquisBlocs', 'amenagement']);
-        for (const seuil of [obtention.seuilBlocs[0], obtention.seuilCompetences[0]]) {
+        for (const seuil of [single(obtention.seuilBlocs), single(obtention.seuilCompetences)]) {
             if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
                 this.report(accept, 'REF304', seuil, { value: formatNumber(seuil.pourcentage) }, 'pourcentage');
             }
@@ -352,7 +354,7 @@ export class ReferentielValidator {
     // --- Utilitaires ----------------------------------------------------------------------
 
     /**
-     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la première est lue).
+     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la dernière est lue).
      * Chaque répétition après la première est signalée, du mot-clé à la valeur.
      */
     private checkRepeated<N extends AstNode>(node: N, accept: ValidationAcceptor, properties: ReadonlyArray<keyof N & string>): void {
