@@ -9,17 +9,18 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isActivite, isBloc, isCertification, isCompetence, isCritere, isEpreuve, isMesure, isModalite, isSocle, isVariable,
-    type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Epreuve, type Mesure,
-    type Modalite, type Socle
+    type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Document, type Epreuve,
+    type Mesure, type Modalite, type Socle
 } from '../generated/ast.js';
 import { formatNumber, getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
+import { single } from '../model/clauses.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
+import { ownerDeclarationOf } from '../workspace/owners.js';
 import { codeAt } from './code-at.js';
 import { codeAndTitle, md, modelFor, shorten } from './elements.js';
 import './lsp-messages.js';
-import { single } from '../model/clauses.js';
 
 export class ReferentielHoverProvider implements HoverProvider {
     constructor(private readonly services: ReferentielServices) { }
@@ -236,11 +237,7 @@ function socle(services: ReferentielServices, node: Socle, model: ReferentielMod
 }
 
 function ownerHeader(node: AstNode): Certification | Socle | undefined {
-    const document = AstUtils.getDocument(node);
-    const header = (document.parseResult.value as { entete?: AstNode }).entete;
-    if (isCertification(header) || isSocle(header)) return header;
-    const owner = (header as { proprietaire?: { ref?: AstNode } } | undefined)?.proprietaire?.ref;
-    return isCertification(owner) || isSocle(owner) ? owner : undefined;
+    return ownerDeclarationOf(AstUtils.getDocument(node).parseResult.value as Document);
 }
 
 /** Paragraphes séparés par une ligne vide, listes serrées. */

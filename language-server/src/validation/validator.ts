@@ -4,13 +4,13 @@ import { canonicalCode, suggest } from '../codes.js';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
-    isAppartenance, isBloc, isCertification, isSocle,
+    isBloc, isCertification, isSocle,
     type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Document,
     type Epreuve, type Mesure, type Modalite, type Obtention, type ReferentielAstType
 } from '../generated/ast.js';
 import type { CodedElement, ReferentielModel, ReferentielModelProvider } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
-import { ownerKeyOf } from '../workspace/owners.js';
+import { ownerDeclarationOf, ownerKeyOf } from '../workspace/owners.js';
 import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
 import { checkCondition } from './rule-types.js';
@@ -66,8 +66,7 @@ export class ReferentielValidator {
 
     /** REF010 : compétence ou activité hors bloc dans une certification ; bloc ou obtention dans un socle. */
     checkPlacement = (document: Document, accept: ValidationAcceptor): void => {
-        const header = document.entete;
-        const owner = isAppartenance(header) ? header.proprietaire?.ref : header;
+        const owner = ownerDeclarationOf(document);
         if (!owner) return;
         const inSocle = isSocle(owner);
         for (const element of document.elements) {
