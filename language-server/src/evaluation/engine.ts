@@ -546,8 +546,8 @@ class RuleEvaluator {
         const right = this.evaluateNumber(node.right);
         const leftType = this.typeOf(node.left);
         const rightType = this.typeOf(node.right);
-        const type = leftType.kind === 'nombre' ? rightType : leftType;
-        const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'nombre' ? type : t);
+        const type = leftType.kind === 'number' ? rightType : leftType;
+        const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'number' ? type : t);
         const outcome = compare(node.operator, left, right);
         const shownOp = outcome === 'false' ? negate(node.operator) : pretty(node.operator);
         const name = isLitteral(node.left) ? '' : `${textOf(node.left)} = `;
@@ -568,7 +568,7 @@ class RuleEvaluator {
 function withUnit(text: string, type: RuleType): string {
     if (type.kind === 'note') return `${text}/${formatNumber(type.scale)}`;
     if (type.kind === 'mesure') return `${text} ${type.unit}`;
-    if (type.kind === 'pourcentage') return `${text} %`;
+    if (type.kind === 'percentage') return `${text} %`;
     return text;
 }
 

@@ -9,21 +9,21 @@ import {
 
 /**
  * Types des expressions des règles d'obtention :
- * - booléen (une condition) ;
+ * - booléen (une condition : `boolean`) ;
  * - note sur un barème (une épreuve, une moyenne d'épreuves) ;
  * - mesure dans une unité (mois, heures…) ;
- * - compte (nombre de blocs validés, nombre de conditions vraies) ;
- * - nombre sans unité, pourcentage.
+ * - compte (`count` : nombre de blocs validés, nombre de conditions vraies) ;
+ * - nombre sans unité (`number`), pourcentage (`percentage`) ; `unknown` quand une opérande manque ou est fautive.
  */
 export type RuleType =
-    | { kind: 'booleen' }
+    | { kind: 'boolean' }
     /** Une note : de `min` (0 pour une épreuve, négatif pour une différence) à `scale`. */
     | { kind: 'note'; scale: number; min?: number }
     | { kind: 'mesure'; unit: string }
-    | { kind: 'compte'; max?: number }
-    | { kind: 'nombre' }
-    | { kind: 'pourcentage' }
-    | { kind: 'inconnu' };
+    | { kind: 'count'; max?: number }
+    | { kind: 'number' }
+    | { kind: 'percentage' }
+    | { kind: 'unknown' };
 
 export interface TypeProblem {
     readonly node: AstNode;
@@ -45,12 +45,12 @@ export function normalizeUnit(unit: string): string {
 
 export function describeType(type: RuleType): string {
     switch (type.kind) {
-        case 'booleen': return msg('type.booleen');
+        case 'boolean': return msg('type.booleen');
         case 'note': return msg('type.note', { scale: formatNumber(type.scale) });
         case 'mesure': return msg('type.mesure', { unit: type.unit });
-        case 'compte': return msg('type.compte');
-        case 'nombre': return msg('type.nombre');
-        case 'pourcentage': return msg('type.pourcentage');
+        case 'count': return msg('type.compte');
+        case 'number': return msg('type.nombre');
+        case 'percentage': return msg('type.pourcentage');
         default: return msg('type.inconnu');
     }
 }
@@ -71,10 +71,10 @@ export interface TypeInference {
 export function checkCondition(expression: Expression, blocCount: number): TypeInference {
     const inference = new Inference(blocCount);
     const type = inference.infer(expression);
-    if (type.kind !== 'booleen' && type.kind !== 'inconnu') {
+    if (type.kind !== 'boolean' && type.kind !== 'unknown') {
         inference.problems.push({ node: expression, code: 'REF303', params: { detail: msg('type.notACondition', { type: describeType(type) }) } });
     }
-    if (type.kind === 'booleen') {
+    if (type.kind === 'boolean') {
         inference.checkSatisfiable(expression);
     }
     return { type, problems: inference.problems };
@@ -99,7 +99,7 @@ class Inference {
 
     infer(e: Expression | undefined): RuleType {
         // Arbre partiel (erreur de syntaxe) : une opérande peut manquer.
-        if (!e) return { kind: 'inconnu' };
+        if (!e) return { kind: 'unknown' };
         let type = this.types.get(e);
         if (!type) {
             type = this.compute(e);
@@ -114,36 +114,36 @@ class Inference {
                 if (e.valeur < 0 || e.valeur > 100) {
                     this.problems.push({ node: e, code: 'REF304', params: { value: formatNumber(e.valeur) } });
                 }
-                return { kind: 'pourcentage' };
+                return { kind: 'percentage' };
             }
             if (e.unite) {
                 return { kind: 'mesure', unit: normalizeUnit(e.unite) };
             }
-            return { kind: 'nombre' };
+            return { kind: 'number' };
         }
         if (isVariable(e)) {
             const target = e.grandeur?.ref;
-            if (isEpreuve(target)) return target.bareme > 0 ? { kind: 'note', scale: target.bareme } : { kind: 'inconnu' };
+            if (isEpreuve(target)) return target.bareme > 0 ? { kind: 'note', scale: target.bareme } : { kind: 'unknown' };
             if (isMesure(target)) return { kind: 'mesure', unit: normalizeUnit(target.unite) };
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         if (isTousBlocs(e) || isBlocValide(e)) {
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         if (isNombreBlocs(e)) {
-            return { kind: 'compte', max: this.blocCount };
+            return { kind: 'count', max: this.blocCount };
         }
         if (isNon(e)) {
             const operand = this.infer(e.operand);
             this.expectBoolean(e.operand, operand, 'non');
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         if (isLogicalExpression(e)) {
             const left = this.infer(e.left);
             const right = this.infer(e.right);
             this.expectBoolean(e.left, left, e.operator);
             this.expectBoolean(e.right, right, e.operator);
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         if (isArithmeticExpression(e)) {
             return this.arithmetic(e, this.infer(e.left), this.infer(e.right));
@@ -154,24 +154,24 @@ class Inference {
         if (isAppel(e)) {
             return this.call(e);
         }
-        return { kind: 'inconnu' };
+        return { kind: 'unknown' };
     }
 
     private expectBoolean(node: Expression, type: RuleType, operator: string): void {
-        if (type.kind !== 'booleen' && type.kind !== 'inconnu') {
+        if (type.kind !== 'boolean' && type.kind !== 'unknown') {
             this.problems.push({ node, code: 'REF303', params: { detail: msg('type.expectedBoolean', { operator, type: describeType(type) }) } });
         }
     }
 
     private arithmetic(node: ArithmeticExpression, left: RuleType, right: RuleType): RuleType {
         const operator = node.operator;
-        if (left.kind === 'inconnu' || right.kind === 'inconnu') return { kind: 'inconnu' };
-        const numeric = (t: RuleType): boolean => t.kind !== 'booleen';
+        if (left.kind === 'unknown' || right.kind === 'unknown') return { kind: 'unknown' };
+        const numeric = (t: RuleType): boolean => t.kind !== 'boolean';
         if (!numeric(left) || !numeric(right)) {
             this.problems.push({ node, code: 'REF303', params: { detail: msg('type.arithmeticOnBoolean', { operator }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
-        const constant = (t: RuleType): boolean => t.kind === 'nombre';
+        const constant = (t: RuleType): boolean => t.kind === 'number';
         const constantValue = (n: Expression): number | undefined => (isLitteral(n) && !n.pourcent && !n.unite ? n.valeur : undefined);
         if (operator === '+' || operator === '-') {
             if (left.kind === 'note' && right.kind === 'note') {
@@ -187,7 +187,7 @@ class Inference {
                 const other = left.kind === 'note' ? right : left;
                 const k = constantValue(left.kind === 'note' ? node.right : node.left);
                 if (constant(other)) {
-                    if (k === undefined) return { kind: 'nombre' };
+                    if (k === undefined) return { kind: 'number' };
                     if (left.kind === 'note') {
                         const shift = operator === '+' ? k : -k;
                         return { kind: 'note', scale: note.scale + shift, min: minOf(note) + shift };
@@ -200,7 +200,7 @@ class Inference {
             if (left.kind === 'mesure' && right.kind === 'mesure') {
                 if (left.unit !== right.unit) {
                     this.problems.push({ node, code: 'REF303', params: { detail: msg('type.mixedUnits', { left: left.unit, right: right.unit }) } });
-                    return { kind: 'inconnu' };
+                    return { kind: 'unknown' };
                 }
                 return left;
             }
@@ -208,38 +208,38 @@ class Inference {
             if (constant(right)) return left;
             if (left.kind === right.kind) return left;
             this.problems.push({ node, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(left), right: describeType(right) }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         // * et / : seulement par un nombre sans unité.
         const k = constantValue(node.right);
         if (left.kind === 'note' && constant(right)) {
-            if (k === undefined || k === 0) return { kind: 'nombre' };
+            if (k === undefined || k === 0) return { kind: 'number' };
             const factor = operator === '*' ? k : 1 / k;
             return { kind: 'note', scale: left.scale * factor, min: minOf(left) * factor };
         }
         if (constant(left) && right.kind === 'note' && operator === '*') {
             const k2 = constantValue(node.left);
-            return k2 === undefined ? { kind: 'nombre' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
+            return k2 === undefined ? { kind: 'number' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
         }
-        if (constant(left) && constant(right)) return { kind: 'nombre' };
+        if (constant(left) && constant(right)) return { kind: 'number' };
         if (constant(right) || constant(left)) return constant(right) ? left : right;
         this.problems.push({ node, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(left), right: describeType(right) }) } });
-        return { kind: 'inconnu' };
+        return { kind: 'unknown' };
     }
 
     private comparison(e: Comparaison): RuleType {
         const left = this.infer(e.left);
         const right = this.infer(e.right);
-        if (left.kind === 'inconnu' || right.kind === 'inconnu') return { kind: 'booleen' };
-        if (left.kind === 'booleen' || right.kind === 'booleen') {
+        if (left.kind === 'unknown' || right.kind === 'unknown') return { kind: 'boolean' };
+        if (left.kind === 'boolean' || right.kind === 'boolean') {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.compareBoolean') } });
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         const [variable, constantSide, constantType] = isLitteral(e.right) ? [left, e.right, right] : isLitteral(e.left) ? [right, e.left, left] : [undefined, undefined, undefined];
         if (variable && constantSide && isLitteral(constantSide) && constantType) {
             const value = constantSide.valeur;
             if (variable.kind === 'note') {
-                if (constantType.kind === 'mesure' || constantType.kind === 'pourcentage') {
+                if (constantType.kind === 'mesure' || constantType.kind === 'percentage') {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
                 } else if (value < minOf(variable) || value > variable.scale) {
                     this.outOfScale.add(e);
@@ -248,23 +248,23 @@ class Inference {
             } else if (variable.kind === 'mesure') {
                 if (constantType.kind === 'mesure' && constantType.unit !== variable.unit) {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedUnits', { left: variable.unit, right: constantType.unit }) } });
-                } else if (constantType.kind === 'pourcentage') {
+                } else if (constantType.kind === 'percentage') {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
                 }
-            } else if (variable.kind === 'compte' && (constantType.kind === 'mesure' || constantType.kind === 'pourcentage')) {
+            } else if (variable.kind === 'count' && (constantType.kind === 'mesure' || constantType.kind === 'percentage')) {
                 this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
             }
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         const compatible =
             (left.kind === 'note' && right.kind === 'note' && left.scale === right.scale) ||
             (left.kind === 'mesure' && right.kind === 'mesure' && left.unit === right.unit) ||
             (left.kind === right.kind && left.kind !== 'note' && left.kind !== 'mesure') ||
-            left.kind === 'nombre' || right.kind === 'nombre';
+            left.kind === 'number' || right.kind === 'number';
         if (!compatible) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(left), right: describeType(right) }) } });
         }
-        return { kind: 'booleen' };
+        return { kind: 'boolean' };
     }
 
     private call(e: Appel): RuleType {
@@ -285,28 +285,28 @@ class Inference {
                 this.problems.push({ node: e, code: 'REF307', params: { detail: msg('type.weightedNeedsCoef') } });
             }
         }
-        if (types.some(t => t.kind === 'inconnu')) {
-            return e.fonction === 'nombre' ? { kind: 'compte', max: e.arguments.length } : { kind: 'inconnu' };
+        if (types.some(t => t.kind === 'unknown')) {
+            return e.fonction === 'nombre' ? { kind: 'count', max: e.arguments.length } : { kind: 'unknown' };
         }
         if (e.fonction === 'nombre') {
             types.forEach((t, i) => { const valeur = e.arguments[i]?.valeur; if (valeur) this.expectBoolean(valeur, t, 'nombre'); });
-            return { kind: 'compte', max: e.arguments.length };
+            return { kind: 'count', max: e.arguments.length };
         }
-        if (types.some(t => t.kind === 'booleen')) {
+        if (types.some(t => t.kind === 'boolean')) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.functionOnBoolean', { name: e.fonction }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         const notes = types.filter(t => t.kind === 'note') as Array<{ kind: 'note'; scale: number; min?: number }>;
         const mesures = types.filter(t => t.kind === 'mesure') as Array<{ kind: 'mesure'; unit: string }>;
         if (notes.length > 0 && mesures.length > 0) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedInFunction', { name: e.fonction }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         if (notes.length > 0) {
             const scales = new Set(notes.map(n => n.scale));
             if (scales.size > 1) {
                 this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedScales', { name: e.fonction, scales: [...scales].map(s => formatNumber(s)).join(', ') }) } });
-                return { kind: 'inconnu' };
+                return { kind: 'unknown' };
             }
             const scale = notes[0].scale;
             return e.fonction === 'somme'
@@ -317,11 +317,11 @@ class Inference {
             const units = new Set(mesures.map(m => m.unit));
             if (units.size > 1) {
                 this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedUnits', { left: [...units][0], right: [...units][1] }) } });
-                return { kind: 'inconnu' };
+                return { kind: 'unknown' };
             }
             return mesures[0];
         }
-        return types[0] ?? { kind: 'nombre' };
+        return types[0] ?? { kind: 'number' };
     }
 
     // --- Conditions impossibles ---------------------------------------------------------
@@ -390,12 +390,12 @@ class Inference {
         }
         const value = literal.valeur;
         const type = this.infer(subject);
-        if (type.kind === 'inconnu' || type.kind === 'booleen') return undefined;
+        if (type.kind === 'unknown' || type.kind === 'boolean') return undefined;
         // Seuil d'une autre nature (pourcentage, autre unité) : déjà signalé par REF303.
         if (literal.pourcent || (literal.unite && (type.kind !== 'mesure' || normalizeUnit(literal.unite) !== type.unit))) return undefined;
         const domain: Interval =
             type.kind === 'note' ? { lo: minOf(type), loIn: true, hi: type.scale, hiIn: true }
-                : type.kind === 'compte' ? { lo: 0, loIn: true, hi: type.max ?? Infinity, hiIn: true }
+                : type.kind === 'count' ? { lo: 0, loIn: true, hi: type.max ?? Infinity, hiIn: true }
                     : type.kind === 'mesure' ? { lo: 0, loIn: true, hi: Infinity, hiIn: false }
                         : { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false };
         const interval = intervalOf(op, value);
