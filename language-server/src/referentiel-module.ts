@@ -19,6 +19,7 @@ import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider }
 import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
+import { createReferentielParser } from './parser/infix-parser.js';
 import { createGuardedParser } from './parser/nesting-guard.js';
 import { ReferentielTokenBuilder } from './parser/token-builder.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
@@ -51,8 +52,9 @@ export type ReferentielServices = LangiumServices & ReferentielAddedServices;
 
 export const ReferentielModule: Module<ReferentielServices, PartialLangiumServices & ReferentielAddedServices> = {
     parser: {
-        // L'analyseur de Langium, gardé contre les imbrications qui dépasseraient la pile.
-        LangiumParser: (services) => createGuardedParser(services),
+        // L'analyseur de Langium (chaque opération avec son nœud concret : infix-parser.ts), gardé
+        // contre les imbrications qui dépasseraient la pile.
+        LangiumParser: (services) => createGuardedParser(services, createReferentielParser),
         // Textes et commentaires jamais refermés : analyse lexicale linéaire.
         TokenBuilder: () => new ReferentielTokenBuilder(),
         ValueConverter: () => new ReferentielValueConverter(),

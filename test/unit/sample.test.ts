@@ -94,8 +94,8 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
         const certification = model.certification as Certification;
         expect(certification.name).toBe('DATA-ENGINEER');
         expect(certification.titre).toBe('Data Engineer');
-        expect(certification.rncp).toBeUndefined();
-        expect(certification.niveau).toBeUndefined();
+        expect(certification.rncp[0]).toBeUndefined();
+        expect(certification.niveau[0]).toBeUndefined();
         expect(certification.certificateurs).toEqual([]);
         const notes = certification.notes.map(n => n.texte);
         // Guillemets français et apostrophes gardés tels quels.
@@ -158,7 +158,7 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
 
         const modalites = new Map(model.modalites.map(m => [m.name, m]));
         const m11 = modalites.get('M1.1');
-        expect(m11?.consigne).toBe('Le candidat (seul) doit, à partir d\'une demande émanant d\'un client réel ou fictif et présentant :\n- l\'entreprise,\n- le contexte,\n- la problématique à résoudre,\n- les ressources disponibles,\n- ...\nfournir un dossier dans lequel il devra :');
+        expect(m11?.consigne[0]).toBe('Le candidat (seul) doit, à partir d\'une demande émanant d\'un client réel ou fictif et présentant :\n- l\'entreprise,\n- le contexte,\n- la problématique à résoudre,\n- les ressources disponibles,\n- ...\nfournir un dossier dans lequel il devra :');
         expect(m11?.livrables.map(l => l.nature)).toEqual(['dossier']);
         expect(m11?.livrables[0].description?.split('\n')).toHaveLength(4);
         expect(modalites.get('M1.2')?.livrables.map(l => l.nature)).toEqual(['rapport', 'présentation']);
@@ -168,18 +168,18 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
         expect(model.modalites.map(m => m.name)).toEqual(Object.keys(EXPECTED_MODALITES));
         for (const modalite of model.modalites) {
             const expected = EXPECTED_MODALITES[modalite.name];
-            expect(modalite.nature, modalite.name).toBe(expected.nature);
-            expect(modalite.seul, modalite.name).toBe(expected.seul);
-            expect(modalite.enEquipe, modalite.name).toBe(!expected.seul);
+            expect(modalite.nature[0], modalite.name).toBe(expected.nature);
+            expect(modalite.seul.length > 0, modalite.name).toBe(expected.seul);
+            expect(modalite.enEquipe.length > 0, modalite.name).toBe(!expected.seul);
             expect(modalite.competences.map(r => r.ref?.name), modalite.name).toEqual(expected.evalue);
             expect(modalite.criteres, modalite.name).toHaveLength(expected.criteres);
-            expect(modalite.consigne?.trim().length, modalite.name).toBeGreaterThan(0);
+            expect(modalite.consigne[0]?.trim().length, modalite.name).toBeGreaterThan(0);
             expect(modalite.livrables.length, modalite.name).toBeGreaterThan(0);
             if (expected.jury) {
-                expect(modalite.jury?.effectif, modalite.name).toBe(2);
-                expect(modalite.jury?.description, modalite.name).toBe('personnes représentant le client');
+                expect(modalite.jury[0]?.effectif, modalite.name).toBe(2);
+                expect(modalite.jury[0]?.description, modalite.name).toBe('personnes représentant le client');
             } else {
-                expect(modalite.jury, modalite.name).toBeUndefined();
+                expect(modalite.jury[0], modalite.name).toBeUndefined();
             }
         }
     });
@@ -220,7 +220,7 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
     it('règles d\'obtention : seuil 100 %, mémoire et soutenance sur 20, période en mois, 3 conditions, blocs acquis à vie, aménagement 1 an ou temporaire', () => {
         expect(model.obtentions).toHaveLength(1);
         const obtention = model.obtentions[0];
-        expect(obtention.seuilBlocs?.pourcentage).toBe(100);
+        expect(obtention.seuilBlocs[0]?.pourcentage).toBe(100);
         expect(obtention.epreuves.map(e => [e.name, e.titre, e.bareme])).toEqual([
             ['memoire', 'Mémoire professionnel', 20],
             ['soutenance', 'Soutenance du mémoire', 20]
@@ -237,26 +237,26 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
 
         expect(isComparaison(periode)).toBe(true);
         if (isComparaison(periode)) {
-            expect(periode.operateur).toBe('>=');
-            expect(isVariable(periode.gauche) && periode.gauche.grandeur.ref?.name).toBe('periode_entreprise');
-            expect(isLitteral(periode.droite) && [periode.droite.valeur, periode.droite.unite]).toEqual([6, 'mois']);
+            expect(periode.operator).toBe('>=');
+            expect(isVariable(periode.left) && periode.left.grandeur.ref?.name).toBe('periode_entreprise');
+            expect(isLitteral(periode.right) && [periode.right.valeur, periode.right.unite]).toEqual([6, 'mois']);
         }
 
         expect(isComparaison(memoire)).toBe(true);
         if (isComparaison(memoire)) {
-            expect(memoire.operateur).toBe('>=');
-            expect(isAppel(memoire.gauche)).toBe(true);
-            if (isAppel(memoire.gauche)) {
-                expect(memoire.gauche.fonction).toBe('moyenne');
-                expect(memoire.gauche.arguments.map(a => isVariable(a.valeur) ? a.valeur.grandeur.ref?.name : undefined)).toEqual(['memoire', 'soutenance']);
+            expect(memoire.operator).toBe('>=');
+            expect(isAppel(memoire.left)).toBe(true);
+            if (isAppel(memoire.left)) {
+                expect(memoire.left.fonction).toBe('moyenne');
+                expect(memoire.left.arguments.map(a => isVariable(a.valeur) ? a.valeur.grandeur.ref?.name : undefined)).toEqual(['memoire', 'soutenance']);
             }
-            expect(isLitteral(memoire.droite) && memoire.droite.valeur).toBe(10);
+            expect(isLitteral(memoire.right) && memoire.right.valeur).toBe(10);
         }
 
-        expect(obtention.acquisBlocs?.aVie).toBe(true);
-        expect(obtention.amenagement?.duree).toBe(1);
-        expect(obtention.amenagement?.unite).toBe('an');
-        expect(obtention.amenagement?.temporaire).toBe(true);
+        expect(obtention.acquisBlocs[0]?.aVie).toBe(true);
+        expect(obtention.amenagement[0]?.duree).toBe(1);
+        expect(obtention.amenagement[0]?.unite).toBe('an');
+        expect(obtention.amenagement[0]?.temporaire).toBe(true);
         expect(obtention.notes.map(n => n.texte)).toContain('Un bloc est validé si 100% des compétences du bloc sont acquises.');
     });
 });

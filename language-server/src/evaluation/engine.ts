@@ -1,17 +1,19 @@
 import { canonicalCode } from '../codes.js';
 import {
-    isAppel, isBinaire, isBlocValide, isComparaison, isEpreuve, isLitteral, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Bloc, type Competence, type Critere, type Epreuve, type Expression, type Mesure, type Obtention
+    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure, isNombreBlocs, isNon,
+    isTousBlocs, isVariable,
+    type Bloc, type Comparaison, type Competence, type Critere, type Epreuve, type Expression, type Obtention
 } from '../generated/ast.js';
 import { formatNumber } from '../i18n/locale.js';
 import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
-import { RuleTypeChecker, normalizeUnit, textOf, type RuleType } from '../validation/rule-types.js';
+import { inferType, normalizeUnit, textOf, type RuleType } from '../validation/rule-types.js';
 import './engine-messages.js';
 import type {
     CandidateResults, Decision, EvaluationResult, ResultatBloc, ResultatCompetence, ResultatCritere, ResultatRegle,
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
 } from './types.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Le moteur d'évaluation : à partir d'un référentiel lié et des résultats d'un candidat, la
@@ -22,24 +24,26 @@ import type {
  * résultats manquent. Une valeur manquante est un intervalle (une note sur 20 manquante vaut
  * « entre 0 et 20 ») : une condition n'échoue « pour de bon » que si aucune valeur possible des
  * résultats manquants ne pourrait la remplir — un échec certain l'emporte sur un manque.
+ *
+ * L'évaluation se fait en phases, chacune une fonction : le contexte (date, règles d'obtention,
+ * résultats par code), les compétences, les blocs, les règles d'obtention, puis la décision et
+ * ses motifs.
  */
 
-type Tri = 'vrai' | 'faux' | 'inconnu';
+type Truth = 'true' | 'false' | 'unknown';
 interface Interval { lo: number; hi: number }
-type Value = { kind: 'tri'; value: Tri } | { kind: 'num'; value: Interval };
+type Value = { kind: 'truth'; value: Truth } | { kind: 'number'; value: Interval };
 
 const EPSILON = 1e-9;
 
 /** Ce qu'il faut savoir d'un référentiel pour évaluer vite une cohorte : calculé une fois par modèle. */
 interface EngineIndex {
     readonly competences: readonly Competence[];
-    readonly competenceByKey: ReadonlyMap<string, Competence>;
-    readonly critereByKey: ReadonlyMap<string, Critere>;
-    readonly blocByKey: ReadonlyMap<string, Bloc>;
     readonly epreuveByKey: ReadonlyMap<string, Epreuve>;
-    readonly mesureByKey: ReadonlyMap<string, Mesure>;
+    readonly blocByKey: ReadonlyMap<string, Bloc>;
     readonly obtention?: Obtention;
-    readonly types: RuleTypeChecker;
+    /** Le type de chaque expression des conditions (barème, unité), calculé une fois. */
+    readonly types: Map<Expression, RuleType>;
 }
 
 const indexes = new WeakMap<ReferentielModel, EngineIndex>();
@@ -58,16 +62,12 @@ function indexOf(model: ReferentielModel): EngineIndex {
             for (const item of list) if (item.name && !map.has(canonicalCode(item.name))) map.set(canonicalCode(item.name), item);
             return map;
         };
-        const criteres = [...model.criteres];
         index = {
             competences,
-            competenceByKey: byKey(competences),
-            critereByKey: byKey(criteres),
             blocByKey: byKey(model.blocs),
             epreuveByKey: byKey(model.epreuves),
-            mesureByKey: byKey(model.mesures),
             obtention: model.obtentions[0],
-            types: new RuleTypeChecker(model.blocs.length)
+            types: new Map()
         };
         indexes.set(model, index);
     }
@@ -90,21 +90,71 @@ export function today(): string {
 }
 
 export function evaluateCandidate(model: ReferentielModel, input: CandidateResults, options: EvaluateOptions = {}): EvaluationResult {
-    const index = indexOf(model);
-    const date = options.date ?? input.dateEvaluation ?? today();
-    const obtention = index.obtention;
-    const avertissements: string[] = [];
+    const context = createContext(model, input, options);
+    const competences = evaluateCompetences(context);
+    const blocs = evaluateBlocs(context, competences);
+    const regles = evaluateRules(context, blocs);
+    const { decision, motifs } = decide(context, competences, blocs, regles);
+    checkAmenagements(context);
+    return {
+        candidat: input.candidat.nom !== undefined ? { id: input.candidat.id, nom: input.candidat.nom } : { id: input.candidat.id },
+        referentiel: model.code,
+        dateEvaluation: context.date,
+        decision,
+        blocs: blocs.results,
+        competences: competences.results,
+        regles,
+        motifs,
+        attestations: blocs.results.filter(b => b.statut === 'validé').map(b => b.code),
+        avertissements: context.warnings
+    };
+}
 
-    // --- Critères ---------------------------------------------------------------------------
+// --- Phase 1 : le contexte -------------------------------------------------------------------
+
+/** Ce que toutes les phases lisent : le référentiel, le dossier, la date ; et les avertissements qu'elles ajoutent. */
+interface EvaluationContext {
+    readonly model: ReferentielModel;
+    readonly index: EngineIndex;
+    readonly input: CandidateResults;
+    /** La date d'évaluation (AAAA-MM-JJ). */
+    readonly date: string;
+    readonly obtention?: Obtention;
+    /** Le seuil de bloc commun (« bloc validé si … »), 100 % par défaut. */
+    readonly defaultBlocThreshold: number;
+    readonly warnings: string[];
+}
+
+function createContext(model: ReferentielModel, input: CandidateResults, options: EvaluateOptions): EvaluationContext {
+    const index = indexOf(model);
+    const obtention = index.obtention;
+    return {
+        model, index, input,
+        date: options.date ?? input.dateEvaluation ?? today(),
+        obtention,
+        defaultBlocThreshold: single(obtention?.seuilBlocs)?.pourcentage ?? 100,
+        warnings: []
+    };
+}
+
+// --- Phase 2 : les compétences ---------------------------------------------------------------
+
+interface CompetencePhase {
+    readonly results: ResultatCompetence[];
+    readonly statusOf: ReadonlyMap<Competence, StatutCompetence>;
+    /** Les compétences non acquises à cause d'un critère éliminatoire non satisfait. */
+    readonly eliminatory: ReadonlyArray<{ competence: Competence; critere: Critere }>;
+}
+
+function evaluateCompetences(context: EvaluationContext): CompetencePhase {
+    const { model, index, input, obtention, warnings } = context;
     const critereInput = byCanonical(input.criteres);
     const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(canonicalCode(critere.name));
-
-    // --- Compétences ------------------------------------------------------------------------
     const competenceInput = byCanonical(input.competences);
-    const critereThreshold = obtention?.seuilCompetences?.pourcentage ?? 100;
-    const competences: ResultatCompetence[] = [];
-    const statutOf = new Map<Competence, StatutCompetence>();
-    const eliminatoires: Array<{ competence: Competence; critere: Critere }> = [];
+    const critereThreshold = single(obtention?.seuilCompetences)?.pourcentage ?? 100;
+    const results: ResultatCompetence[] = [];
+    const statusOf = new Map<Competence, StatutCompetence>();
+    const eliminatory: Array<{ competence: Competence; critere: Critere }> = [];
     for (const competence of index.competences) {
         const criteres = model.criteresOf.get(competence) ?? [];
         const resultatsCriteres: ResultatCritere[] = criteres.map(c => ({ code: c.name, statut: critereValue(c) ?? 'non renseigné', eliminatoire: c.eliminatoire }));
@@ -117,14 +167,14 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
             statut = 'non acquise';
             origine = 'critère éliminatoire';
             motif = msg('eval.comp.eliminatoire', { critere: failedEliminatory.name, texte: failedEliminatory.texte });
-            eliminatoires.push({ competence, critere: failedEliminatory });
+            eliminatory.push({ competence, critere: failedEliminatory });
         } else if (direct) {
             statut = direct;
             origine = 'jury';
             motif = msg(direct === 'acquise' ? 'eval.comp.jury.acquise' : 'eval.comp.jury.nonAcquise');
             const contradicted = criteres.filter(c => critereValue(c) === 'non satisfait');
             if (direct === 'acquise' && contradicted.length > 0) {
-                avertissements.push(msg('eval.avert.juryContreCritere', { competence: competence.name, count: contradicted.length, criteres: joinList(contradicted.map(c => c.name)) }));
+                warnings.push(msg('eval.avert.juryContreCritere', { competence: competence.name, count: contradicted.length, criteres: joinList(contradicted.map(c => c.name)) }));
             }
         } else if (criteres.length > 0 && criteres.some(c => critereValue(c) !== undefined)) {
             // Acquise quand la part de critères satisfaits atteint le seuil du référentiel (100 % par défaut).
@@ -150,15 +200,26 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
             origine = 'absente';
             motif = msg('eval.comp.absente');
         }
-        statutOf.set(competence, statut);
-        competences.push({
+        statusOf.set(competence, statut);
+        results.push({
             code: competence.name, texte: competence.texte, bloc: model.blocOf.get(competence)?.name ?? null,
             statut, origine, motif, criteres: resultatsCriteres
         });
     }
+    return { results, statusOf, eliminatory };
+}
 
-    // --- Blocs ------------------------------------------------------------------------------
-    const acquis = obtention?.acquisBlocs;
+// --- Phase 3 : les blocs ---------------------------------------------------------------------
+
+interface BlocPhase {
+    readonly results: ResultatBloc[];
+    readonly statusOf: ReadonlyMap<Bloc, StatutBloc>;
+    readonly details: ReadonlyMap<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>;
+}
+
+function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase): BlocPhase {
+    const { model, index, input, obtention, date, warnings } = context;
+    const acquis = single(obtention?.acquisBlocs);
     const dureeAcquis = !acquis || acquis.aVie ? msg('eval.duree.vie') : msg('eval.duree.pendant', { duree: formatNumber(acquis.duree ?? 0), unite: acquis.unite ?? '' });
     const anterieurs = new Map<string, { date?: string }>();
     for (const entry of input.blocsAcquis) {
@@ -166,22 +227,21 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
         if (entry.date && acquis && !acquis.aVie && acquis.duree !== undefined && acquis.unite) {
             const end = addDuration(entry.date, acquis.duree, acquis.unite);
             if (end !== undefined && end < date) {
-                avertissements.push(msg('eval.avert.blocExpire', { bloc: index.blocByKey.get(key)?.name ?? entry.bloc, date: entry.date, evaluation: date, duree: dureeAcquis }));
+                warnings.push(msg('eval.avert.blocExpire', { bloc: index.blocByKey.get(key)?.name ?? entry.bloc, date: entry.date, evaluation: date, duree: dureeAcquis }));
                 continue;
             }
         }
         anterieurs.set(key, { date: entry.date });
     }
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
-    const blocs: ResultatBloc[] = [];
-    const statutBloc = new Map<Bloc, StatutBloc>();
-    const blocDetails = new Map<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>();
+    const results: ResultatBloc[] = [];
+    const statusOf = new Map<Bloc, StatutBloc>();
+    const details = new Map<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>();
     for (const bloc of model.blocs) {
         const list = model.competencesOfBloc.get(bloc) ?? [];
-        const seuil = bloc.seuil?.pourcentage ?? defaultThreshold;
-        const acquises = list.filter(c => statutOf.get(c) === 'acquise').length;
-        const nonAcquises = list.filter(c => statutOf.get(c) === 'non acquise');
-        const nonEvaluees = list.filter(c => statutOf.get(c) === 'non évaluée');
+        const seuil = single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold;
+        const acquises = list.filter(c => competences.statusOf.get(c) === 'acquise').length;
+        const nonAcquises = list.filter(c => competences.statusOf.get(c) === 'non acquise');
+        const nonEvaluees = list.filter(c => competences.statusOf.get(c) === 'non évaluée');
         const total = list.length;
         const requises = Math.ceil((seuil * total) / 100 - EPSILON);
         const anterieur = anterieurs.get(canonicalCode(bloc.name));
@@ -207,20 +267,24 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
             statut = 'incomplet';
             motif = msg('eval.bloc.incomplet', params);
         }
-        statutBloc.set(bloc, statut);
-        blocDetails.set(bloc, { nonAcquises, nonEvaluees, requises });
-        blocs.push({
+        statusOf.set(bloc, statut);
+        details.set(bloc, { nonAcquises, nonEvaluees, requises });
+        results.push({
             code: bloc.name, titre: bloc.titre, statut, seuil, acquises, nonAcquises: nonAcquises.length, nonEvaluees: nonEvaluees.length, total,
             ...(dateAcquisition ? { dateAcquisition } : {}), ...(equivalent ? { equivalence: equivalent.bloc } : {}), motif
         });
     }
+    return { results, statusOf, details };
+}
 
-    // --- Règles d'obtention -----------------------------------------------------------------
-    const evaluator = new RuleEvaluator(index, model, input, statutBloc);
+// --- Phase 4 : les règles d'obtention --------------------------------------------------------
+
+function evaluateRules(context: EvaluationContext, blocs: BlocPhase): ResultatRegle[] {
+    const evaluator = new RuleEvaluator(context.index, context.model, context.input, blocs.statusOf);
     const regles: ResultatRegle[] = [];
-    const conditions = obtention?.conditions ?? [];
+    const conditions = context.obtention?.conditions ?? [];
     if (conditions.length === 0) {
-        const value = evaluator.tousBlocs();
+        const value = evaluator.allBlocsValidated();
         regles.push({
             code: 'R1', titre: msg('eval.regle.implicite'), expression: 'tous les blocs validés', statut: toStatut(value),
             valeurs: evaluator.takeValues(), detail: evaluator.blocsDetail()
@@ -228,73 +292,66 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
     }
     conditions.forEach((condition, i) => {
         if (!condition.expression) return;
-        const value = evaluator.evalTri(condition.expression);
+        const value = evaluator.evaluateTruth(condition.expression);
         const detail = evaluator.describe(condition.expression, value);
         regles.push({
             code: condition.name ?? `R${i + 1}`, titre: condition.titre, expression: textOf(condition.expression),
             statut: toStatut(value), valeurs: evaluator.takeValues(), detail
         });
     });
+    return regles;
+}
 
+// --- Phase 5 : la décision et ses motifs -----------------------------------------------------
+
+function decide(context: EvaluationContext, competences: CompetencePhase, blocs: BlocPhase, regles: readonly ResultatRegle[]): { decision: Decision; motifs: string[] } {
+    const { model } = context;
     const decision: Decision = regles.some(r => r.statut === 'non remplie') ? 'non obtenue'
         : regles.every(r => r.statut === 'remplie') ? 'obtenue' : 'incomplète';
-
-    // --- Motifs ------------------------------------------------------------------------------
     const motifs: string[] = [];
-    if (decision !== 'obtenue') {
-        for (const bloc of model.blocs) {
-            const statut = statutBloc.get(bloc)!;
-            const details = blocDetails.get(bloc)!;
-            const total = (model.competencesOfBloc.get(bloc) ?? []).length;
-            if (statut === 'non validé') {
-                let extra = '';
-                if (details.nonAcquises.length > 0) extra += msg('eval.motif.nonAcquises', { count: details.nonAcquises.length, list: joinList(details.nonAcquises.map(c => c.name)) });
-                if (details.nonEvaluees.length > 0) extra += msg('eval.motif.nonEvaluees', { list: joinList(details.nonEvaluees.map(c => c.name)) });
-                motifs.push(msg('eval.motif.blocNonValide', {
-                    code: bloc.name, titre: bloc.titre, acquises: total - details.nonAcquises.length - details.nonEvaluees.length, total,
-                    requises: details.requises, seuil: formatNumber(bloc.seuil?.pourcentage ?? defaultThreshold), details: extra
-                }));
-            } else if (statut === 'incomplet') {
-                motifs.push(msg('eval.motif.blocIncomplet', { code: bloc.name, titre: bloc.titre, count: details.nonEvaluees.length, manquantes: joinList(details.nonEvaluees.map(c => c.name)) }));
-            }
-        }
-        for (const { competence, critere } of eliminatoires) {
-            const bloc = model.blocOf.get(competence);
-            if (bloc && isValidated(statutBloc.get(bloc)!)) continue;
-            motifs.push(msg('eval.motif.eliminatoire', { competence: competence.name, critere: critere.name, texte: critere.texte }));
-        }
-        for (const regle of regles) {
-            if (regle.statut === 'non remplie') motifs.push(msg('eval.motif.regleNonRemplie', { titre: regle.titre, detail: regle.detail }));
-            else if (regle.statut === 'indéterminée') motifs.push(msg('eval.motif.regleIndeterminee', { titre: regle.titre, detail: regle.detail }));
+    if (decision === 'obtenue') return { decision, motifs };
+    for (const bloc of model.blocs) {
+        const statut = blocs.statusOf.get(bloc)!;
+        const details = blocs.details.get(bloc)!;
+        const total = (model.competencesOfBloc.get(bloc) ?? []).length;
+        if (statut === 'non validé') {
+            let extra = '';
+            if (details.nonAcquises.length > 0) extra += msg('eval.motif.nonAcquises', { count: details.nonAcquises.length, list: joinList(details.nonAcquises.map(c => c.name)) });
+            if (details.nonEvaluees.length > 0) extra += msg('eval.motif.nonEvaluees', { list: joinList(details.nonEvaluees.map(c => c.name)) });
+            motifs.push(msg('eval.motif.blocNonValide', {
+                code: bloc.name, titre: bloc.titre, acquises: total - details.nonAcquises.length - details.nonEvaluees.length, total,
+                requises: details.requises, seuil: formatNumber(single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold), details: extra
+            }));
+        } else if (statut === 'incomplet') {
+            motifs.push(msg('eval.motif.blocIncomplet', { code: bloc.name, titre: bloc.titre, count: details.nonEvaluees.length, manquantes: joinList(details.nonEvaluees.map(c => c.name)) }));
         }
     }
+    for (const { competence, critere } of competences.eliminatory) {
+        const bloc = model.blocOf.get(competence);
+        if (bloc && isValidated(blocs.statusOf.get(bloc)!)) continue;
+        motifs.push(msg('eval.motif.eliminatoire', { competence: competence.name, critere: critere.name, texte: critere.texte }));
+    }
+    for (const regle of regles) {
+        if (regle.statut === 'non remplie') motifs.push(msg('eval.motif.regleNonRemplie', { titre: regle.titre, detail: regle.detail }));
+        else if (regle.statut === 'indéterminée') motifs.push(msg('eval.motif.regleIndeterminee', { titre: regle.titre, detail: regle.detail }));
+    }
+    return { decision, motifs };
+}
 
-    // --- Aménagements -------------------------------------------------------------------------
-    const amenagement = obtention?.amenagement;
-    for (const entry of input.amenagements) {
+/** Les aménagements du dossier dont la validité est passée à la date d'évaluation : un avertissement chacun. */
+function checkAmenagements(context: EvaluationContext): void {
+    const amenagement = single(context.obtention?.amenagement);
+    for (const entry of context.input.amenagements) {
         const duree = amenagement?.duree ?? 1;
         const unite = amenagement?.unite ?? 'an';
         const fin = entry.fin ?? addDuration(entry.debut, duree, unite);
-        if (fin !== undefined && fin < date) {
-            avertissements.push(msg('eval.avert.amenagement', {
-                nature: entry.nature, debut: entry.debut, fin, date,
+        if (fin !== undefined && fin < context.date) {
+            context.warnings.push(msg('eval.avert.amenagement', {
+                nature: entry.nature, debut: entry.debut, fin, date: context.date,
                 validite: entry.fin ? msg('eval.avert.validiteFin') : msg('eval.avert.validite', { duree: formatNumber(duree), unite })
             }));
         }
     }
-
-    return {
-        candidat: input.candidat.nom !== undefined ? { id: input.candidat.id, nom: input.candidat.nom } : { id: input.candidat.id },
-        referentiel: model.code,
-        dateEvaluation: date,
-        decision,
-        blocs,
-        competences,
-        regles,
-        motifs,
-        attestations: blocs.filter(b => b.statut === 'validé').map(b => b.code),
-        avertissements
-    };
 }
 
 /** Un bloc compte comme validé : validé à cette session, acquis antérieurement ou par équivalence. */
@@ -302,8 +359,8 @@ export function isValidated(statut: StatutBloc): boolean {
     return statut === 'validé' || statut === 'acquis antérieurement' || statut === 'validé par équivalence';
 }
 
-function toStatut(value: Tri): StatutRegle {
-    return value === 'vrai' ? 'remplie' : value === 'faux' ? 'non remplie' : 'indéterminée';
+function toStatut(value: Truth): StatutRegle {
+    return value === 'true' ? 'remplie' : value === 'false' ? 'non remplie' : 'indéterminée';
 }
 
 /** Ajoute une durée à une date AAAA-MM-JJ (en UTC) ; undefined si l'unité n'est pas une durée. */
@@ -346,12 +403,12 @@ class RuleEvaluator {
         if (!this.values.some(v => v.code === value.code)) this.values.push(value);
     }
 
-    tousBlocs(): Tri {
+    allBlocsValidated(): Truth {
         const statuses = [...this.blocs.values()];
         this.use({ code: 'blocs', libelle: msg('eval.detail.blocs', { valides: this.validatedCount(), total: statuses.length }), valeur: this.validatedCount(), unite: `/${statuses.length}` });
-        if (statuses.some(s => s === 'non validé')) return 'faux';
-        if (statuses.every(isValidated)) return 'vrai';
-        return 'inconnu';
+        if (statuses.some(s => s === 'non validé')) return 'false';
+        if (statuses.every(isValidated)) return 'true';
+        return 'unknown';
     }
 
     private validatedCount(): number {
@@ -366,86 +423,86 @@ class RuleEvaluator {
             : base;
     }
 
-    evalTri(e: Expression): Tri {
-        const v = this.eval(e);
-        return v.kind === 'tri' ? v.value : 'inconnu';
+    evaluateTruth(e: Expression): Truth {
+        const v = this.evaluate(e);
+        return v.kind === 'truth' ? v.value : 'unknown';
     }
 
-    private num(e: Expression): Interval {
-        const v = this.eval(e);
-        return v.kind === 'num' ? v.value : { lo: -Infinity, hi: Infinity };
+    private evaluateNumber(e: Expression): Interval {
+        const v = this.evaluate(e);
+        return v.kind === 'number' ? v.value : { lo: -Infinity, hi: Infinity };
     }
 
-    eval(e: Expression): Value {
-        if (isLitteral(e)) return { kind: 'num', value: { lo: e.valeur, hi: e.valeur } };
+    evaluate(e: Expression): Value {
+        if (isLitteral(e)) return { kind: 'number', value: { lo: e.valeur, hi: e.valeur } };
         if (isVariable(e)) {
             const target = e.grandeur?.ref;
             if (isEpreuve(target)) {
                 const grade = this.epreuves.get(canonicalCode(target.name));
                 this.use({ code: target.name, libelle: target.titre, valeur: grade ?? null, unite: `/${formatNumber(target.bareme)}` });
-                return { kind: 'num', value: grade === undefined ? { lo: 0, hi: target.bareme } : { lo: grade, hi: grade } };
+                return { kind: 'number', value: grade === undefined ? { lo: 0, hi: target.bareme } : { lo: grade, hi: grade } };
             }
             if (isMesure(target)) {
                 const measure = this.mesures.get(canonicalCode(target.name));
                 this.use({ code: target.name, libelle: target.titre, valeur: measure ?? null, unite: target.unite });
-                return { kind: 'num', value: measure === undefined ? { lo: 0, hi: Infinity } : { lo: measure, hi: measure } };
+                return { kind: 'number', value: measure === undefined ? { lo: 0, hi: Infinity } : { lo: measure, hi: measure } };
             }
-            return { kind: 'num', value: { lo: -Infinity, hi: Infinity } };
+            return { kind: 'number', value: { lo: -Infinity, hi: Infinity } };
         }
-        if (isTousBlocs(e)) return { kind: 'tri', value: this.tousBlocs() };
+        if (isTousBlocs(e)) return { kind: 'truth', value: this.allBlocsValidated() };
         if (isBlocValide(e)) {
             const bloc = e.bloc?.ref;
             const statut = bloc ? this.blocs.get(bloc) : undefined;
             if (bloc) this.use({ code: bloc.name, libelle: msg('eval.detail.bloc', { code: bloc.name, statut: statut ?? '?' }), valeur: statut && isValidated(statut) ? 1 : 0, unite: '' });
-            return { kind: 'tri', value: statut && isValidated(statut) ? 'vrai' : statut === 'non validé' ? 'faux' : 'inconnu' };
+            return { kind: 'truth', value: statut && isValidated(statut) ? 'true' : statut === 'non validé' ? 'false' : 'unknown' };
         }
         if (isNombreBlocs(e)) {
             const sure = this.validatedCount();
             const possible = sure + [...this.blocs.values()].filter(s => s === 'incomplet').length;
             this.use({ code: 'blocs', libelle: msg('eval.detail.blocs', { valides: sure, total: this.blocs.size }), valeur: sure, unite: `/${this.blocs.size}` });
-            return { kind: 'num', value: { lo: sure, hi: possible } };
+            return { kind: 'number', value: { lo: sure, hi: possible } };
         }
         if (isNon(e)) {
-            const v = this.evalTri(e.operande);
-            return { kind: 'tri', value: v === 'vrai' ? 'faux' : v === 'faux' ? 'vrai' : 'inconnu' };
+            const v = this.evaluateTruth(e.operand);
+            return { kind: 'truth', value: v === 'true' ? 'false' : v === 'false' ? 'true' : 'unknown' };
         }
-        if (isBinaire(e)) {
-            if (e.operateur === 'et' || e.operateur === 'ou') {
-                const l = this.evalTri(e.gauche);
-                const r = this.evalTri(e.droite);
-                if (e.operateur === 'et') {
-                    return { kind: 'tri', value: l === 'faux' || r === 'faux' ? 'faux' : l === 'vrai' && r === 'vrai' ? 'vrai' : 'inconnu' };
-                }
-                return { kind: 'tri', value: l === 'vrai' || r === 'vrai' ? 'vrai' : l === 'faux' && r === 'faux' ? 'faux' : 'inconnu' };
+        if (isLogicalExpression(e)) {
+            const l = this.evaluateTruth(e.left);
+            const r = this.evaluateTruth(e.right);
+            if (e.operator === 'et') {
+                return { kind: 'truth', value: l === 'false' || r === 'false' ? 'false' : l === 'true' && r === 'true' ? 'true' : 'unknown' };
             }
-            return { kind: 'num', value: arithmetic(e.operateur, this.num(e.gauche), this.num(e.droite)) };
+            return { kind: 'truth', value: l === 'true' || r === 'true' ? 'true' : l === 'false' && r === 'false' ? 'false' : 'unknown' };
+        }
+        if (isArithmeticExpression(e)) {
+            return { kind: 'number', value: arithmetic(e.operator, this.evaluateNumber(e.left), this.evaluateNumber(e.right)) };
         }
         if (isComparaison(e)) {
-            return { kind: 'tri', value: compare(e.operateur, this.num(e.gauche), this.num(e.droite)) };
+            return { kind: 'truth', value: compare(e.operator, this.evaluateNumber(e.left), this.evaluateNumber(e.right)) };
         }
         if (isAppel(e)) {
             if (e.fonction === 'nombre') {
-                const values = e.arguments.map(a => this.evalTri(a.valeur));
-                const sure = values.filter(v => v === 'vrai').length;
-                return { kind: 'num', value: { lo: sure, hi: sure + values.filter(v => v === 'inconnu').length } };
+                const values = e.arguments.map(a => this.evaluateTruth(a.valeur));
+                const sure = values.filter(v => v === 'true').length;
+                return { kind: 'number', value: { lo: sure, hi: sure + values.filter(v => v === 'unknown').length } };
             }
-            const args = e.arguments.map(a => this.num(a.valeur));
+            const args = e.arguments.map(a => this.evaluateNumber(a.valeur));
             switch (e.fonction) {
                 case 'moyenne': {
                     const weights = e.ponderee ? e.arguments.map(a => a.coefficient ?? 1) : e.arguments.map(() => 1);
                     const sum = weights.reduce((s, w) => s + w, 0) || 1;
-                    return { kind: 'num', value: { lo: args.reduce((s, a, i) => s + a.lo * weights[i], 0) / sum, hi: args.reduce((s, a, i) => s + a.hi * weights[i], 0) / sum } };
+                    return { kind: 'number', value: { lo: args.reduce((s, a, i) => s + a.lo * weights[i], 0) / sum, hi: args.reduce((s, a, i) => s + a.hi * weights[i], 0) / sum } };
                 }
-                case 'min': return { kind: 'num', value: { lo: Math.min(...args.map(a => a.lo)), hi: Math.min(...args.map(a => a.hi)) } };
-                case 'max': return { kind: 'num', value: { lo: Math.max(...args.map(a => a.lo)), hi: Math.max(...args.map(a => a.hi)) } };
-                case 'somme': return { kind: 'num', value: { lo: args.reduce((s, a) => s + a.lo, 0), hi: args.reduce((s, a) => s + a.hi, 0) } };
+                case 'min': return { kind: 'number', value: { lo: Math.min(...args.map(a => a.lo)), hi: Math.min(...args.map(a => a.hi)) } };
+                case 'max': return { kind: 'number', value: { lo: Math.max(...args.map(a => a.lo)), hi: Math.max(...args.map(a => a.hi)) } };
+                case 'somme': return { kind: 'number', value: { lo: args.reduce((s, a) => s + a.lo, 0), hi: args.reduce((s, a) => s + a.hi, 0) } };
             }
         }
-        return { kind: 'tri', value: 'inconnu' };
+        return { kind: 'truth', value: 'unknown' };
     }
 
     /** Le calcul d'une condition, en clair : chaque comparaison avec ses valeurs. */
-    describe(e: Expression, value: Tri): string {
+    describe(e: Expression, value: Truth): string {
         const parts: string[] = [];
         const missing: string[] = [];
         const visit = (node: Expression): void => {
@@ -461,19 +518,19 @@ class RuleEvaluator {
                 parts.push(msg('eval.detail.bloc', { code: node.bloc.ref.name, statut: this.blocs.get(node.bloc.ref) ?? '?' }));
                 return;
             }
-            if (isBinaire(node) && (node.operateur === 'et' || node.operateur === 'ou')) {
-                visit(node.gauche);
-                visit(node.droite);
+            if (isLogicalExpression(node)) {
+                visit(node.left);
+                visit(node.right);
                 return;
             }
             if (isNon(node)) {
-                visit(node.operande);
+                visit(node.operand);
                 return;
             }
             parts.push(textOf(node));
         };
         visit(e);
-        if (value === 'inconnu') {
+        if (value === 'unknown') {
             for (const v of this.values) {
                 if (v.valeur === null) {
                     const epreuve = this.index.epreuveByKey.get(canonicalCode(v.code));
@@ -484,37 +541,34 @@ class RuleEvaluator {
         return [...parts, ...missing].join(' ; ');
     }
 
-    private describeComparison(node: Expression & { operateur: string; gauche: Expression; droite: Expression }): string {
-        const left = this.num(node.gauche);
-        const right = this.num(node.droite);
-        const leftType = typeOf(this.index, node.gauche);
-        const rightType = typeOf(this.index, node.droite);
-        const type = leftType.kind === 'nombre' ? rightType : leftType;
-        const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'nombre' ? type : t);
-        const outcome = compare(node.operateur, left, right);
-        const shownOp = outcome === 'faux' ? negate(node.operateur) : pretty(node.operateur);
-        const name = isLitteral(node.gauche) ? '' : `${textOf(node.gauche)} = `;
+    private describeComparison(node: Comparaison): string {
+        const left = this.evaluateNumber(node.left);
+        const right = this.evaluateNumber(node.right);
+        const leftType = this.typeOf(node.left);
+        const rightType = this.typeOf(node.right);
+        const type = leftType.kind === 'number' ? rightType : leftType;
+        const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'number' ? type : t);
+        const outcome = compare(node.operator, left, right);
+        const shownOp = outcome === 'false' ? negate(node.operator) : pretty(node.operator);
+        const name = isLitteral(node.left) ? '' : `${textOf(node.left)} = `;
         return `${name}${show(left, leftType)} ${shownOp} ${show(right, rightType)}`;
     }
-}
 
-const types = new WeakMap<Expression, RuleType>();
-
-/** Le type d'une expression (barème, unité), calculé une fois par nœud. */
-function typeOf(index: EngineIndex, e: Expression): RuleType {
-    let type = types.get(e);
-    if (!type) {
-        type = index.types.infer(e);
-        index.types.problems.length = 0;
-        types.set(e, type);
+    /** Le type d'une expression (barème, unité), calculé une fois par nœud et par référentiel. */
+    private typeOf(e: Expression): RuleType {
+        let type = this.index.types.get(e);
+        if (!type) {
+            type = inferType(e, this.model.blocs.length).type;
+            this.index.types.set(e, type);
+        }
+        return type;
     }
-    return type;
 }
 
 function withUnit(text: string, type: RuleType): string {
     if (type.kind === 'note') return `${text}/${formatNumber(type.scale)}`;
     if (type.kind === 'mesure') return `${text} ${type.unit}`;
-    if (type.kind === 'pourcentage') return `${text} %`;
+    if (type.kind === 'percentage') return `${text} %`;
     return text;
 }
 
@@ -527,23 +581,23 @@ function negate(op: string): string {
     return ({ '>=': '<', '≥': '<', '>': '≤', '<=': '>', '≤': '>', '<': '≥', '=': '≠', '!=': '=', '≠': '=' } as Record<string, string>)[op] ?? op;
 }
 
-function compare(op: string, l: Interval, r: Interval): Tri {
+function compare(op: string, l: Interval, r: Interval): Truth {
     const ge = (a: number, b: number): boolean => a >= b - EPSILON;
     const gt = (a: number, b: number): boolean => a > b + EPSILON;
     switch (op) {
-        case '>=': case '≥': return ge(l.lo, r.hi) ? 'vrai' : !ge(l.hi, r.lo) ? 'faux' : 'inconnu';
-        case '>': return gt(l.lo, r.hi) ? 'vrai' : !gt(l.hi, r.lo) ? 'faux' : 'inconnu';
-        case '<=': case '≤': return ge(r.lo, l.hi) ? 'vrai' : !ge(r.hi, l.lo) ? 'faux' : 'inconnu';
-        case '<': return gt(r.lo, l.hi) ? 'vrai' : !gt(r.hi, l.lo) ? 'faux' : 'inconnu';
+        case '>=': case '≥': return ge(l.lo, r.hi) ? 'true' : !ge(l.hi, r.lo) ? 'false' : 'unknown';
+        case '>': return gt(l.lo, r.hi) ? 'true' : !gt(l.hi, r.lo) ? 'false' : 'unknown';
+        case '<=': case '≤': return ge(r.lo, l.hi) ? 'true' : !ge(r.hi, l.lo) ? 'false' : 'unknown';
+        case '<': return gt(r.lo, l.hi) ? 'true' : !gt(r.hi, l.lo) ? 'false' : 'unknown';
         case '=': {
-            if (Math.abs(l.lo - l.hi) < EPSILON && Math.abs(r.lo - r.hi) < EPSILON) return Math.abs(l.lo - r.lo) < EPSILON ? 'vrai' : 'faux';
-            return gt(l.lo, r.hi) || gt(r.lo, l.hi) ? 'faux' : 'inconnu';
+            if (Math.abs(l.lo - l.hi) < EPSILON && Math.abs(r.lo - r.hi) < EPSILON) return Math.abs(l.lo - r.lo) < EPSILON ? 'true' : 'false';
+            return gt(l.lo, r.hi) || gt(r.lo, l.hi) ? 'false' : 'unknown';
         }
         case '!=': case '≠': {
             const eq = compare('=', l, r);
-            return eq === 'vrai' ? 'faux' : eq === 'faux' ? 'vrai' : 'inconnu';
+            return eq === 'true' ? 'false' : eq === 'false' ? 'true' : 'unknown';
         }
-        default: return 'inconnu';
+        default: return 'unknown';
     }
 }
 

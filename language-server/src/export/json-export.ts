@@ -1,10 +1,12 @@
 import { AstUtils } from 'langium';
 import {
-    isActivite, isAppel, isBinaire, isBlocValide, isComparaison, isLitteral, isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Activite, type Bloc, type Competence, type Critere, type Expression, type Modalite, type Note
+    isActivite, isAppel, isArithmeticExpression, isBlocValide, isComparaison, isLitteral, isLogicalExpression, isNombreBlocs, isNon, isTousBlocs,
+    isVariable,
+    type AcquisBlocs, type Activite, type Amenagement, type Bloc, type Competence, type Critere, type Enregistrement, type Expression, type Jury, type Modalite, type Note
 } from '../generated/ast.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
+import { single } from '../model/clauses.js';
 
 /** Version du format d'export (schemas/referentiel.schema.json). */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -36,7 +38,7 @@ const names = (list: ReadonlyArray<{ name: string }>): string[] => list.map(e =>
 export function exportReferentiel(model: ReferentielModel): unknown {
     const certification = model.certification;
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
     const blocCode = (node: Competence | Activite | Modalite): string | null => {
         const bloc = AstUtils.getContainerOfType(node, (n): n is Bloc => n.$type === 'Bloc');
         return bloc?.name ?? null;
@@ -59,21 +61,19 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         code: model.code,
         titre: certification?.titre ?? model.socle?.titre ?? '',
         ...(certification ? {
-            rncp: certification.rncp ?? null,
-            niveau: certification.niveau ?? null,
+            rncp: single(certification.rncp) ?? null,
+            niveau: single(certification.niveau) ?? null,
             certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })),
             nsf: certification.nsf.map(n => ({ code: n.code, libelle: n.libelle ?? null })),
-            enregistrement: certification.enregistrement
-                ? { debut: certification.enregistrement.debut, fin: certification.enregistrement.fin ?? null }
-                : null,
-            statut: certification.statut ?? null,
+            enregistrement: enregistrementJson(single(certification.enregistrement)),
+            statut: single(certification.statut) ?? null,
             socles: codes(certification.socles)
         } : {}),
         notes: notes(certification?.notes ?? model.socle?.notes ?? []),
         blocs: model.blocs.map(b => ({
             code: b.name,
             titre: b.titre,
-            seuil: b.seuil?.pourcentage ?? defaultThreshold,
+            seuil: single(b.seuil)?.pourcentage ?? defaultThreshold,
             activites: names(b.activites),
             competences: names(model.competencesOfBloc.get(b) ?? []),
             modalites: names(b.modalites),
@@ -98,12 +98,12 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             code: m.name,
             titre: m.titre,
             bloc: blocCode(m),
-            nature: m.nature ?? null,
-            organisation: m.seul ? 'seul' : m.enEquipe ? 'en équipe' : null,
+            nature: single(m.nature) ?? null,
+            organisation: m.seul.length > 0 ? 'seul' : m.enEquipe.length > 0 ? 'en équipe' : null,
             competences: codes(m.competences),
-            consigne: m.consigne ?? null,
+            consigne: single(m.consigne) ?? null,
             livrables: m.livrables.map(l => ({ nature: l.nature, description: l.description ?? null })),
-            jury: m.jury ? { effectif: m.jury.effectif ?? null, description: m.jury.description } : null,
+            jury: juryJson(single(m.jury)),
             criteres: names(m.criteres),
             notes: notes(m.notes)
         })),
@@ -116,7 +116,7 @@ export function exportReferentiel(model: ReferentielModel): unknown {
         })),
         obtention: obtention ? {
             seuilBlocs: defaultThreshold,
-            seuilCompetences: obtention.seuilCompetences?.pourcentage ?? 100,
+            seuilCompetences: single(obtention.seuilCompetences)?.pourcentage ?? 100,
             epreuves: obtention.epreuves.map(e => ({ code: e.name, titre: e.titre, bareme: e.bareme })),
             mesures: obtention.mesures.map(m => ({ code: m.name, titre: m.titre, unite: m.unite })),
             conditions: obtention.conditions.map((c, i) => ({
@@ -125,26 +125,36 @@ export function exportReferentiel(model: ReferentielModel): unknown {
                 expression: c.expression ? textOf(c.expression) : '',
                 arbre: c.expression ? expressionJson(c.expression) : null
             })),
-            blocsAcquis: obtention.acquisBlocs
-                ? (obtention.acquisBlocs.aVie ? { aVie: true } : { aVie: false, duree: obtention.acquisBlocs.duree ?? null, unite: obtention.acquisBlocs.unite ?? null })
-                : null,
-            amenagement: obtention.amenagement
-                ? { duree: obtention.amenagement.duree, unite: obtention.amenagement.unite, temporaire: obtention.amenagement.temporaire }
-                : null,
+            blocsAcquis: acquisBlocsJson(single(obtention.acquisBlocs)),
+            amenagement: amenagementJson(single(obtention.amenagement)),
             notes: notes(obtention.notes)
         } : null
     };
 }
 
+function enregistrementJson(enregistrement: Enregistrement | undefined) {
+    return enregistrement ? { debut: enregistrement.debut, fin: enregistrement.fin ?? null } : null;
+}
+
+function juryJson(jury: Jury | undefined) {
+    return jury ? { effectif: jury.effectif ?? null, description: jury.description } : null;
+}
+
+function acquisBlocsJson(acquis: AcquisBlocs | undefined) {
+    if (!acquis) return null;
+    return acquis.aVie ? { aVie: true } : { aVie: false, duree: acquis.duree ?? null, unite: acquis.unite ?? null };
+}
+
+function amenagementJson(amenagement: Amenagement | undefined) {
+    return amenagement ? { duree: amenagement.duree, unite: amenagement.unite, temporaire: amenagement.temporaire } : null;
+}
+
+/** L'arbre d'une expression, avec les noms de champs du format d'export (français, stables). */
 export function expressionJson(e: Expression): ExpressionJson {
-    if (isBinaire(e)) {
-        if (e.operateur === 'et' || e.operateur === 'ou') {
-            return { type: e.operateur, gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
-        }
-        return { type: 'arithmetique', operateur: e.operateur, gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
-    }
-    if (isComparaison(e)) return { type: 'comparaison', operateur: normalizeOperator(e.operateur), gauche: expressionJson(e.gauche), droite: expressionJson(e.droite) };
-    if (isNon(e)) return { type: 'non', operande: expressionJson(e.operande) };
+    if (isLogicalExpression(e)) return { type: e.operator, gauche: expressionJson(e.left), droite: expressionJson(e.right) };
+    if (isArithmeticExpression(e)) return { type: 'arithmetique', operateur: e.operator, gauche: expressionJson(e.left), droite: expressionJson(e.right) };
+    if (isComparaison(e)) return { type: 'comparaison', operateur: normalizeOperator(e.operator), gauche: expressionJson(e.left), droite: expressionJson(e.right) };
+    if (isNon(e)) return { type: 'non', operande: expressionJson(e.operand) };
     if (isLitteral(e)) return { type: 'nombre', valeur: e.valeur, ...(e.unite ? { unite: e.unite } : {}), ...(e.pourcent ? { pourcentage: true as const } : {}) };
     if (isVariable(e)) return { type: 'grandeur', code: e.grandeur?.ref?.name ?? e.grandeur?.$refText ?? '' };
     if (isAppel(e)) return { type: 'fonction', nom: e.fonction, ponderee: e.ponderee, arguments: e.arguments.map(a => ({ valeur: expressionJson(a.valeur), ...(a.coefficient !== undefined ? { coefficient: a.coefficient } : {}) })) };

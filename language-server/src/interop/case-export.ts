@@ -3,6 +3,7 @@ import { isActivite, type Activite, type Bloc, type Competence, type Critere, ty
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
 import { REFERENTIEL_NAMESPACE, urnUuid, uuidv5 } from './uuid.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Le référentiel comme un paquet CASE 1.1 (1EdTech Competencies and Academic Standards
@@ -67,7 +68,7 @@ export interface CaseOptions {
 /** La date de dernière modification d'un référentiel : sa version, sinon le début d'enregistrement. */
 export function caseLastChange(model: ReferentielModel): string {
     const certification = model.certification;
-    for (const date of [certification?.version, certification?.enregistrement?.debut]) {
+    for (const date of [single(certification?.version), single(certification?.enregistrement)?.debut]) {
         if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00Z`;
     }
     return EPOCH;
@@ -138,11 +139,11 @@ export function exportCase(model: ReferentielModel, options: CaseOptions = {}): 
         list.length ? { notes: list.map(n => n.texte).join('\n\n') } : {};
 
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
     for (const b of model.blocs) {
         addItem(b, 'bloc', model.code, b.name, b.titre, {
             ...notesOf(b.notes),
-            extensions: { seuilValidation: b.seuil?.pourcentage ?? defaultThreshold }
+            extensions: { seuilValidation: single(b.seuil)?.pourcentage ?? defaultThreshold }
         });
     }
     for (const a of model.activites) addItem(a, 'activite', model.code, a.name, a.texte, notesOf(a.notes));
@@ -151,17 +152,20 @@ export function exportCase(model: ReferentielModel, options: CaseOptions = {}): 
         for (const c of model.competencesOfBloc.get(b) ?? []) addItem(c, 'competence', ownerOf(c), c.name, c.texte, notesOf(c.notes));
     }
     for (const m of model.modalites) {
+        const consigne = single(m.consigne);
+        const jury = single(m.jury);
+        const nature = single(m.nature);
         const details = [
-            m.consigne ? `Consigne : ${m.consigne}` : undefined,
+            consigne ? `Consigne : ${consigne}` : undefined,
             m.livrables.length ? `Livrables : ${m.livrables.map(l => l.description ? `${l.nature} (${l.description})` : l.nature).join(' ; ')}` : undefined,
-            m.jury ? `Jury : ${m.jury.effectif !== undefined ? `${m.jury.effectif} — ` : ''}${m.jury.description}` : undefined,
+            jury ? `Jury : ${jury.effectif !== undefined ? `${jury.effectif} — ` : ''}${jury.description}` : undefined,
             ...m.notes.map(n => n.texte)
         ].filter((x): x is string => Boolean(x));
         addItem(m, 'modalite', model.code, m.name, m.titre, {
             ...(details.length ? { notes: details.join('\n\n') } : {}),
             extensions: {
-                ...(m.nature ? { nature: m.nature } : {}),
-                ...(m.seul ? { organisation: 'seul' } : m.enEquipe ? { organisation: 'en équipe' } : {})
+                ...(nature ? { nature } : {}),
+                ...(m.seul.length > 0 ? { organisation: 'seul' } : m.enEquipe.length > 0 ? { organisation: 'en équipe' } : {})
             }
         });
     }
@@ -237,14 +241,17 @@ export function exportCase(model: ReferentielModel, options: CaseOptions = {}): 
     }
 
     const usedGroupings = new Set(associations.map(a => (a.CFAssociationGroupingURI as LinkUri | undefined)?.identifier).filter(Boolean));
-    const enregistrement = certification?.enregistrement;
+    const enregistrement = single(certification?.enregistrement);
     const conditions = obtention?.conditions.map(c => `${c.titre} : ${c.expression ? textOf(c.expression) : ''}`) ?? [];
     const documentNotes = [
         ...(certification?.notes ?? model.socle?.notes ?? []).map(n => n.texte),
         ...(conditions.length ? [`Règles d'obtention (texte ; CASE ne les représente pas) : ${conditions.join(' ; ')}.`] : [])
     ];
     const subjects = certification?.nsf.map(n => n.libelle ? `${n.code} ${n.libelle}` : n.code) ?? [];
-    const sourceUrl = ficheUrl(certification?.rncp ?? model.code);
+    const rncp = single(certification?.rncp);
+    const niveau = single(certification?.niveau);
+    const statut = single(certification?.statut);
+    const sourceUrl = ficheUrl(rncp ?? model.code);
 
     const document: Record<string, unknown> = {
         identifier: docId,
@@ -255,7 +262,7 @@ export function exportCase(model: ReferentielModel, options: CaseOptions = {}): 
         ...(sourceUrl ? { officialSourceURL: sourceUrl } : {}),
         ...(subjects.length ? { subject: subjects } : {}),
         language: 'fr',
-        ...(certification?.statut ? { adoptionStatus: certification.statut === 'actif' ? 'Adopted' : 'Deprecated' } : {}),
+        ...(statut ? { adoptionStatus: statut === 'actif' ? 'Adopted' : 'Deprecated' } : {}),
         ...(enregistrement?.debut ? { statusStartDate: enregistrement.debut } : {}),
         ...(enregistrement?.fin ? { statusEndDate: enregistrement.fin } : {}),
         ...(documentNotes.length ? { notes: documentNotes.join('\n\n') } : {}),
@@ -263,8 +270,8 @@ export function exportCase(model: ReferentielModel, options: CaseOptions = {}): 
         frameworkType: CASE_FRAMEWORK_TYPE,
         extensions: {
             referentiel: model.code,
-            ...(certification?.rncp ? { rncp: certification.rncp } : {}),
-            ...(certification?.niveau !== undefined ? { niveauCadreEuropeen: certification.niveau } : {}),
+            ...(rncp ? { rncp } : {}),
+            ...(niveau !== undefined ? { niveauCadreEuropeen: niveau } : {}),
             ...(certification?.certificateurs.length ? { certificateurs: certification.certificateurs.map(c => ({ nom: c.nom, siret: c.siret ?? null })) } : {})
         }
     };

@@ -10,6 +10,7 @@ import { textOf } from '../validation/rule-types.js';
 import { signCredential, type SigningKey } from './badge-signing.js';
 import { caseDocumentId, caseElementId, ficheUrl } from './case-export.js';
 import { REFERENTIEL_NAMESPACE, urnUuid, uuidv5 } from './uuid.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Open Badges 3.0 : un `OpenBadgeCredential` par bloc validé à la session et par
@@ -123,12 +124,12 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
     const titre = certification?.titre ?? model.code;
     const framework = `${model.code} — ${titre}`;
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
 
     const issuer = issuerProfile(model, options.issuerId);
     const base = options.baseUri === undefined ? undefined : options.baseUri.endsWith('/') ? options.baseUri : options.baseUri + '/';
     // L'adresse de la compétence : sa page dans le service CASE, sinon la fiche RNCP, sinon son urn:uuid.
-    const fiche = ficheUrl(certification?.rncp ?? model.code);
+    const fiche = ficheUrl(single(certification?.rncp) ?? model.code);
     const targetUrl = (id: string): string => (base ? `${base}CFItems/${id}` : fiche ?? urnUuid(id));
 
     const ownerOf = (c: Competence): string =>
@@ -161,12 +162,14 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
         const resultDescriptionId = (e: { name: string }): string =>
             urnUuid(uuidv5(`openbadges:${canonicalCode(model.code)}:resultDescription:${canonicalCode(e.name)}`, REFERENTIEL_NAMESPACE));
         const competences = model.blocs.flatMap(b => model.competencesOfBloc.get(b) ?? []);
+        const rncp = single(certification?.rncp);
+        const niveau = single(certification?.niveau);
         achievement = {
             id: urnUuid(caseDocumentId(model.code)),
             type: ['Achievement'],
             achievementType: 'Certification',
             name: titre,
-            description: `Certification professionnelle ${model.code}${certification?.rncp ? ` (${certification.rncp})` : ''} : ${titre}${certification?.niveau !== undefined ? `, niveau ${frenchNumber(certification.niveau)} du cadre européen des certifications` : ''}.`,
+            description: `Certification professionnelle ${model.code}${rncp ? ` (${rncp})` : ''} : ${titre}${niveau !== undefined ? `, niveau ${frenchNumber(niveau)} du cadre européen des certifications` : ''}.`,
             criteria: { narrative },
             humanCode: model.code,
             alignment: alignment([...new Set(competences)]),
@@ -197,7 +200,7 @@ export function buildCredential(model: ReferentielModel, result: EvaluationResul
         code = bloc.name;
         name = `Bloc ${bloc.name} — ${bloc.titre}`;
         const competences = model.competencesOfBloc.get(bloc) ?? [];
-        const seuil = bloc.seuil?.pourcentage ?? defaultThreshold;
+        const seuil = single(bloc.seuil)?.pourcentage ?? defaultThreshold;
         const equivalences = bloc.equivalences.map(e => e.bloc);
         achievement = {
             id: urnUuid(caseElementId(model.code, bloc.name)),

@@ -2,6 +2,7 @@ import { isActivite, type Activite, type Bloc, type Competence, type Modalite } 
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { ACTIVITES_VISEES_PREFIX } from './rncp-import.js';
 import { el, serialize, type XmlElement } from './xml.js';
+import { single } from '../model/clauses.js';
 
 /**
  * Le référentiel comme une FICHE de l'export RNCP (flux XML V4.1), pour préparer un dépôt
@@ -18,7 +19,7 @@ import { el, serialize, type XmlElement } from './xml.js';
  */
 export function exportRncpXml(model: ReferentielModel): string {
     const certification = model.certification;
-    const numero = certification?.rncp ?? model.code;
+    const numero = single(certification?.rncp) ?? model.code;
     const dateFr = (iso: string | undefined): string | undefined => {
         const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
         return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
@@ -41,17 +42,19 @@ export function exportRncpXml(model: ReferentielModel): string {
     }
 
     const obtention = model.obtentions[0];
-    const defaultThreshold = obtention?.seuilBlocs?.pourcentage ?? 100;
+    const defaultThreshold = single(obtention?.seuilBlocs)?.pourcentage ?? 100;
 
     const modaliteText = (m: Modalite): string => {
         const lines: string[] = [];
-        const kind = [m.nature, m.seul ? 'seul' : m.enEquipe ? 'en équipe' : undefined].filter(Boolean).join(' ; ');
+        const kind = [single(m.nature), m.seul.length > 0 ? 'seul' : m.enEquipe.length > 0 ? 'en équipe' : undefined].filter(Boolean).join(' ; ');
         lines.push(`${m.name} - ${oneLine(m.titre)}${kind ? ` (${kind})` : ''}`);
         const evaluated = m.competences.map(r => r.ref?.name ?? r.$refText);
         if (evaluated.length) lines.push(`Compétences évaluées : ${evaluated.join(', ')}`);
-        if (m.consigne) lines.push(`Consigne : ${m.consigne}`);
+        const consigne = single(m.consigne);
+        if (consigne) lines.push(`Consigne : ${consigne}`);
         if (m.livrables.length) lines.push(`Livrables : ${m.livrables.map(l => l.description ? `${l.nature} (${oneLine(l.description)})` : l.nature).join(' ; ')}`);
-        if (m.jury) lines.push(`Jury : ${m.jury.effectif !== undefined ? `${m.jury.effectif} — ` : ''}${oneLine(m.jury.description)}`);
+        const jury = single(m.jury);
+        if (jury) lines.push(`Jury : ${jury.effectif !== undefined ? `${jury.effectif} — ` : ''}${oneLine(jury.description)}`);
         for (const c of m.criteres) {
             const verifie = c.competences.map(r => r.ref?.name ?? r.$refText);
             const tail = [verifie.length ? `vérifie ${verifie.join(', ')}` : '', c.eliminatoire ? 'éliminatoire' : ''].filter(Boolean).join(', ');
@@ -64,7 +67,7 @@ export function exportRncpXml(model: ReferentielModel): string {
         const competences = model.competencesOfBloc.get(b) ?? [];
         const liste = competences.map((c: Competence) => `${c.name} - ${oneLine(c.texte)}`).join('\n');
         const modalites = b.modalites.map(modaliteText);
-        const seuil = b.seuil?.pourcentage ?? defaultThreshold;
+        const seuil = single(b.seuil)?.pourcentage ?? defaultThreshold;
         modalites.push(`Le bloc est validé quand ${String(seuil).replace('.', ',')} % de ses compétences sont acquises.`);
         return el('BLOC_COMPETENCES', [
             el('CODE', b.name),
@@ -88,7 +91,9 @@ export function exportRncpXml(model: ReferentielModel): string {
         }
     }
 
-    const niveau = certification?.niveau;
+    const niveau = single(certification?.niveau);
+    const enregistrement = single(certification?.enregistrement);
+    const statut = single(certification?.statut);
     const fiche = el('FICHE', [
         el('NUMERO_FICHE', numero),
         el('INTITULE', oneLine(certification?.titre ?? model.socle?.titre ?? model.code)),
@@ -99,10 +104,10 @@ export function exportRncpXml(model: ReferentielModel): string {
             el('NOM_CERTIFICATEUR', c.nom)
         ]))) : undefined,
         activitesVisees ? el('ACTIVITES_VISEES', activitesVisees) : undefined,
-        dateFr(certification?.enregistrement?.fin) ? el('DATE_FIN_ENREGISTREMENT', dateFr(certification?.enregistrement?.fin)!) : undefined,
-        dateFr(certification?.enregistrement?.debut) ? el('DATE_EFFET', dateFr(certification?.enregistrement?.debut)!) : undefined,
+        dateFr(enregistrement?.fin) ? el('DATE_FIN_ENREGISTREMENT', dateFr(enregistrement?.fin)!) : undefined,
+        dateFr(enregistrement?.debut) ? el('DATE_EFFET', dateFr(enregistrement?.debut)!) : undefined,
         el('BLOCS_COMPETENCES', model.blocs.map(blocElement)),
-        certification?.statut ? el('ACTIF', certification.statut === 'actif' ? 'Oui' : 'Non') : undefined,
+        statut ? el('ACTIF', statut === 'actif' ? 'Oui' : 'Non') : undefined,
         correspondances.length ? el('CORRESPONDANCES', correspondances) : undefined
     ]);
     const root = el('FICHES', [el('VERSION_FLUX', '4.1'), fiche]);

@@ -248,14 +248,14 @@ function lastLeaf(cst: CstNode | undefined, text: string): CstNode | undefined {
 function comparedUnit(variable: Variable): string | undefined {
     const comparison = variable.$container;
     if (!isComparaison(comparison)) return undefined;
-    const other = comparison.gauche === variable ? comparison.droite : comparison.gauche;
+    const other = comparison.left === variable ? comparison.right : comparison.left;
     return isLitteral(other) && other.unite ? other.unite : undefined;
 }
 
 function comparedToPlainNumber(variable: Variable): boolean {
     const comparison = variable.$container;
     if (!isComparaison(comparison)) return false;
-    const other = comparison.gauche === variable ? comparison.droite : comparison.gauche;
+    const other = comparison.left === variable ? comparison.right : comparison.left;
     return isLitteral(other) && !other.unite && !other.pourcent;
 }
 

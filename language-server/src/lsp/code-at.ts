@@ -1,6 +1,6 @@
 import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { ReferentielServices } from '../referentiel-module.js';
-import { isCoded } from './elements.js';
+import { isCoded } from '../model/coded.js';
 
 export interface CodeAtPosition {
     /** L'élément désigné (sa définition). */

@@ -10,12 +10,6 @@ import {
 import type { CodedElement, ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 
-export const CODED_TYPES: ReadonlySet<string> = new Set(['Certification', 'Socle', 'Bloc', 'Activite', 'Competence', 'Modalite', 'Critere', 'Epreuve', 'Mesure']);
-
-export function isCoded(node: AstNode | undefined): node is CodedElement {
-    return node !== undefined && CODED_TYPES.has(node.$type) && typeof (node as { name?: unknown }).name === 'string';
-}
-
 /** Le texte (ou le titre) d'un élément codé. */
 export function textOf(node: AstNode): string {
     if (isActivite(node) || isCompetence(node) || isCritere(node)) return node.texte ?? '';

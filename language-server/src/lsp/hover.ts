@@ -9,13 +9,15 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isActivite, isBloc, isCertification, isCompetence, isCritere, isEpreuve, isMesure, isModalite, isSocle, isVariable,
-    type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Epreuve, type Mesure,
-    type Modalite, type Socle
+    type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Document, type Epreuve,
+    type Mesure, type Modalite, type Socle
 } from '../generated/ast.js';
 import { formatNumber, getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
+import { single } from '../model/clauses.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
+import { ownerDeclarationOf } from '../workspace/owners.js';
 import { codeAt } from './code-at.js';
 import { codeAndTitle, md, modelFor, shorten } from './elements.js';
 import { clientSupport, markdownToPlainText } from './client-capabilities.js';
@@ -72,7 +74,8 @@ function list(items: readonly string[], empty: string): string {
 }
 
 function modaliteSummary(m: Modalite): string {
-    const details = [m.nature ? md(m.nature) : undefined, m.seul ? msg('lsp.hover.seul') : m.enEquipe ? msg('lsp.hover.enEquipe') : undefined]
+    const nature = single(m.nature);
+    const details = [nature ? md(nature) : undefined, m.seul.length > 0 ? msg('lsp.hover.seul') : m.enEquipe.length > 0 ? msg('lsp.hover.enEquipe') : undefined]
         .filter(Boolean);
     return codeAndTitle(m) + (details.length > 0 ? ` (${details.join(', ')})` : '');
 }
@@ -134,8 +137,9 @@ function activite(node: Activite, model: ReferentielModel | undefined): string {
 function modalite(node: Modalite): string {
     const bloc = AstUtils.getContainerOfType(node, isBloc);
     const parts = [header(node, blocLabel(bloc)), md(node.titre ?? ''), ...notes(node.notes), '---'];
-    parts.push(line(msg('lsp.hover.nature'), node.nature ? md(node.nature) : msg('lsp.hover.nonPrecise')));
-    parts.push(line(msg('lsp.hover.travail'), node.seul ? msg('lsp.hover.seul') : node.enEquipe ? msg('lsp.hover.enEquipe') : msg('lsp.hover.nonPrecise')));
+    const nature = single(node.nature);
+    parts.push(line(msg('lsp.hover.nature'), nature ? md(nature) : msg('lsp.hover.nonPrecise')));
+    parts.push(line(msg('lsp.hover.travail'), node.seul.length > 0 ? msg('lsp.hover.seul') : node.enEquipe.length > 0 ? msg('lsp.hover.enEquipe') : msg('lsp.hover.nonPrecise')));
     const competences = node.competences.map(r => r.ref ? codeAndTitle(r.ref) : `\`${r.$refText}\``);
     parts.push(line(msg('lsp.hover.evalue'), list(competences, msg('lsp.hover.aucune'))));
     const eliminatoires = node.criteres.filter(c => c.eliminatoire).length;
@@ -143,10 +147,12 @@ function modalite(node: Modalite): string {
     if (node.livrables.length > 0) {
         parts.push(line(msg('lsp.hover.livrables'), node.livrables.map(l => md(l.nature) + (l.description ? ` (${md(shorten(l.description, 60))})` : '')).join(', ')));
     }
-    if (node.jury) {
-        parts.push(line(msg('lsp.hover.jury'), (node.jury.effectif !== undefined ? `${formatNumber(node.jury.effectif)} — ` : '') + md(node.jury.description)));
+    const jury = single(node.jury);
+    if (jury) {
+        parts.push(line(msg('lsp.hover.jury'), (jury.effectif !== undefined ? `${formatNumber(jury.effectif)} — ` : '') + md(jury.description)));
     }
-    if (node.consigne) parts.push(`**${msg('lsp.hover.consigne')}**${colon()}${md(node.consigne)}`);
+    const consigne = single(node.consigne);
+    if (consigne) parts.push(`**${msg('lsp.hover.consigne')}**${colon()}${md(consigne)}`);
     return compact(parts);
 }
 
@@ -197,8 +203,8 @@ function bloc(node: Bloc, model: ReferentielModel | undefined): string {
     if (coverage.manquantes.length > 0) {
         parts.push(line(msg('lsp.hover.nonEvaluees'), coverage.manquantes.map(c => codeAndTitle(c, 40)).join(', ')));
     }
-    const own = node.seuil?.pourcentage;
-    const common = model?.obtentions.find(o => o.seuilBlocs)?.seuilBlocs?.pourcentage;
+    const own = single(node.seuil)?.pourcentage;
+    const common = single(model?.obtentions.find(o => o.seuilBlocs.length > 0)?.seuilBlocs)?.pourcentage;
     if (own !== undefined) parts.push(`- ${msg('lsp.hover.seuil', { pourcentage: formatNumber(own) })}`);
     else if (common !== undefined) parts.push(`- ${msg('lsp.hover.seuilCommun', { pourcentage: formatNumber(common) })}`);
     const activites = AstUtils.streamAllContents(node).filter(isActivite).count();
@@ -211,8 +217,10 @@ function bloc(node: Bloc, model: ReferentielModel | undefined): string {
 
 function certification(node: Certification, model: ReferentielModel | undefined): string {
     const parts = [header(node), md(node.titre ?? ''), '---'];
-    if (node.rncp) parts.push(line(msg('lsp.hover.rncp'), `\`${node.rncp}\``));
-    if (node.niveau !== undefined) parts.push(line(msg('lsp.hover.niveau'), formatNumber(node.niveau)));
+    const rncp = single(node.rncp);
+    const niveau = single(node.niveau);
+    if (rncp) parts.push(line(msg('lsp.hover.rncp'), `\`${rncp}\``));
+    if (niveau !== undefined) parts.push(line(msg('lsp.hover.niveau'), formatNumber(niveau)));
     if (model) {
         parts.push(`- ${msg('lsp.hover.blocs', { count: model.blocs.length })} · ${msg('lsp.hover.fichiers', { count: model.documents.length })}`);
         const covered = model.blocs.map(b => coverageOf(model, b));
@@ -235,11 +243,7 @@ function socle(services: ReferentielServices, node: Socle, model: ReferentielMod
 }
 
 function ownerHeader(node: AstNode): Certification | Socle | undefined {
-    const document = AstUtils.getDocument(node);
-    const header = (document.parseResult.value as { entete?: AstNode }).entete;
-    if (isCertification(header) || isSocle(header)) return header;
-    const owner = (header as { proprietaire?: { ref?: AstNode } } | undefined)?.proprietaire?.ref;
-    return isCertification(owner) || isSocle(owner) ? owner : undefined;
+    return ownerDeclarationOf(AstUtils.getDocument(node).parseResult.value as Document);
 }
 
 /** Paragraphes séparés par une ligne vide, listes serrées. */

@@ -71,7 +71,7 @@ export class ReferentielSemanticTokenProvider extends AbstractSemanticTokenProvi
         if (feature && UNIT_FEATURES.has(feature) && !OPERATORS.has(leaf.text)) {
             return { type: SemanticTokenTypes.enumMember };
         }
-        if (GrammarAST.isKeyword(leaf.grammarSource)) {
+        if (isKeywordLeaf(leaf)) {
             const word = leaf.text;
             if (feature === 'fonction' || (FUNCTIONS.has(word) && leaf.astNode.$type === 'Appel')) {
                 return { type: SemanticTokenTypes.function, modifier: [SemanticTokenModifiers.defaultLibrary] };
@@ -96,4 +96,14 @@ export class ReferentielSemanticTokenProvider extends AbstractSemanticTokenProvi
         }
         return undefined;
     }
+}
+
+/**
+ * Un mot-clé : aussi l'opérateur d'une règle « infix » de la grammaire (« et », « + »…), dont la
+ * feuille a pour source l'affectation des opérateurs plutôt que le mot-clé lui-même.
+ */
+function isKeywordLeaf(leaf: LeafCstNode): boolean {
+    const source = leaf.grammarSource;
+    return GrammarAST.isKeyword(source)
+        || (GrammarAST.isAssignment(source) && GrammarAST.isAlternatives(source.terminal) && source.terminal.elements.every(GrammarAST.isKeyword));
 }

@@ -5,9 +5,10 @@ import {
     type Activite, type Bloc, type Certification, type Competence, type Critere, type Document, type Epreuve, type Mesure,
     type Modalite, type Obtention, type Socle
 } from '../generated/ast.js';
-import type { OwnerIndex } from '../workspace/owners.js';
+import { ownerCodeOf, type OwnerIndex } from '../workspace/owners.js';
+import type { CodedElement } from './coded.js';
 
-export type CodedElement = Bloc | Activite | Competence | Modalite | Critere | Epreuve | Mesure | Certification | Socle;
+export type { CodedElement } from './coded.js';
 
 /**
  * Un référentiel entier, tous fichiers réunis, avec les liens dans les deux sens.
@@ -63,14 +64,7 @@ export class ReferentielModelProvider {
 
     /** Le modèle du référentiel d'un document (undefined si le fichier n'a pas d'en-tête). */
     forDocument(document: LangiumDocument): ReferentielModel | undefined {
-        const root = document.parseResult?.value as Document | undefined;
-        const header = root?.entete;
-        let code: string | undefined;
-        if (isCertification(header) || isSocle(header)) {
-            code = header.name;
-        } else if (header) {
-            code = header.proprietaire?.$refText;
-        }
+        const code = ownerCodeOf(document.parseResult?.value as Document | undefined);
         return code ? this.forCode(code) : undefined;
     }
 

@@ -179,8 +179,11 @@ function reset(parser: LangiumParser): void {
  * L'analyseur de Langium, gardé : un fichier qui dépasse une limite d'imbrication (ou, en dernier
  * recours, la pile) donne une erreur de syntaxe claire à sa place, jamais une exception.
  */
-export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createLangiumParser(services);
+export function createGuardedParser(
+    services: LangiumCoreServices,
+    createParser: (services: LangiumCoreServices) => LangiumParser = createLangiumParser
+): LangiumParser {
+    const parser = createParser(services);
     const parse = parser.parse;
     parser.parse = function guardedParse(input: string, options?: Parameters<LangiumParser['parse']>[1]) {
         const violation = findNestingViolation(input);

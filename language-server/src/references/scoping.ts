@@ -4,18 +4,17 @@ import {
 } from 'langium';
 import { canonicalCode } from '../codes.js';
 import { Certification, Proprietaire, Socle, type Document } from '../generated/ast.js';
+import { CODED_TYPES } from '../model/coded.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { ownerKeyOf, type OwnerIndex } from '../workspace/owners.js';
-
-/** Les éléments nommés qu'un document publie : tous ceux qui portent un code, à toute profondeur. */
-const EXPORTED = new Set(['Certification', 'Socle', 'Bloc', 'Activite', 'Competence', 'Modalite', 'Critere', 'Epreuve', 'Mesure']);
 
 export class ReferentielScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
         const root = document.parseResult.value;
+        // Les éléments nommés qu'un document publie : tous ceux qui portent un code, à toute profondeur.
         for (const node of AstUtils.streamAllContents(root)) {
-            if (EXPORTED.has(node.$type)) {
+            if (CODED_TYPES.has(node.$type)) {
                 const name = this.nameProvider.getName(node);
                 if (name) {
                     exports.push(this.descriptions.createDescription(node, name, document));

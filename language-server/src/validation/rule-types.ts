@@ -2,27 +2,28 @@ import type { AstNode } from 'langium';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
-    isAppel, isBinaire, isBlocValide, isComparaison, isEpreuve, isLitteral, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Comparaison, type Expression, type Litteral
+    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure, isNombreBlocs, isNon,
+    isTousBlocs, isVariable,
+    type Appel, type ArithmeticExpression, type Comparaison, type Expression, type Litteral
 } from '../generated/ast.js';
 
 /**
  * Types des expressions des règles d'obtention :
- * - booléen (une condition) ;
+ * - booléen (une condition : `boolean`) ;
  * - note sur un barème (une épreuve, une moyenne d'épreuves) ;
  * - mesure dans une unité (mois, heures…) ;
- * - compte (nombre de blocs validés, nombre de conditions vraies) ;
- * - nombre sans unité, pourcentage.
+ * - compte (`count` : nombre de blocs validés, nombre de conditions vraies) ;
+ * - nombre sans unité (`number`), pourcentage (`percentage`) ; `unknown` quand une opérande manque ou est fautive.
  */
 export type RuleType =
-    | { kind: 'booleen' }
+    | { kind: 'boolean' }
     /** Une note : de `min` (0 pour une épreuve, négatif pour une différence) à `scale`. */
     | { kind: 'note'; scale: number; min?: number }
     | { kind: 'mesure'; unit: string }
-    | { kind: 'compte'; max?: number }
-    | { kind: 'nombre' }
-    | { kind: 'pourcentage' }
-    | { kind: 'inconnu' };
+    | { kind: 'count'; max?: number }
+    | { kind: 'number' }
+    | { kind: 'percentage' }
+    | { kind: 'unknown' };
 
 export interface TypeProblem {
     readonly node: AstNode;
@@ -44,23 +45,50 @@ export function normalizeUnit(unit: string): string {
 
 export function describeType(type: RuleType): string {
     switch (type.kind) {
-        case 'booleen': return msg('type.booleen');
+        case 'boolean': return msg('type.booleen');
         case 'note': return msg('type.note', { scale: formatNumber(type.scale) });
         case 'mesure': return msg('type.mesure', { unit: type.unit });
-        case 'compte': return msg('type.compte');
-        case 'nombre': return msg('type.nombre');
-        case 'pourcentage': return msg('type.pourcentage');
+        case 'count': return msg('type.compte');
+        case 'number': return msg('type.nombre');
+        case 'percentage': return msg('type.pourcentage');
         default: return msg('type.inconnu');
     }
 }
 
 interface Interval { lo: number; loIn: boolean; hi: number; hiIn: boolean }
 
+/** Le type d'une expression et les problèmes trouvés en le calculant. */
+export interface TypeInference {
+    readonly type: RuleType;
+    readonly problems: readonly TypeProblem[];
+}
+
 /**
  * Vérifie une condition : types compatibles, seuils dans le barème, pourcentages possibles,
  * fonctions bien employées, et conditions qui ne pourraient jamais être remplies.
+ * Fonction pure : le résultat ne dépend que de l'expression et du nombre de blocs.
  */
-export class RuleTypeChecker {
+export function checkCondition(expression: Expression, blocCount: number): TypeInference {
+    const inference = new Inference(blocCount);
+    const type = inference.infer(expression);
+    if (type.kind !== 'boolean' && type.kind !== 'unknown') {
+        inference.problems.push({ node: expression, code: 'REF303', params: { detail: msg('type.notACondition', { type: describeType(type) }) } });
+    }
+    if (type.kind === 'boolean') {
+        inference.checkSatisfiable(expression);
+    }
+    return { type, problems: inference.problems };
+}
+
+/** Le type d'une expression (barème, unité…), et les problèmes de ses sous-expressions. Fonction pure. */
+export function inferType(expression: Expression, blocCount: number): TypeInference {
+    const inference = new Inference(blocCount);
+    const type = inference.infer(expression);
+    return { type, problems: inference.problems };
+}
+
+/** L'état d'un calcul de types : créé pour un appel de `checkCondition` ou `inferType`, jamais partagé. */
+class Inference {
     readonly problems: TypeProblem[] = [];
     /** Le type de chaque expression, calculé une fois (les problèmes ne sont signalés qu'une fois). */
     private readonly types = new Map<Expression, RuleType>();
@@ -69,19 +97,9 @@ export class RuleTypeChecker {
 
     constructor(private readonly blocCount: number) { }
 
-    checkCondition(expression: Expression): void {
-        const type = this.infer(expression);
-        if (type.kind !== 'booleen' && type.kind !== 'inconnu') {
-            this.problems.push({ node: expression, code: 'REF303', params: { detail: msg('type.notACondition', { type: describeType(type) }) } });
-        }
-        if (type.kind === 'booleen') {
-            this.checkSatisfiable(expression);
-        }
-    }
-
     infer(e: Expression | undefined): RuleType {
         // Arbre partiel (erreur de syntaxe) : une opérande peut manquer.
-        if (!e) return { kind: 'inconnu' };
+        if (!e) return { kind: 'unknown' };
         let type = this.types.get(e);
         if (!type) {
             type = this.compute(e);
@@ -96,39 +114,39 @@ export class RuleTypeChecker {
                 if (e.valeur < 0 || e.valeur > 100) {
                     this.problems.push({ node: e, code: 'REF304', params: { value: formatNumber(e.valeur) } });
                 }
-                return { kind: 'pourcentage' };
+                return { kind: 'percentage' };
             }
             if (e.unite) {
                 return { kind: 'mesure', unit: normalizeUnit(e.unite) };
             }
-            return { kind: 'nombre' };
+            return { kind: 'number' };
         }
         if (isVariable(e)) {
             const target = e.grandeur?.ref;
-            if (isEpreuve(target)) return target.bareme > 0 ? { kind: 'note', scale: target.bareme } : { kind: 'inconnu' };
+            if (isEpreuve(target)) return target.bareme > 0 ? { kind: 'note', scale: target.bareme } : { kind: 'unknown' };
             if (isMesure(target)) return { kind: 'mesure', unit: normalizeUnit(target.unite) };
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         if (isTousBlocs(e) || isBlocValide(e)) {
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         if (isNombreBlocs(e)) {
-            return { kind: 'compte', max: this.blocCount };
+            return { kind: 'count', max: this.blocCount };
         }
         if (isNon(e)) {
-            const operand = this.infer(e.operande);
-            this.expectBoolean(e.operande, operand, 'non');
-            return { kind: 'booleen' };
+            const operand = this.infer(e.operand);
+            this.expectBoolean(e.operand, operand, 'non');
+            return { kind: 'boolean' };
         }
-        if (isBinaire(e)) {
-            const left = this.infer(e.gauche);
-            const right = this.infer(e.droite);
-            if (e.operateur === 'et' || e.operateur === 'ou') {
-                this.expectBoolean(e.gauche, left, e.operateur);
-                this.expectBoolean(e.droite, right, e.operateur);
-                return { kind: 'booleen' };
-            }
-            return this.arithmetic(e, e.operateur, left, right);
+        if (isLogicalExpression(e)) {
+            const left = this.infer(e.left);
+            const right = this.infer(e.right);
+            this.expectBoolean(e.left, left, e.operator);
+            this.expectBoolean(e.right, right, e.operator);
+            return { kind: 'boolean' };
+        }
+        if (isArithmeticExpression(e)) {
+            return this.arithmetic(e, this.infer(e.left), this.infer(e.right));
         }
         if (isComparaison(e)) {
             return this.comparison(e);
@@ -136,23 +154,24 @@ export class RuleTypeChecker {
         if (isAppel(e)) {
             return this.call(e);
         }
-        return { kind: 'inconnu' };
+        return { kind: 'unknown' };
     }
 
     private expectBoolean(node: Expression, type: RuleType, operator: string): void {
-        if (type.kind !== 'booleen' && type.kind !== 'inconnu') {
+        if (type.kind !== 'boolean' && type.kind !== 'unknown') {
             this.problems.push({ node, code: 'REF303', params: { detail: msg('type.expectedBoolean', { operator, type: describeType(type) }) } });
         }
     }
 
-    private arithmetic(node: Expression, operator: string, left: RuleType, right: RuleType): RuleType {
-        if (left.kind === 'inconnu' || right.kind === 'inconnu') return { kind: 'inconnu' };
-        const numeric = (t: RuleType): boolean => t.kind !== 'booleen';
+    private arithmetic(node: ArithmeticExpression, left: RuleType, right: RuleType): RuleType {
+        const operator = node.operator;
+        if (left.kind === 'unknown' || right.kind === 'unknown') return { kind: 'unknown' };
+        const numeric = (t: RuleType): boolean => t.kind !== 'boolean';
         if (!numeric(left) || !numeric(right)) {
             this.problems.push({ node, code: 'REF303', params: { detail: msg('type.arithmeticOnBoolean', { operator }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
-        const constant = (t: RuleType): boolean => t.kind === 'nombre';
+        const constant = (t: RuleType): boolean => t.kind === 'number';
         const constantValue = (n: Expression): number | undefined => (isLitteral(n) && !n.pourcent && !n.unite ? n.valeur : undefined);
         if (operator === '+' || operator === '-') {
             if (left.kind === 'note' && right.kind === 'note') {
@@ -161,14 +180,14 @@ export class RuleTypeChecker {
                     ? { kind: 'note', scale: left.scale + right.scale, min: minOf(left) + minOf(right) }
                     : { kind: 'note', scale: left.scale - minOf(right), min: minOf(left) - right.scale };
             }
-            if (isBinaire(node) && (left.kind === 'note' || right.kind === 'note')) {
+            if (left.kind === 'note' || right.kind === 'note') {
                 // Une note décalée d'une constante : memoire + 2 va de 2 à 22 ; une autre opérande
                 // (nombre non littéral) rend les bornes inconnues.
                 const note = (left.kind === 'note' ? left : right) as { kind: 'note'; scale: number; min?: number };
                 const other = left.kind === 'note' ? right : left;
-                const k = constantValue(left.kind === 'note' ? node.droite : node.gauche);
+                const k = constantValue(left.kind === 'note' ? node.right : node.left);
                 if (constant(other)) {
-                    if (k === undefined) return { kind: 'nombre' };
+                    if (k === undefined) return { kind: 'number' };
                     if (left.kind === 'note') {
                         const shift = operator === '+' ? k : -k;
                         return { kind: 'note', scale: note.scale + shift, min: minOf(note) + shift };
@@ -181,7 +200,7 @@ export class RuleTypeChecker {
             if (left.kind === 'mesure' && right.kind === 'mesure') {
                 if (left.unit !== right.unit) {
                     this.problems.push({ node, code: 'REF303', params: { detail: msg('type.mixedUnits', { left: left.unit, right: right.unit }) } });
-                    return { kind: 'inconnu' };
+                    return { kind: 'unknown' };
                 }
                 return left;
             }
@@ -189,76 +208,74 @@ export class RuleTypeChecker {
             if (constant(right)) return left;
             if (left.kind === right.kind) return left;
             this.problems.push({ node, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(left), right: describeType(right) }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         // * et / : seulement par un nombre sans unité.
-        if (isBinaire(node)) {
-            const k = constantValue(node.droite);
-            if (left.kind === 'note' && constant(right)) {
-                if (k === undefined || k === 0) return { kind: 'nombre' };
-                const factor = operator === '*' ? k : 1 / k;
-                return { kind: 'note', scale: left.scale * factor, min: minOf(left) * factor };
-            }
-            if (constant(left) && right.kind === 'note' && operator === '*') {
-                const k2 = constantValue(node.gauche);
-                return k2 === undefined ? { kind: 'nombre' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
-            }
+        const k = constantValue(node.right);
+        if (left.kind === 'note' && constant(right)) {
+            if (k === undefined || k === 0) return { kind: 'number' };
+            const factor = operator === '*' ? k : 1 / k;
+            return { kind: 'note', scale: left.scale * factor, min: minOf(left) * factor };
         }
-        if (constant(left) && constant(right)) return { kind: 'nombre' };
+        if (constant(left) && right.kind === 'note' && operator === '*') {
+            const k2 = constantValue(node.left);
+            return k2 === undefined ? { kind: 'number' } : { kind: 'note', scale: right.scale * k2, min: minOf(right) * k2 };
+        }
+        if (constant(left) && constant(right)) return { kind: 'number' };
         if (constant(right) || constant(left)) return constant(right) ? left : right;
         this.problems.push({ node, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(left), right: describeType(right) }) } });
-        return { kind: 'inconnu' };
+        return { kind: 'unknown' };
     }
 
     private comparison(e: Comparaison): RuleType {
-        const left = this.infer(e.gauche);
-        const right = this.infer(e.droite);
-        if (left.kind === 'inconnu' || right.kind === 'inconnu') return { kind: 'booleen' };
-        if (left.kind === 'booleen' || right.kind === 'booleen') {
+        const left = this.infer(e.left);
+        const right = this.infer(e.right);
+        if (left.kind === 'unknown' || right.kind === 'unknown') return { kind: 'boolean' };
+        if (left.kind === 'boolean' || right.kind === 'boolean') {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.compareBoolean') } });
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
-        const [variable, constantSide, constantType] = isLitteral(e.droite) ? [left, e.droite, right] : isLitteral(e.gauche) ? [right, e.gauche, left] : [undefined, undefined, undefined];
+        const [variable, constantSide, constantType] = isLitteral(e.right) ? [left, e.right, right] : isLitteral(e.left) ? [right, e.left, left] : [undefined, undefined, undefined];
         if (variable && constantSide && isLitteral(constantSide) && constantType) {
             const value = constantSide.valeur;
             if (variable.kind === 'note') {
-                if (constantType.kind === 'mesure' || constantType.kind === 'pourcentage') {
+                if (constantType.kind === 'mesure' || constantType.kind === 'percentage') {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
                 } else if (value < minOf(variable) || value > variable.scale) {
                     this.outOfScale.add(e);
-                    this.problems.push({ node: constantSide, code: 'REF305', params: { value: formatNumber(value), name: textOf(isLitteral(e.droite) ? e.gauche : e.droite), min: formatNumber(minOf(variable)), scale: formatNumber(variable.scale) } });
+                    this.problems.push({ node: constantSide, code: 'REF305', params: { value: formatNumber(value), name: textOf(isLitteral(e.right) ? e.left : e.right), min: formatNumber(minOf(variable)), scale: formatNumber(variable.scale) } });
                 }
             } else if (variable.kind === 'mesure') {
                 if (constantType.kind === 'mesure' && constantType.unit !== variable.unit) {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedUnits', { left: variable.unit, right: constantType.unit }) } });
-                } else if (constantType.kind === 'pourcentage') {
+                } else if (constantType.kind === 'percentage') {
                     this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
                 }
-            } else if (variable.kind === 'compte' && (constantType.kind === 'mesure' || constantType.kind === 'pourcentage')) {
+            } else if (variable.kind === 'count' && (constantType.kind === 'mesure' || constantType.kind === 'percentage')) {
                 this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(variable), right: describeType(constantType) }) } });
             }
-            return { kind: 'booleen' };
+            return { kind: 'boolean' };
         }
         const compatible =
             (left.kind === 'note' && right.kind === 'note' && left.scale === right.scale) ||
             (left.kind === 'mesure' && right.kind === 'mesure' && left.unit === right.unit) ||
             (left.kind === right.kind && left.kind !== 'note' && left.kind !== 'mesure') ||
-            left.kind === 'nombre' || right.kind === 'nombre';
+            left.kind === 'number' || right.kind === 'number';
         if (!compatible) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.incompatible', { left: describeType(left), right: describeType(right) }) } });
         }
-        return { kind: 'booleen' };
+        return { kind: 'boolean' };
     }
 
-    private call(e: Expression & { fonction: string; ponderee: boolean; arguments: Array<{ valeur: Expression; coefficient?: number }> }): RuleType {
+    private call(e: Appel): RuleType {
         const types = e.arguments.map(a => this.infer(a?.valeur));
         for (const argument of e.arguments) {
             if (!argument) continue;
             if (argument.coefficient !== undefined && !e.ponderee) {
-                this.problems.push({ node: argument as unknown as AstNode, code: 'REF307', params: { detail: msg('type.coefWithoutWeighted') } });
+                this.problems.push({ node: argument, code: 'REF307', params: { detail: msg('type.coefWithoutWeighted') } });
             }
             if (argument.coefficient !== undefined && argument.coefficient <= 0) {
-                this.problems.push({ node: argument as unknown as AstNode, code: 'REF307', params: { detail: msg('type.coefPositive') } });
+                this.problems.push({ node: argument, code: 'REF307', params: { detail: msg('type.coefPositive') } });
             }
         }
         if (e.ponderee) {
@@ -268,28 +285,28 @@ export class RuleTypeChecker {
                 this.problems.push({ node: e, code: 'REF307', params: { detail: msg('type.weightedNeedsCoef') } });
             }
         }
-        if (types.some(t => t.kind === 'inconnu')) {
-            return e.fonction === 'nombre' ? { kind: 'compte', max: e.arguments.length } : { kind: 'inconnu' };
+        if (types.some(t => t.kind === 'unknown')) {
+            return e.fonction === 'nombre' ? { kind: 'count', max: e.arguments.length } : { kind: 'unknown' };
         }
         if (e.fonction === 'nombre') {
             types.forEach((t, i) => { const valeur = e.arguments[i]?.valeur; if (valeur) this.expectBoolean(valeur, t, 'nombre'); });
-            return { kind: 'compte', max: e.arguments.length };
+            return { kind: 'count', max: e.arguments.length };
         }
-        if (types.some(t => t.kind === 'booleen')) {
+        if (types.some(t => t.kind === 'boolean')) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.functionOnBoolean', { name: e.fonction }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         const notes = types.filter(t => t.kind === 'note') as Array<{ kind: 'note'; scale: number; min?: number }>;
         const mesures = types.filter(t => t.kind === 'mesure') as Array<{ kind: 'mesure'; unit: string }>;
         if (notes.length > 0 && mesures.length > 0) {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedInFunction', { name: e.fonction }) } });
-            return { kind: 'inconnu' };
+            return { kind: 'unknown' };
         }
         if (notes.length > 0) {
             const scales = new Set(notes.map(n => n.scale));
             if (scales.size > 1) {
                 this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedScales', { name: e.fonction, scales: [...scales].map(s => formatNumber(s)).join(', ') }) } });
-                return { kind: 'inconnu' };
+                return { kind: 'unknown' };
             }
             const scale = notes[0].scale;
             return e.fonction === 'somme'
@@ -300,11 +317,11 @@ export class RuleTypeChecker {
             const units = new Set(mesures.map(m => m.unit));
             if (units.size > 1) {
                 this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.mixedUnits', { left: [...units][0], right: [...units][1] }) } });
-                return { kind: 'inconnu' };
+                return { kind: 'unknown' };
             }
             return mesures[0];
         }
-        return types[0] ?? { kind: 'nombre' };
+        return types[0] ?? { kind: 'number' };
     }
 
     // --- Conditions impossibles ---------------------------------------------------------
@@ -314,10 +331,10 @@ export class RuleTypeChecker {
      * se contredisent (« memoire > 12 et memoire < 10 »). On ne descend pas sous « non » :
      * la négation d'une contrainte impossible est toujours vraie, pas impossible.
      */
-    private checkSatisfiable(expression: Expression): void {
+    checkSatisfiable(expression: Expression): void {
         const visit = (e: Expression | undefined): void => {
             if (!e) return;
-            if (isBinaire(e) && e.operateur === 'et') {
+            if (isLogicalExpression(e) && e.operator === 'et') {
                 const constraints = new Map<string, Interval>();
                 const reported = new Set<string>();
                 for (const leaf of conjuncts(e)) {
@@ -345,7 +362,7 @@ export class RuleTypeChecker {
                 if (c) this.reportOutOfDomain(e, c);
                 return;
             }
-            if (isBinaire(e) && e.operateur === 'ou') { visit(e.gauche); visit(e.droite); }
+            if (isLogicalExpression(e) && e.operator === 'ou') { visit(e.left); visit(e.right); }
         };
         visit(expression);
     }
@@ -360,25 +377,25 @@ export class RuleTypeChecker {
     }
 
     private constraintOf(e: Expression): { key: string; interval: Interval; domain: Interval } | undefined {
-        if (!isComparaison(e) || !e.gauche || !e.droite) return undefined;
-        let op: string = e.operateur;
+        if (!isComparaison(e) || !e.left || !e.right) return undefined;
+        let op: string = e.operator;
         let subject: Expression;
         let literal: Litteral;
-        if (isLitteral(e.droite) && !isLitteral(e.gauche)) {
-            subject = e.gauche; literal = e.droite;
-        } else if (isLitteral(e.gauche) && !isLitteral(e.droite)) {
-            subject = e.droite; literal = e.gauche; op = flip(op);
+        if (isLitteral(e.right) && !isLitteral(e.left)) {
+            subject = e.left; literal = e.right;
+        } else if (isLitteral(e.left) && !isLitteral(e.right)) {
+            subject = e.right; literal = e.left; op = flip(op);
         } else {
             return undefined;
         }
         const value = literal.valeur;
         const type = this.infer(subject);
-        if (type.kind === 'inconnu' || type.kind === 'booleen') return undefined;
+        if (type.kind === 'unknown' || type.kind === 'boolean') return undefined;
         // Seuil d'une autre nature (pourcentage, autre unité) : déjà signalé par REF303.
         if (literal.pourcent || (literal.unite && (type.kind !== 'mesure' || normalizeUnit(literal.unite) !== type.unit))) return undefined;
         const domain: Interval =
             type.kind === 'note' ? { lo: minOf(type), loIn: true, hi: type.scale, hiIn: true }
-                : type.kind === 'compte' ? { lo: 0, loIn: true, hi: type.max ?? Infinity, hiIn: true }
+                : type.kind === 'count' ? { lo: 0, loIn: true, hi: type.max ?? Infinity, hiIn: true }
                     : type.kind === 'mesure' ? { lo: 0, loIn: true, hi: Infinity, hiIn: false }
                         : { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false };
         const interval = intervalOf(op, value);
@@ -392,7 +409,7 @@ function minOf(note: { min?: number }): number {
 }
 
 function conjuncts(e: Expression): Expression[] {
-    return isBinaire(e) && e.operateur === 'et' ? [...conjuncts(e.gauche), ...conjuncts(e.droite)] : [e];
+    return isLogicalExpression(e) && e.operator === 'et' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
 }
 
 function flip(op: string): string {

@@ -1,23 +1,24 @@
 import {
     AstUtils, GrammarAST, GrammarUtils, getDiagnosticRange,
-    type AstNode, type CstNode, type Properties, type ValidationAcceptor, type ValidationChecks
+    type AstNode, type Properties, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { canonicalCode, suggest } from '../codes.js';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
-    isAppartenance, isBloc, isCertification, isSocle,
+    isBloc, isCertification, isSocle,
     type Activite, type Bloc, type Certification, type Competence, type Condition, type Critere, type Document,
     type Epreuve, type Mesure, type Modalite, type Obtention, type ReferentielAstType
 } from '../generated/ast.js';
 import type { CodedElement, ReferentielModel, ReferentielModelProvider } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
-import { ownerKeyOf } from '../workspace/owners.js';
+import { ownerDeclarationOf, ownerKeyOf } from '../workspace/owners.js';
 import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
-import { RuleTypeChecker } from './rule-types.js';
+import { checkCondition } from './rule-types.js';
 import { KNOWN_NATURES, relatedMessage, ruleDefinition, ruleMessage, type RuleCode } from './rules.js';
+import { single } from '../model/clauses.js';
 
 export function registerValidationChecks(services: ReferentielServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -100,8 +101,7 @@ export class ReferentielValidator {
 
     /** REF010 : compétence ou activité hors bloc dans une certification ; bloc ou obtention dans un socle. */
     checkPlacement = (document: Document, accept: ValidationAcceptor): void => {
-        const header = document.entete;
-        const owner = isAppartenance(header) ? header.proprietaire?.ref : header;
+        const owner = ownerDeclarationOf(document);
         if (!owner) return;
         const inSocle = isSocle(owner);
         for (const element of document.elements) {
@@ -191,16 +191,18 @@ export class ReferentielValidator {
 
     checkCertification = (certification: Certification, accept: ValidationAcceptor): void => {
         this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut', 'version']);
-        if (certification.version && !isValidDate(certification.version)) {
-            this.report(accept, { rule: 'REF009', node: certification, property: 'version', params: { detail: msg('dates.invalid', { value: certification.version }) } });
+        const version = single(certification.version);
+        if (version && !isValidDate(version)) {
+            this.report(accept, { rule: 'REF009', node: certification, property: 'version', index: certification.version.length - 1, params: { detail: msg('dates.invalid', { value: version }) } });
         }
         if (certification.titre !== undefined && certification.titre.trim() === '') {
             this.report(accept, { rule: 'REF503', node: certification, property: 'titre', params: { kind: msg('kind.Certification'), name: certification.name } });
         }
-        if (certification.niveau !== undefined && (!Number.isInteger(certification.niveau) || certification.niveau < 1 || certification.niveau > 8)) {
-            this.report(accept, { rule: 'REF008', node: certification, property: 'niveau', params: { value: formatNumber(certification.niveau) } });
+        const niveau = single(certification.niveau);
+        if (niveau !== undefined && (!Number.isInteger(niveau) || niveau < 1 || niveau > 8)) {
+            this.report(accept, { rule: 'REF008', node: certification, property: 'niveau', params: { value: formatNumber(niveau) } });
         }
-        const enregistrement = certification.enregistrement;
+        const enregistrement = single(certification.enregistrement);
         if (enregistrement && enregistrement.debut) {
             for (const property of ['debut', 'fin'] as const) {
                 const value = enregistrement[property];
@@ -223,8 +225,9 @@ export class ReferentielValidator {
     checkBloc = (bloc: Bloc, accept: ValidationAcceptor): void => {
         this.checkRepeated(bloc, accept, ['seuil']);
         this.checkText(bloc, bloc.titre, accept, 'titre');
-        if (bloc.seuil && (bloc.seuil.pourcentage < 0 || bloc.seuil.pourcentage > 100)) {
-            this.report(accept, { rule: 'REF304', node: bloc.seuil, property: 'pourcentage', params: { value: formatNumber(bloc.seuil.pourcentage) } });
+        const seuil = single(bloc.seuil);
+        if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
+            this.report(accept, { rule: 'REF304', node: seuil, property: 'pourcentage', params: { value: formatNumber(seuil.pourcentage) } });
         }
         const model = this.model(bloc);
         if (!model || model.socle) return;
@@ -286,18 +289,19 @@ export class ReferentielValidator {
     checkModalite = (modalite: Modalite, accept: ValidationAcceptor): void => {
         this.checkRepeated(modalite, accept, ['nature', 'consigne', 'jury', 'seul', 'enEquipe']);
         this.checkText(modalite, modalite.titre, accept, 'titre');
-        if (modalite.seul && modalite.enEquipe) {
+        if (modalite.seul.length > 0 && modalite.enEquipe.length > 0) {
             this.report(accept, { rule: 'REF502', node: modalite, property: 'name', params: { name: modalite.name } });
         }
         if (modalite.competences.length === 0) {
             this.report(accept, { rule: 'REF109', node: modalite, property: 'name', params: { name: modalite.name } });
         }
-        if (modalite.nature !== undefined) {
-            const nature = modalite.nature.trim().toLowerCase();
+        const declaredNature = single(modalite.nature);
+        if (declaredNature !== undefined) {
+            const nature = declaredNature.trim().toLowerCase();
             if (!KNOWN_NATURES.includes(nature)) {
                 const close = suggest(nature, KNOWN_NATURES, 1);
                 const suggestion = close.length > 0 ? ' ' + msg('link.didYouMean', { names: `« ${close[0]} »` }) : '';
-                this.report(accept, { rule: 'REF501', node: modalite, property: 'nature', params: { value: modalite.nature, suggestion } });
+                this.report(accept, { rule: 'REF501', node: modalite, property: 'nature', params: { value: declaredNature, suggestion } });
             }
         }
         const bloc = isBloc(modalite.$container) ? modalite.$container : undefined;
@@ -347,7 +351,7 @@ export class ReferentielValidator {
 
     checkObtention = (obtention: Obtention, accept: ValidationAcceptor): void => {
         this.checkRepeated(obtention, accept, ['seuilBlocs', 'seuilCompetences', 'acquisBlocs', 'amenagement']);
-        for (const seuil of [obtention.seuilBlocs, obtention.seuilCompetences]) {
+        for (const seuil of [single(obtention.seuilBlocs), single(obtention.seuilCompetences)]) {
             if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
                 this.report(accept, { rule: 'REF304', node: seuil, property: 'pourcentage', params: { value: formatNumber(seuil.pourcentage) } });
             }
@@ -379,9 +383,8 @@ export class ReferentielValidator {
     checkCondition = (condition: Condition, accept: ValidationAcceptor): void => {
         if (!condition.expression) return;
         const model = this.model(condition);
-        const checker = new RuleTypeChecker(model?.blocs.length ?? Infinity);
-        checker.checkCondition(condition.expression);
-        for (const problem of checker.problems) {
+        const { problems } = checkCondition(condition.expression, model?.blocs.length ?? Infinity);
+        for (const problem of problems) {
             this.report(accept, { rule: problem.code, node: problem.node, params: problem.params });
         }
     };
@@ -389,16 +392,14 @@ export class ReferentielValidator {
     // --- Utilitaires ----------------------------------------------------------------------
 
     /**
-     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la dernière serait gardée).
+     * REF005 : une propriété à valeur unique écrite plusieurs fois (seule la dernière est lue).
      * Chaque répétition après la première est signalée, du mot-clé à la valeur.
      */
-    private checkRepeated(node: AstNode, accept: ValidationAcceptor, properties: string[]): void {
-        const cst = node.$cstNode;
-        if (!cst) return;
+    private checkRepeated<N extends AstNode>(node: N, accept: ValidationAcceptor, properties: ReadonlyArray<keyof N & string>): void {
         for (const property of properties) {
-            const occurrences = GrammarUtils.findNodesForProperty(cst, property);
-            for (const extra of occurrences.slice(1)) {
-                this.report(accept, { rule: 'REF005', node, range: repeatedRange(extra, property), params: { property: PROPERTY_LABELS[property] ?? property } });
+            const values = node[property] as unknown[];
+            for (let index = 1; index < values.length; index++) {
+                this.report(accept, { rule: 'REF005', node, range: repeatedRange(node, property, index), params: { property: PROPERTY_LABELS[property] ?? property } });
             }
         }
     }
@@ -424,16 +425,18 @@ const LEADING_KEYWORD: Record<string, string> = {
     rncp: 'rncp', niveau: 'niveau', statut: 'statut', version: 'version', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc'
 };
 
-function repeatedRange(occurrence: CstNode, property: string): Range {
+function repeatedRange(node: AstNode, property: string, index: number): Range | undefined {
+    const occurrence = node.$cstNode && GrammarUtils.findNodesForProperty(node.$cstNode, property)[index];
+    if (!occurrence) return undefined;
     const siblings = occurrence.container?.content ?? [];
-    const index = siblings.indexOf(occurrence);
+    const position = siblings.indexOf(occurrence);
     let start = occurrence;
     let end = occurrence;
-    const previous = siblings[index - 1];
+    const previous = siblings[position - 1];
     if (previous && GrammarAST.isKeyword(previous.grammarSource) && previous.text === LEADING_KEYWORD[property]) {
         start = previous;
     }
-    const next = siblings[index + 1];
+    const next = siblings[position + 1];
     if (property === 'enEquipe' && next && next.text === 'équipe') {
         end = next;
     }

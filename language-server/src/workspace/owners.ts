@@ -3,7 +3,7 @@ import {
     type AstNodeDescription, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
 } from 'langium';
 import { canonicalCode } from '../codes.js';
-import { isAppartenance, isCertification, isSocle, type Document } from '../generated/ast.js';
+import { isAppartenance, isCertification, isSocle, type Certification, type Document, type Socle } from '../generated/ast.js';
 
 /**
  * À quel référentiel appartient un fichier : c'est son en-tête qui le dit.
@@ -26,6 +26,15 @@ export function ownerCodeOf(root: Document | undefined): string | undefined {
         return header.proprietaire?.$refText || undefined;
     }
     return undefined;
+}
+
+/** La déclaration du propriétaire d'un fichier (certification ou socle), résolue ; undefined sans en-tête valable. */
+export function ownerDeclarationOf(root: Document | undefined): Certification | Socle | undefined {
+    const header = root?.entete;
+    if (isCertification(header) || isSocle(header)) {
+        return header;
+    }
+    return isAppartenance(header) ? header.proprietaire?.ref : undefined;
 }
 
 const ownerKeys = new WeakMap<object, string | null>();

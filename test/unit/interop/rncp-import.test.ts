@@ -77,11 +77,11 @@ describe('import RNCP : les douze fiches réelles', () => {
         const { model } = await lint(file);
         const c = model.certification!;
         expect(c.name).toBe('RNCP35419');
-        expect(c.rncp).toBe('RNCP35419');
+        expect(c.rncp[0]).toBe('RNCP35419');
         expect(c.titre).toBe('Expert en ingénierie du logiciel');
-        expect(c.niveau).toBe(7);
-        expect(c.statut).toBe('inactif');
-        expect(c.enregistrement).toMatchObject({ debut: '2021-03-17', fin: '2026-03-17' });
+        expect(c.niveau[0]).toBe(7);
+        expect(c.statut[0]).toBe('inactif');
+        expect(c.enregistrement[0]).toMatchObject({ debut: '2021-03-17', fin: '2026-03-17' });
         expect(c.certificateurs.length).toBeGreaterThan(0);
         expect(c.certificateurs[0].siret).toMatch(/^\d{14}$/);
         expect(c.nsf.length).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ describe('import RNCP : les douze fiches réelles', () => {
         const { model } = await lint(file);
         const m = model.blocs[2].modalites[0];
         expect(m.name).toBe('M3.1');
-        expect(m.consigne).toMatch(/^A3C1 et A3C2\. Elaboration d'un budget/);
+        expect(m.consigne[0]).toMatch(/^A3C1 et A3C2\. Elaboration d'un budget/);
         expect(m.competences.map(r => r.$refText)).toEqual(['A3C1', 'A3C2', 'A3C3', 'A3C4', 'A3C5', 'A3C6', 'A3C7', 'A3C8', 'A3C9', 'A3C10']);
         expect(m.notes[0].texte).toBe('Le texte des modalités nomme toutes les compétences du bloc.');
         // Préambule de la liste du bloc 5 : une note du bloc.
@@ -115,7 +115,7 @@ describe('import RNCP : les douze fiches réelles', () => {
         const other = imported.find(f => f.numero === 'RNCP36612')!;
         const m2 = (await lint(other)).model.blocs[0].modalites[0];
         expect(m2.notes[0].texte).toMatch(/ne nomme aucune compétence/);
-        expect(m2.consigne).toContain('\n');
+        expect(m2.consigne[0]).toContain('\n');
     });
 
     it('correspondances : « équivalent à » pour un bloc ↔ un bloc, une note sinon', async () => {
@@ -160,8 +160,8 @@ describe('import RNCP : cas limites', () => {
         const { errors, model } = await lint(file);
         expect(errors.map(e => e.message)).toEqual([]);
         expect(model.certification!.titre).toBe('Titre avec "guillemets" et \\ barre');
-        expect(model.certification!.niveau).toBeUndefined();
-        expect(model.certification!.enregistrement).toBeUndefined();
+        expect(model.certification!.niveau[0]).toBeUndefined();
+        expect(model.certification!.enregistrement[0]).toBeUndefined();
         expect(model.certification!.notes.map(n => n.texte)).toContain('Niveau indiqué par la fiche : NIV9');
         expect(model.blocs.map(b => b.name)).toEqual(['RNCP99999BC01', 'RNCP99999BC02', 'RNCP99999BC03', 'RNCP99999BC04']);
         expect(model.competencesOfBloc.get(model.blocs[1])!.map(c => c.name)).toEqual(['B2.C1', 'B2.C2']);
@@ -171,7 +171,7 @@ describe('import RNCP : cas limites', () => {
         expect(model.competencesOfBloc.get(model.blocs[3])!.map(c => [c.name, c.texte])).toEqual([['C4.1', 'note'], ['C4.2', 'modalité']]);
         expect(model.blocs[0].modalites[0].competences.map(r => r.$refText)).toEqual(['C1', 'C2']);
         expect(model.blocs[0].modalites[0].notes[0].texte).toBe('Le texte des modalités nomme C1 ; C2 est ajoutée pour que chaque compétence soit évaluée (à vérifier).');
-        expect(model.blocs[1].modalites[0].consigne).toBeUndefined();
+        expect(model.blocs[1].modalites[0].consigne[0]).toBeUndefined();
         expect(file.stats).toMatchObject({ blocs: 4, competences: 6, sansCode: 2, blocsSansListe: 1 });
     });
 
@@ -181,7 +181,7 @@ describe('import RNCP : cas limites', () => {
         const empty = ficheToRef(base({ actif: 'Oui' }))!;
         const { errors, model } = await lint(empty);
         expect(errors).toEqual([]);
-        expect(model.certification!.statut).toBe('actif');
+        expect(model.certification!.statut[0]).toBe('actif');
         expect(model.certification!.notes.map(n => n.texte)).toContain('La fiche ne décrit aucun bloc de compétences.');
     });
 

@@ -109,6 +109,11 @@ describe('REF303 — types incompatibles', () => {
         expectOne(await lint(text), 'REF303', { severity: ERROR, range: at(text, 'memoire', 1, 'validés et '), message: ['« et » attend une condition, pas une note sur 20'] });
     });
 
+    it('une opération imbriquée dans une chaîne est signalée à sa place (« 2 * … » dans « memoire + 2 * … »)', async () => {
+        const text = withConditions('    condition "c" : memoire + 2 * tous les blocs validés >= 3\n');
+        expectOne(await lint(text), 'REF303', { severity: ERROR, range: at(text, '2 * tous les blocs validés'), message: ['« * » ne s\'applique pas à une condition'] });
+    });
+
     it('une note comparée à un pourcentage', async () => {
         const text = withConditions('    condition "c" : memoire >= 50 %\n');
         expectOne(await lint(text), 'REF303', { severity: ERROR, message: ['une note sur 20 avec un pourcentage'] });
@@ -197,6 +202,11 @@ describe('REF306 — condition impossible à remplir', () => {
     it('dans une branche de « ou »', async () => {
         const text = withConditions('    condition "c" : tous les blocs validés ou memoire > 20\n');
         expectOne(await lint(text), 'REF306', { severity: ERROR, range: at(text, 'memoire > 20') });
+    });
+
+    it('des contraintes contradictoires dans une branche de « ou » : la conjonction de la branche', async () => {
+        const text = withConditions('    condition "c" : memoire >= 0 ou memoire > 12 et memoire < 10 et soutenance >= 0\n');
+        expectOne(await lint(text), 'REF306', { severity: ERROR, range: at(text, 'memoire > 12 et memoire < 10 et soutenance >= 0'), message: ['les contraintes sur « memoire » se contredisent'] });
     });
 
     it('sous « non », une contrainte impossible n\'est pas signalée comme impossible', async () => {
