@@ -101,12 +101,12 @@ function analyze(model: ReferentielModel): NumberingReport {
     for (const [element, list] of issues) {
         if (list.some(i => i.code === 'REF204')) misplaced.add(element);
     }
-    const sequences = new Map<string, Array<{ element: NumberedElement; info: CodeInfo }>>();
+    const sequences = new Map<string, Array<{ element: NumberedElement; info: CodeInfo; n: bigint }>>();
     for (const [element, info] of infos) {
         if (!info.prefix || info.numbers.length < 2 || misplaced.has(element)) continue;
         const key = `${element.$type}:${info.prefix}:${info.numbers.slice(0, -1).join('.')}`;
         const list = sequences.get(key) ?? [];
-        list.push({ element, info });
+        list.push({ element, info, n: lastNumber(info) });
         sequences.set(key, list);
     }
     for (const list of sequences.values()) {
@@ -115,11 +115,11 @@ function analyze(model: ReferentielModel): NumberingReport {
         // Les numéros sont comparés en entiers exacts (C1.99999999999999999999 compris) et les
         // trous décrits par plages, sans énumérer les numéros manquants : le coût suit la taille
         // du texte, pas la valeur des numéros.
-        const present = [...new Set(list.map(item => lastNumber(item.info)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        let previous: { element: NumberedElement; info: CodeInfo } | undefined;
+        const present = [...new Set(list.map(item => item.n))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        let previous: { element: NumberedElement; info: CodeInfo; n: bigint } | undefined;
         for (const item of list) {
-            const n = lastNumber(item.info);
-            const before = previous ? lastNumber(previous.info) : 0n;
+            const n = item.n;
+            const before = previous ? previous.n : 0n;
             if (previous && n <= before) {
                 if (previous.info.canonical !== item.info.canonical) {
                     add(item.element, { code: 'REF206', params: { name: item.info.raw, previous: previous.info.raw } });
@@ -147,8 +147,10 @@ function analyze(model: ReferentielModel): NumberingReport {
 
 /** Le dernier numéro d'un code, en entier exact (les chiffres tels qu'écrits, sans perte de précision). */
 function lastNumber(info: CodeInfo): bigint {
+    const last = info.numbers[info.numbers.length - 1] ?? 0;
+    if (Number.isSafeInteger(last)) return BigInt(last);
     const digits = /(\d+)\D*$/.exec(info.cleaned);
-    return digits ? BigInt(digits[1]) : BigInt(info.numbers[info.numbers.length - 1] ?? 0);
+    return digits ? BigInt(digits[1]) : 0n;
 }
 
 /**

@@ -90,7 +90,7 @@ describe('lecture en flux de l\'export RNCP', () => {
         const block = 'x'.repeat(1024 * 1024);
         for (let i = 0; i < 64; i++) out.write(block);
         out.end('</ACTIVITES_VISEES></FICHE></FICHES>\n');
-        await new Promise(resolve => out.on('finish', resolve));
+        await new Promise<void>(resolve => out.on('finish', () => resolve()));
         const started = performance.now();
         const seen: string[] = [];
         let error: RncpReadError | undefined;
