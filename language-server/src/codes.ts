@@ -121,7 +121,11 @@ export function suggest(name: string, candidates: Iterable<string>, max = 3): st
     for (const candidate of candidates) {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
-        const distance = editDistance(key, canonicalCode(candidate).toLowerCase());
+        const other = canonicalCode(candidate).toLowerCase();
+        // La distance est au moins l'écart des longueurs : inutile de la calculer (un nom d'un
+        // mégaoctet ne coûte pas un calcul quadratique par candidat).
+        if (Math.abs(key.length - other.length) > limit) continue;
+        const distance = editDistance(key, other);
         if (distance <= limit) {
             scored.push({ candidate, distance });
         }

@@ -51,6 +51,19 @@ describe('referentiel import rncp', () => {
         expect(readFileSync(path.join(out, 'RNCP37674.ref'), 'utf8')).toMatch(/^\/\/ Importé de la fiche RNCP37674/);
     });
 
+    it('un export trop profond : code 2, fichier, ligne, colonne et conseil, rien d\'écrit', () => {
+        const dir = temp();
+        const xml = path.join(dir, 'profond.xml');
+        writeFileSync(xml, `<FICHES>\n<FICHE>${'<X>'.repeat(100_000)}${'</X>'.repeat(100_000)}</FICHE></FICHES>\n`);
+        const out = path.join(dir, 'rien');
+        const r = runCli(['import', 'rncp', xml, '--all', '--out', out]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`${xml}:2:`);
+        expect(r.stderr).toContain('plus de 64 niveaux d\'éléments imbriqués. Refusé : un export RNCP en a moins de dix');
+        expect(r.stderr).toContain('Rien n\'a été écrit.');
+        expect(existsSync(out)).toBe(false);
+    });
+
     it('fiche inconnue : code 2, « vouliez-vous dire », rien d\'écrit', () => {
         const dir = temp();
         const out = path.join(dir, 'rien');

@@ -6,7 +6,7 @@ import { publishFolder, temporarySibling } from '../common/files.js';
 import { msg } from '../i18n/messages.js';
 import '../interop/interop-messages.js';
 import { ficheToRef, type ImportedFicheStats } from '../interop/rncp-import.js';
-import { readRncpExport, RncpReadError } from '../interop/rncp-reader.js';
+import { readRncpExport, RNCP_LIMITS, RncpReadError } from '../interop/rncp-reader.js';
 import { EXIT_OK, UsageError } from './errors.js';
 
 export const IMPORT_SOURCES = ['rncp'] as const;
@@ -159,6 +159,8 @@ function readError(error: RncpReadError, file: string): UsageError {
         case 'not-rncp': return new UsageError(msg('import.notRncp', params));
         case 'encoding': return new UsageError(msg('import.encoding', params));
         case 'io': return new UsageError(msg('error.read', params));
+        case 'too-deep': return new UsageError(msg('import.tooDeep', params));
+        case 'too-large': return new UsageError(msg('import.tooLarge', { ...params, max: RNCP_LIMITS.field / (1024 * 1024) }));
         default: return new UsageError(msg('import.malformed', params));
     }
 }

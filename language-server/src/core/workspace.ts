@@ -79,6 +79,11 @@ export async function readUtf8(file: string, shown = file): Promise<string> {
     } catch (error) {
         throw new UsageError(msg('error.read', { path: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
+    return decodeUtf8(bytes, shown);
+}
+
+/** Des octets en UTF-8 strict (BOM retiré) ; message clair (le fichier et la ligne, pas le contenu) sinon. */
+export function decodeUtf8(bytes: Uint8Array, shown: string): string {
     try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

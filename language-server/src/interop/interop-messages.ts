@@ -39,6 +39,14 @@ registerMessages({
         fr: '{path}:{line}:{column} : XML mal formé ({reason}). Rien n\'a été écrit.',
         en: '{path}:{line}:{column}: malformed XML ({reason}). Nothing was written.'
     },
+    'import.tooDeep': {
+        fr: '{path}:{line}:{column} : plus de {reason} niveaux d\'éléments imbriqués. Refusé : un export RNCP en a moins de dix ; vérifiez que c\'est bien l\'export de France Compétences. Rien n\'a été écrit.',
+        en: '{path}:{line}:{column}: more than {reason} nested element levels. Refused: an RNCP export has fewer than ten; check that this is the France Compétences export. Nothing was written.'
+    },
+    'import.tooLarge': {
+        fr: '{path}:{line}:{column} : le texte qui suit <{reason}> dépasse {max} millions de caractères. Refusé : un champ d\'un export RNCP en compte au plus quelques dizaines de milliers ; le fichier est peut-être tronqué ou corrompu. Rien n\'a été écrit.',
+        en: '{path}:{line}:{column}: the text after <{reason}> exceeds {max} million characters. Refused: a field of an RNCP export holds at most a few tens of thousands; the file may be truncated or corrupt. Nothing was written.'
+    },
     'import.entities': {
         fr: '{path}:{line}:{column} : le document déclare des entités XML (<!ENTITY …> dans la DOCTYPE). Refusé : un export RNCP n\'en déclare pas, et leur expansion peut épuiser la mémoire (« billion laughs ») ou lire des fichiers locaux. Rien n\'a été écrit.',
         en: '{path}:{line}:{column}: the document declares XML entities (<!ENTITY …> in the DOCTYPE). Refused: an RNCP export declares none, and expanding them can exhaust memory ("billion laughs") or read local files. Nothing was written.'

@@ -50,7 +50,19 @@ export interface RncpFiche {
     line: number;
 }
 
-export type RncpReadErrorKind = 'malformed' | 'entities' | 'not-rncp' | 'encoding' | 'io';
+export type RncpReadErrorKind = 'malformed' | 'entities' | 'not-rncp' | 'encoding' | 'io' | 'too-deep' | 'too-large';
+
+/**
+ * Les bornes d'un export : un export réel a 7 niveaux d'éléments et des champs de quelques
+ * dizaines de kilo-octets. Au-delà, le document est refusé (avant : 100 000 niveaux
+ * imbriqués = 147 s, un champ de 200 Mo = 2,8 Go de mémoire).
+ */
+export const RNCP_LIMITS = {
+    /** Niveaux d'éléments imbriqués. */
+    depth: 64,
+    /** Caractères d'un texte (champ, attribut, commentaire) sans balise. */
+    field: 4 * 1024 * 1024
+} as const;
 
 /** Un export illisible : où (ligne, colonne à partir de 1) et pourquoi. */
 export class RncpReadError extends Error {
@@ -179,8 +191,18 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
             fail('entities', 'ENTITY');
         }
     });
+    // Où commence le texte en cours (après la dernière balise), pour situer un champ trop long.
+    let textLine = 1;
+    let textColumn = 1;
+    let textTag = '?xml';
     parser.on('opentag', tag => {
         stack.push(tag.name);
+        textLine = parser.line;
+        textColumn = parser.column + 1;
+        textTag = tag.name;
+        if (stack.length > RNCP_LIMITS.depth) {
+            fail('too-deep', String(RNCP_LIMITS.depth));
+        }
         if (stack.length === 1 && tag.name !== 'FICHES') {
             fail('not-rncp', tag.name);
         }
@@ -204,13 +226,23 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
             buffer = '';
         }
     });
+    const tooLarge = (): never => {
+        throw new RncpReadError('too-large', textTag, textLine, textColumn);
+    };
     const onText = (text: string): void => {
-        if (capture || captureDate) buffer += text;
+        if (text.length > RNCP_LIMITS.field) tooLarge();
+        if (capture || captureDate) {
+            buffer += text;
+            if (buffer.length > RNCP_LIMITS.field) tooLarge();
+        }
         else if (versionText !== undefined) versionText += text;
     };
     parser.on('text', onText);
     parser.on('cdata', onText);
     parser.on('closetag', tag => {
+        textLine = parser.line;
+        textColumn = parser.column + 1;
+        textTag = tag.name;
         if (current && stack.length >= 3) {
             if (capture && SCALARS[stack.slice(2).join('/')] === capture) {
                 capture(current, buffer.trim());
@@ -234,6 +266,24 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
 
     const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
     let bytes = 0;
+    // Longueur du texte sans « < » en cours : saxes garde tout un texte en mémoire jusqu'à la
+    // balise suivante, on refuse donc un champ trop long avant de le lui donner.
+    let run = 0;
+    const scan = (text: string): void => {
+        let from = 0;
+        for (;;) {
+            const at = text.indexOf('<', from);
+            if (at < 0) {
+                run += text.length - from;
+                break;
+            }
+            run += at - from;
+            if (run > RNCP_LIMITS.field) break;
+            run = 0;
+            from = at + 1;
+        }
+        if (run > RNCP_LIMITS.field) tooLarge();
+    };
     try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
             bytes += chunk.length;
@@ -243,6 +293,7 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
             } catch {
                 fail('encoding', 'utf-8');
             }
+            scan(text!);
             parser.write(text!);
             while (ready.length) {
                 await handlers.fiche(ready.shift()!);

@@ -25,7 +25,8 @@ import { UsageError } from '../core/errors.js';
 import { announcedReferentiel, evaluateSources } from '../core/evaluate.js';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, isExportFormat } from '../core/export.js';
 import { chooseCertification, countErrors } from '../core/referentiel.js';
-import { readUtf8 } from '../core/workspace.js';
+import { decodeUtf8 } from '../core/workspace.js';
+import { checkWorkspaceFile, readCapped } from '../core/workspace-files.js';
 import { InputError } from '../evaluation/candidates/index.js';
 import { EvaluationSession } from '../evaluation/session.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
@@ -68,10 +69,6 @@ registerMessages({
     'command.referentielErrors': {
         fr: 'Le référentiel {code} a {count} {count#erreur|erreurs} : corrigez-{count#la|les} d\'abord (vue Problèmes), puis recommencez.',
         en: 'Référentiel {code} has {count} {count#error|errors}: fix {count#it|them} first (Problems view), then try again.'
-    },
-    'command.read': {
-        fr: 'Impossible de lire {file} ({reason}).',
-        en: 'Cannot read {file} ({reason}).'
     },
     'command.badFormat': {
         fr: 'Format d\'export inconnu « {value} » : {allowed}.',
@@ -172,15 +169,38 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         const documents = this.shared.workspace.LangiumDocuments;
         let document = documents.getDocument(uri);
         if (!document) {
-            try {
-                document = await documents.getOrCreateDocument(uri);
-            } catch (error) {
-                throw failure(msg('command.read', { file: uri.fsPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-            }
+            const text = await this.readDiskText(uri);
+            document = documents.getDocument(uri) ?? this.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+            if (!documents.hasDocument(uri)) documents.addDocument(document);
             await this.shared.workspace.WorkspaceLock.read(() => this.shared.workspace.DocumentBuilder.build([document!], { validation: true }, token));
         }
         await this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.IndexedReferences, uri, token);
         return document;
+    }
+
+    /**
+     * Le chemin réel d'un fichier que le client demande de lire sur le disque : un fichier
+     * ordinaire des dossiers de l'espace de travail, d'au plus 50 Mo ; sinon une erreur qui nomme
+     * le fichier (jamais son contenu).
+     */
+    private async diskFile(uri: URI): Promise<string> {
+        const folders = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(f => URI.parse(f.uri).fsPath);
+        try {
+            if (uri.scheme !== 'file') throw new UsageError(msg('file.outsideWorkspace', { path: uri.toString() }));
+            return await checkWorkspaceFile(uri.fsPath, folders);
+        } catch (error) {
+            throw failure(error instanceof UsageError ? error.message : String(error));
+        }
+    }
+
+    /** Le texte d'un fichier du disque désigné par le client (vérifié par `diskFile`), en UTF-8 strict. */
+    private async readDiskText(uri: URI): Promise<string> {
+        const real = await this.diskFile(uri);
+        try {
+            return decodeUtf8(await readCapped(real, uri.fsPath), uri.fsPath);
+        } catch (error) {
+            throw failure(error instanceof UsageError ? error.message : String(error));
+        }
     }
 
     private modelOfDocument(document: LangiumDocument): ReferentielModel {
@@ -277,12 +297,15 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         const given = typeof raw.text === 'string' ? raw.text : undefined;
         const wanted = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code : undefined;
         await this.ready(token);
-        const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+        let file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
         const cohort = isCohortFile(file);
 
         let text: string | undefined;
-        if (!cohort) {
-            text = given ?? await readText(uri);
+        if (cohort) {
+            // La cohorte est lue en flux par le cœur : on lui donne le chemin réel vérifié.
+            file = await this.diskFile(uri);
+        } else {
+            text = given ?? await this.readDiskText(uri);
         }
         const announced = text !== undefined ? announcedReferentiel(text) : undefined;
         const model = await this.checkErrors(this.chooseCertification(wanted, announced), token);
@@ -336,14 +359,5 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
                 throw failure(msg('command.severalReferentiels', { codes: choice.certifications.map(m => m.code).join(', ') }),
                     { choix: choice.certifications.map(m => m.code) });
         }
-    }
-}
-
-/** Le texte d'un dossier candidat sur le disque, en UTF-8 strict comme en ligne de commande. */
-async function readText(uri: URI): Promise<string> {
-    try {
-        return await readUtf8(uri.fsPath);
-    } catch (error) {
-        throw failure(error instanceof UsageError ? error.message : String(error));
     }
 }

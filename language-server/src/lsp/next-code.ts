@@ -13,7 +13,8 @@ export function incrementCode(code: string, step = 1): string {
     const match = /(\d+)(\D*)$/.exec(cleaned);
     if (!match) return cleaned + '1';
     const digits = match[1];
-    const next = String(Number(digits) + step).padStart(digits.length, '0');
+    // En entier exact : C1.99999999999999999999 → C1.100000000000000000000 (pas « 1e+20 »).
+    const next = (BigInt(digits) + BigInt(step)).toString().padStart(digits.length, '0');
     return cleaned.slice(0, match.index) + next + match[2];
 }
 

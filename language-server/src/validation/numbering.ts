@@ -101,41 +101,40 @@ function analyze(model: ReferentielModel): NumberingReport {
     for (const [element, list] of issues) {
         if (list.some(i => i.code === 'REF204')) misplaced.add(element);
     }
-    const sequences = new Map<string, Array<{ element: NumberedElement; info: CodeInfo }>>();
+    const sequences = new Map<string, Array<{ element: NumberedElement; info: CodeInfo; n: bigint }>>();
     for (const [element, info] of infos) {
         if (!info.prefix || info.numbers.length < 2 || misplaced.has(element)) continue;
         const key = `${element.$type}:${info.prefix}:${info.numbers.slice(0, -1).join('.')}`;
         const list = sequences.get(key) ?? [];
-        list.push({ element, info });
+        list.push({ element, info, n: lastNumber(info) });
         sequences.set(key, list);
     }
-    const last = (info: CodeInfo): number => info.numbers[info.numbers.length - 1];
     for (const list of sequences.values()) {
         // Trou : un numéro qui n'existe nulle part dans la suite (pas seulement « pas encore vu »,
         // pour qu'une simple inversion C1.3, C1.2 ne soit pas aussi signalée comme un trou).
-        const present = new Set(list.map(item => last(item.info)));
-        let previous: { element: NumberedElement; info: CodeInfo } | undefined;
+        // Les numéros sont comparés en entiers exacts (C1.99999999999999999999 compris) et les
+        // trous décrits par plages, sans énumérer les numéros manquants : le coût suit la taille
+        // du texte, pas la valeur des numéros.
+        const present = [...new Set(list.map(item => item.n))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        let previous: { element: NumberedElement; info: CodeInfo; n: bigint } | undefined;
         for (const item of list) {
-            const n = last(item.info);
-            const before = previous ? last(previous.info) : 0;
+            const n = item.n;
+            const before = previous ? previous.n : 0n;
             if (previous && n <= before) {
                 if (previous.info.canonical !== item.info.canonical) {
                     add(item.element, { code: 'REF206', params: { name: item.info.raw, previous: previous.info.raw } });
                 }
-            } else if (n > before + 1) {
-                const missing: number[] = [];
-                for (let k = before + 1; k < n; k++) {
-                    if (!present.has(k)) missing.push(k);
-                }
-                if (missing.length > 0) {
+            } else if (n > before + 1n) {
+                const ranges = missingRanges(before, n, present);
+                if (ranges.length > 0) {
                     const sep = majority.get(familyOf(item.element, item.info)) ?? '.';
                     const parents = item.info.numbers.slice(0, -1).join(sep);
-                    const label = (k: number): string => `${item.info.prefix}${parents}${sep}${k}`;
-                    const contiguous = missing[missing.length - 1] - missing[0] === missing.length - 1;
-                    const text = missing.length === 1 ? label(missing[0])
-                        : contiguous ? `${label(missing[0])} … ${label(missing[missing.length - 1])}`
-                            : missing.map(label).join(', ');
-                    add(item.element, { code: 'REF205', params: { name: item.info.raw, missing: text } });
+                    const label = (k: bigint): string => `${item.info.prefix}${parents}${sep}${k}`;
+                    const range = ([from, to]: readonly [bigint, bigint]): string =>
+                        from === to ? label(from)
+                            : to - from === 1n && ranges.length > 1 ? `${label(from)}, ${label(to)}`
+                                : `${label(from)} … ${label(to)}`;
+                    add(item.element, { code: 'REF205', params: { name: item.info.raw, missing: ranges.map(range).join(', ') } });
                 }
             }
             if (!previous || n > before) {
@@ -144,4 +143,34 @@ function analyze(model: ReferentielModel): NumberingReport {
         }
     }
     return { issues, fixes };
+}
+
+/** Le dernier numéro d'un code, en entier exact (les chiffres tels qu'écrits, sans perte de précision). */
+function lastNumber(info: CodeInfo): bigint {
+    const last = info.numbers[info.numbers.length - 1] ?? 0;
+    if (Number.isSafeInteger(last)) return BigInt(last);
+    const digits = /(\d+)\D*$/.exec(info.cleaned);
+    return digits ? BigInt(digits[1]) : 0n;
+}
+
+/**
+ * Les plages de numéros manquants strictement entre `before` et `n`, sachant les numéros
+ * présents (`present`, triés) : une plage par intervalle entre deux présents, en temps
+ * logarithmique + le nombre de présents dans l'intervalle.
+ */
+function missingRanges(before: bigint, n: bigint, present: readonly bigint[]): Array<readonly [bigint, bigint]> {
+    let low = 0;
+    let high = present.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (present[mid] <= before) low = mid + 1; else high = mid;
+    }
+    const ranges: Array<readonly [bigint, bigint]> = [];
+    let from = before + 1n;
+    for (let i = low; i < present.length && present[i] < n; i++) {
+        if (present[i] > from) ranges.push([from, present[i] - 1n]);
+        from = present[i] + 1n;
+    }
+    if (from < n) ranges.push([from, n - 1n]);
+    return ranges;
 }

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRncpExport, RncpReadError, type RncpFiche } from '../../../language-server/src/interop/rncp-reader.js';
+import { readRncpExport, RNCP_LIMITS, RncpReadError, type RncpFiche } from '../../../language-server/src/interop/rncp-reader.js';
 import { RNCP_EXPORT } from './interop-helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-rncp-'));
@@ -71,6 +71,40 @@ describe('lecture en flux de l\'export RNCP', () => {
         // Sans DOCTYPE, une entité inconnue est une erreur de syntaxe (jamais résolue).
         const undeclared = await failure(write('inconnue.xml', '<FICHES><FICHE><NUMERO_FICHE>&xxe;</NUMERO_FICHE></FICHE></FICHES>'));
         expect(undeclared.kind).toBe('malformed');
+    });
+
+    it('refuse 100 000 niveaux imbriqués vite, à l\'endroit du niveau de trop (avant : 147 s)', async () => {
+        const depth = 100_000;
+        const started = performance.now();
+        const error = await failure(write('profond.xml', `<?xml version="1.0"?>\n<FICHES>\n<FICHE>${'<X>'.repeat(depth)}${'</X>'.repeat(depth)}</FICHE></FICHES>\n`));
+        expect(performance.now() - started).toBeLessThan(5_000);
+        expect(error).toMatchObject({ kind: 'too-deep', detail: String(RNCP_LIMITS.depth), line: 3 });
+        // Le 65e niveau : FICHES, FICHE, puis 62 <X> passent, le 63e est refusé.
+        expect(error.column).toBe('<FICHE>'.length + 63 * '<X>'.length + 1);
+    });
+
+    it('refuse un champ de plus de 4 millions de caractères avant de le garder en mémoire (avant : 200 Mo = 2,8 Go)', async () => {
+        const file = path.join(dir, 'champ.xml');
+        const out = createWriteStream(file);
+        out.write(`<?xml version="1.0"?>\n<FICHES>\n${FICHE('RNCP1')}\n<FICHE>\n  <NUMERO_FICHE>RNCP2</NUMERO_FICHE><ACTIVITES_VISEES>`);
+        const block = 'x'.repeat(1024 * 1024);
+        for (let i = 0; i < 64; i++) out.write(block);
+        out.end('</ACTIVITES_VISEES></FICHE></FICHES>\n');
+        await new Promise<void>(resolve => out.on('finish', () => resolve()));
+        const started = performance.now();
+        const seen: string[] = [];
+        let error: RncpReadError | undefined;
+        try {
+            await readRncpExport(file, { fiche: f => { seen.push(f.numero!); } });
+        } catch (e) {
+            error = e as RncpReadError;
+        }
+        expect(performance.now() - started).toBeLessThan(5_000);
+        expect(error).toMatchObject({ kind: 'too-large', detail: 'ACTIVITES_VISEES', line: 5, column: '  <NUMERO_FICHE>RNCP2</NUMERO_FICHE><ACTIVITES_VISEES>'.length + 1 });
+        // Une longue suite de champs ordinaires reste lisible (la borne est par texte, pas par fichier).
+        expect(seen).toEqual(['RNCP1']);
+        const many = await readAll(write('beaucoup.xml', `<FICHES>${Array.from({ length: 2000 }, (_, i) => FICHE(`RNCP${i}`)).join('\n')}</FICHES>`));
+        expect(many).toHaveLength(2000);
     });
 
     it('refuse un document qui n\'est pas un export de fiches', async () => {

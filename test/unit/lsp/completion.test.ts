@@ -1,6 +1,7 @@
 import { expectCompletion } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { incrementCode } from '../../../language-server/src/lsp/next-code.js';
 import { workspace } from '../../helpers.js';
 import { BLOC2, deWorkspace, doc, params, PRINCIPAL, positionOf } from './lsp-helpers.js';
 
@@ -126,5 +127,25 @@ describe('complétion des mots-clés et modèles', () => {
         const items = (await ws.services.lsp.CompletionProvider!.getCompletion(de, params(de, positionOf(de, '    }\n    \n', '    }\n    '.length))))!.items;
         expect(items.find(i => i.label === 'compétence')?.detail).toBe('keyword');
         expect(items.find(i => i.label === 'compétence C1.4')?.detail).toBe('New competency');
+    });
+});
+
+describe('le prochain code, quels que soient les numéros', () => {
+    it('garde la largeur et compte en entiers exacts, même au-delà de 2^53', () => {
+        expect(incrementCode('BC09')).toBe('BC10');
+        expect(incrementCode('C1.3')).toBe('C1.4');
+        expect(incrementCode('C1.99999999999')).toBe('C1.100000000000');
+        expect(incrementCode('C1.99999999999999999999')).toBe('C1.100000000000000000000');
+    });
+
+    it('après C1.99999999999999999999 dans un bloc : le modèle propose le suivant exact, en un instant', async () => {
+        const text = 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "a"\n    compétence C1.99999999999999999999 "b"\n    \n}\n';
+        const ws = await workspace({ 'x.ref': text });
+        const document = ws.documents[0];
+        const started = performance.now();
+        const position = { line: 4, character: 4 };
+        const completion = (await ws.services.lsp.CompletionProvider!.getCompletion(document, params(document, position)))!;
+        expect(performance.now() - started).toBeLessThan(2_000);
+        expect(labels(completion.items.filter(i => i.kind === CompletionItemKind.Snippet))).toContain('compétence C1.100000000000000000000');
     });
 });
