@@ -33,14 +33,17 @@ export async function burst(client: TestClient, uri: string, text: string, optio
         () => 'ok' as const,
         (error: { code?: number }) => (error?.code === -32800 || error?.code === -32801 ? 'cancelled' as const : 'failed' as const)
     );
+    const sent: Array<Promise<void>> = [];
     for (let i = 1; i <= edits; i++) {
         const version = text.replace(title, `${title} (${i})`);
-        void client.change(uri, version);
+        sent.push(client.change(uri, version));
         if (i % every === 0) {
             inFlight.push(settle(client.request('textDocument/hover', { textDocument: { uri }, position: at })));
             inFlight.push(settle(client.request('textDocument/completion', { textDocument: { uri }, position: at })));
         }
     }
+    // La fin de la rafale : la dernière modification écrite sur l'entrée du serveur.
+    await Promise.all(sent);
     const end = performance.now();
     await client.request('textDocument/hover', { textDocument: { uri }, position: at });
     const firstAnswerMs = performance.now() - end;
