@@ -8,6 +8,12 @@ import { VERSION } from '../version.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import './format-messages.js';
 import '../interop/interop-messages.js';
+// Les messages (de simples tables) restent chargés d'avance : une commande peut citer un
+// message enregistré par un module qu'elle ne charge pas elle-même.
+import '../core/core-messages.js';
+import '../evaluation/candidate-messages.js';
+import '../evaluation/engine-messages.js';
+import '../evaluation/report-messages.js';
 
 // Chaque commande est chargée à son appel (import dynamique) : `lint` n'évalue ni exceljs, ni
 // ajv, ni jose, ni saxes… (docs/performance.md, démarrage).
