@@ -41,7 +41,7 @@ if (process.argv.includes('--e2e')) {
     entries.push({ entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/e2e/suite/index.js', external: ['vscode'] });
 }
 if (process.argv.includes('--bench')) {
-    for (const name of ['scale']) {
+    for (const name of ['perf', 'scale']) {
         entries.push({ entryPoints: [`bench/${name}.ts`], outfile: `out/bench/${name}.cjs` });
     }
 }

@@ -19,4 +19,7 @@ if (!args.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--soc
     // Sans précision, on parle LSP sur l'entrée et la sortie standard (ce qu'attendent Neovim et Emacs).
     process.argv.push('--stdio');
 }
+// Cache de compilation de Node (≥ 22.1) : le code du paquet compilé par V8 est gardé sur disque
+// (dossier temporaire du système) ; les démarrages suivants n'ont plus à le recompiler.
+require('node:module').enableCompileCache?.();
 require('../out/server.cjs');

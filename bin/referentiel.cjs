@@ -9,4 +9,7 @@ if (major < 22) {
         : `Référentiel demande Node.js 22 ou plus récent (version actuelle : ${process.version}).\n`);
     process.exit(2);
 }
+// Cache de compilation de Node (≥ 22.1) : le code du paquet compilé par V8 est gardé sur disque
+// (dossier temporaire du système) ; les démarrages suivants n'ont plus à le recompiler.
+require('node:module').enableCompileCache?.();
 require('../out/cli.cjs').run();

@@ -15,6 +15,7 @@ import { ReferentielInlayHintProvider } from './lsp/inlay-hints.js';
 import { ReferentielRenameProvider } from './lsp/rename.js';
 import { ReferentielSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { EditorSettings } from './lsp/settings.js';
+import { ReferentielDocumentUpdateHandler } from './lsp/update-handler.js';
 import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider } from './lsp/symbols.js';
 import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
@@ -95,7 +96,8 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
     lsp: {
         LanguageServer: (s) => new ReferentielLanguageServer(s),
         ExecuteCommandHandler: (s) => new ReferentielCommandHandler(s),
-        WorkspaceSymbolProvider: (s) => new ReferentielWorkspaceSymbolProvider(s)
+        WorkspaceSymbolProvider: (s) => new ReferentielWorkspaceSymbolProvider(s),
+        DocumentUpdateHandler: (s) => new ReferentielDocumentUpdateHandler(s)
     },
     workspace: {
         IndexManager: (services) => new ReferentielIndexManager(services),

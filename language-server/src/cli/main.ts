@@ -6,14 +6,17 @@ import { detectLocale, getLocale, parseLocale, setLocale } from '../i18n/locale.
 import { msg } from '../i18n/messages.js';
 import { VERSION } from '../version.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
-import { evaluateCommand } from './evaluate-command.js';
-import { exportCommand } from './export-command.js';
-import { formatCommand } from './format-command.js';
 import './format-messages.js';
-import { importCommand } from './import-command.js';
 import '../interop/interop-messages.js';
-import { lintCommand } from './lint-command.js';
-import { verifyCommand } from './verify-command.js';
+// Les messages (de simples tables) restent chargés d'avance : une commande peut citer un
+// message enregistré par un module qu'elle ne charge pas elle-même.
+import '../core/core-messages.js';
+import '../evaluation/candidate-messages.js';
+import '../evaluation/engine-messages.js';
+import '../evaluation/report-messages.js';
+
+// Chaque commande est chargée à son appel (import dynamique) : `lint` n'évalue ni exceljs, ni
+// ajv, ni jose, ni saxes… (docs/performance.md, démarrage).
 
 const TITLES: Record<string, string> = {
     'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :',
@@ -51,7 +54,7 @@ export function createProgram(): Command {
         .option('--junit-warnings-as-failures', msg('cli.lint.junitWarnings'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (paths: string[], options) => {
-            program.setOptionValue('exitCode', await lintCommand(paths, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await import('./lint-command.js')).lintCommand(paths, { ...options, color: colorOf() }));
         });
 
     program.command('export')
@@ -63,7 +66,7 @@ export function createProgram(): Command {
         .option('--base-uri <url>', msg('cli.export.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (target: string, options) => {
-            program.setOptionValue('exitCode', await exportCommand(target, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await import('./export-command.js')).exportCommand(target, { ...options, color: colorOf() }));
         });
 
     program.command('format')
@@ -72,7 +75,7 @@ export function createProgram(): Command {
         .option('--check', msg('cli.format.check'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (paths: string[], options) => {
-            program.setOptionValue('exitCode', await formatCommand(paths, options));
+            program.setOptionValue('exitCode', await (await import('./format-command.js')).formatCommand(paths, options));
         });
 
     program.command('import')
@@ -84,7 +87,7 @@ export function createProgram(): Command {
         .requiredOption('-o, --out <dossier>', msg('interop.cli.import.out'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (source: string, file: string, options) => {
-            program.setOptionValue('exitCode', await importCommand(source, file, options));
+            program.setOptionValue('exitCode', await (await import('./import-command.js')).importCommand(source, file, options));
         });
 
     program.command('evaluate')
@@ -101,7 +104,7 @@ export function createProgram(): Command {
         .option('--base-uri <url>', msg('cli.evaluate.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
-            program.setOptionValue('exitCode', await evaluateCommand(files, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await import('./evaluate-command.js')).evaluateCommand(files, { ...options, color: colorOf() }));
         });
 
     program.command('verify')
@@ -110,7 +113,7 @@ export function createProgram(): Command {
         .option('--cle <fichier>', msg('cli.verify.key'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
-            program.setOptionValue('exitCode', await verifyCommand(files, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await import('./verify-command.js')).verifyCommand(files, { ...options, color: colorOf() }));
         });
 
     return program;

@@ -22,14 +22,10 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Range } from 'vscode-languageserver-types';
 import { UsageError } from '../core/errors.js';
-import { announcedReferentiel, evaluateSources } from '../core/evaluate.js';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, isExportFormat } from '../core/export.js';
 import { chooseCertification, countErrors } from '../core/referentiel.js';
 import { decodeUtf8 } from '../core/workspace.js';
 import { checkWorkspaceFile, readCapped } from '../core/workspace-files.js';
-import { InputError } from '../evaluation/candidates/index.js';
-import { EvaluationSession } from '../evaluation/session.js';
-import { createReportWriter } from '../evaluation/reports/index.js';
 import type { EvaluationResult, InputProblem } from '../evaluation/types.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg, registerMessages } from '../i18n/messages.js';
@@ -297,6 +293,12 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         const given = typeof raw.text === 'string' ? raw.text : undefined;
         const wanted = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code : undefined;
         await this.ready(token);
+        // L'évaluation (lecteurs CSV/XLSX/JSON, ajv, rapports) est chargée à la première demande :
+        // le démarrage du serveur et `referentiel lint` n'en paient rien (docs/performance.md).
+        const [{ announcedReferentiel, evaluateSources }, { InputError }, { EvaluationSession }, { createReportWriter }] = await Promise.all([
+            import('../core/evaluate.js'), import('../evaluation/candidates/index.js'),
+            import('../evaluation/session.js'), import('../evaluation/reports/index.js')
+        ]);
         let file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
         const cohort = isCohortFile(file);
 

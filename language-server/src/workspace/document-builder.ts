@@ -25,6 +25,23 @@ export class ReferentielDocumentBuilder extends DefaultDocumentBuilder {
         this.connection = (services as { lsp?: { Connection?: Connection } }).lsp?.Connection;
     }
 
+    /**
+     * Appelé avant d'attendre l'état d'un document (requêtes de l'éditeur) : le serveur y applique
+     * les modifications encore retenues par le regroupement des didChange (lsp/update-handler.ts).
+     * Rend une promesse à attendre si une mise à jour est lancée (ou va l'être) pour ce document.
+     */
+    beforeWait?: (uri: URI | undefined) => Promise<void> | undefined;
+
+    override waitUntil(state: DocumentState, cancelToken?: Cancellation.CancellationToken): Promise<void>;
+    override waitUntil(state: DocumentState, uri?: URI, cancelToken?: Cancellation.CancellationToken): Promise<URI>;
+    override async waitUntil(state: DocumentState, uriOrToken?: URI | Cancellation.CancellationToken, cancelToken?: Cancellation.CancellationToken): Promise<URI | void> {
+        const uri = uriOrToken && 'scheme' in uriOrToken ? uriOrToken : undefined;
+        // La mise à jour passe par le verrou d'écriture : après elle, le document est marqué modifié
+        // et l'attente porte sur sa nouvelle version.
+        await this.beforeWait?.(uri);
+        return super.waitUntil(state, uriOrToken as URI, cancelToken) as Promise<URI | void>;
+    }
+
     /** L'échec interne d'une phase de ce document pendant la dernière construction, s'il y en a eu un. */
     failureOf(uri: URI): { state: DocumentState; reason: string } | undefined {
         return this.failures.get(uri.toString());

@@ -14,7 +14,10 @@ export function createJsonWriter(): ReportWriter {
             return '{\n  "resultats": [';
         },
         candidate(result: EvaluationResult): string {
-            const body = JSON.stringify(result, null, 2).replace(/\n/g, '\n    ');
+            // Sérialisé à deux niveaux de profondeur : l'indentation de la liste vient de
+            // JSON.stringify lui-même, sans repasser une expression régulière sur tout le texte.
+            const nested = JSON.stringify([[result]], null, 2);
+            const body = nested.slice(10, nested.length - 6);
             return (count++ > 0 ? ',' : '') + '\n    ' + body;
         },
         end(summary: EvaluationSummary): string {

@@ -1,0 +1,335 @@
+/**
+ * `npm run bench` : chaque ligne du tableau de l'issue 13 (docs/performance.md), mesurée comme un
+ * rapport à son plancher, sur la même entrée déterministe (bench/generate.ts), dans la même
+ * exécution : les machines sont partagées et bruitées, un rapport l'est beaucoup moins qu'un temps.
+ * Médianes de mesures entrelacées (mesure, plancher, mesure, plancher…).
+ *
+ *   --ci      exécution réduite (catalogue de 50, cohorte de 20 000) ; échoue (code 1) si un
+ *             rapport dépasse son seuil de garde (bench/guard.json, marge documentée) ;
+ *   --million ajoute la cohorte d'un million de candidats (plusieurs minutes).
+ *
+ * Écrit bench/results/<date>.json et bench/results/<date>.md (dossier ignoré par git).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { exportText } from '../language-server/src/core/export.js';
+import { createReferentielServices } from '../language-server/src/referentiel-module.js';
+import type { ReferentielModel } from '../language-server/src/model/referentiel-model.js';
+import { burst, serverRssKb } from '../test/protocol/burst.js';
+import { TestClient } from '../test/protocol/client.js';
+import { generateCatalogue, generateReferentiel, type GeneratedFile } from './generate.js';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'referentiel.cjs');
+const SAMPLE = path.join(ROOT, 'samples', 'data-engineer');
+const ci = process.argv.includes('--ci');
+const million = process.argv.includes('--million');
+const NODE = process.execPath;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Médianes de mesures entrelacées : chaque tour appelle toutes les fonctions, dans l'ordre. */
+async function interleaved(rounds: number, fns: Array<() => Promise<number> | number>): Promise<number[]> {
+    const times: number[][] = fns.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+        for (let i = 0; i < fns.length; i++) times[i].push(await fns[i]());
+    }
+    return times.map(median);
+}
+
+function timeSpawn(args: string[], options: { cwd?: string } = {}): number {
+    const start = performance.now();
+    const r = spawnSync(NODE, args, { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = performance.now() - start;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} : code ${r.status}\n${r.stderr}`);
+    return ms;
+}
+
+interface Row { id: string; mesure: string; rapport: number; cible: number; detail: string }
+const rows: Row[] = [];
+const extra: Record<string, unknown> = {};
+function row(id: string, mesure: string, rapport: number, cible: number, detail: string): void {
+    rows.push({ id, mesure, rapport, cible, detail });
+    console.log(`${rapport <= cible ? '✔' : '✖'} ${mesure} : ${rapport.toFixed(2)} (cible ≤ ${cible}) — ${detail}`);
+}
+
+// ---------------------------------------------------------------- démarrage
+async function startup(): Promise<void> {
+    const rounds = ci ? 5 : 9;
+    // Un premier lancement remplit le cache de compilation (comme après l'installation).
+    timeSpawn([CLI, 'lint', SAMPLE]);
+    const [bare, lint] = await interleaved(rounds, [() => timeSpawn(['-e', '0']), () => timeSpawn([CLI, 'lint', SAMPLE])]);
+    const requireMs = await interleaved(rounds, [() => timeSpawn(['-e', `require(${JSON.stringify(path.join(ROOT, 'out', 'cli.cjs'))})`])]);
+    row('demarrage', 'lint à froid de samples/data-engineer ÷ node -e 0', lint / bare, 4,
+        `${lint.toFixed(0)} ms contre ${bare.toFixed(0)} ms ; require du paquet : ${(requireMs[0] - bare).toFixed(0)} ms`);
+}
+
+// ---------------------------------------------------------------- lint d'un catalogue
+interface Built { services: ReturnType<typeof createReferentielServices>['Referentiel']; documents: LangiumDocument[]; ms: number }
+
+async function buildCatalogue(files: GeneratedFile[]): Promise<Built> {
+    const { Referentiel: services } = createReferentielServices(EmptyFileSystem);
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const langiumDocuments = services.shared.workspace.LangiumDocuments;
+    const start = performance.now();
+    const documents = files.map(f => {
+        const document = factory.fromString(f.text, URI.parse(`memory:///bench/${f.name}`));
+        langiumDocuments.addDocument(document);
+        return document;
+    });
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { services, documents, ms: performance.now() - start };
+}
+
+async function lintThroughput(sizes: number[]): Promise<void> {
+    const { Referentiel: services } = createReferentielServices(EmptyFileSystem);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'referentiel.schema.json'), 'utf8')));
+    await buildCatalogue(generateCatalogue(20)); // échauffement (JIT)
+    const perSize: Array<{ n: number; lint: number; lexer: number; parse: number; json: number; bytes: number }> = [];
+    for (const n of sizes) {
+        const files = generateCatalogue(n);
+        const bytes = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
+        // Les exports JSON des mêmes référentiels (plancher « JSON.parse + ajv »).
+        const built = await buildCatalogue(files);
+        const models = new Map<string, ReferentielModel>();
+        for (const d of built.documents) {
+            const m = built.services.referentiel.Models.forDocument(d);
+            if (m?.certification) models.set(m.key, m);
+        }
+        const exports = [...models.values()].map(m => exportText(m, 'json'));
+        const rounds = n >= 1000 ? 3 : 5;
+        gc();
+        const [lint, lexer, parse, json] = await interleaved(rounds, [
+            async () => { gc(); return (await buildCatalogue(files)).ms; },
+            () => { const s = performance.now(); for (const f of files) services.parser.Lexer.tokenize(f.text); return performance.now() - s; },
+            () => { const s = performance.now(); for (const f of files) services.parser.LangiumParser.parse(f.text); return performance.now() - s; },
+            () => { const s = performance.now(); for (const e of exports) if (!validate(JSON.parse(e))) throw new Error('export invalide'); return performance.now() - s; }
+        ]);
+        perSize.push({ n, lint, lexer, parse, json, bytes });
+        console.log(`  N = ${n} : ${files.length} fichiers, ${mb(bytes)} ; lint ${lint.toFixed(0)} ms, lexer ${lexer.toFixed(0)} ms, analyse ${parse.toFixed(0)} ms, JSON+ajv ${json.toFixed(0)} ms`);
+    }
+    const big = perSize[perSize.length - 1];
+    row('lint-lexer', `lint de ${big.n} référentiels ÷ lexer seul`, big.lint / big.lexer, 8, `${big.lint.toFixed(0)} ms contre ${big.lexer.toFixed(0)} ms`);
+    row('lint-json', `lint de ${big.n} référentiels ÷ JSON.parse + ajv de leurs exports`, big.lint / big.json, 10, `${big.lint.toFixed(0)} ms contre ${big.json.toFixed(0)} ms`);
+    row('lint-analyse', `lint de ${big.n} référentiels ÷ analyse seule`, big.lint / big.parse, 2, `${big.lint.toFixed(0)} ms contre ${big.parse.toFixed(0)} ms`);
+    const exponents: Record<string, number> = {};
+    for (let i = 1; i < perSize.length; i++) {
+        const a = perSize[i - 1], b = perSize[i];
+        exponents[`${a.n}→${b.n}`] = Math.log(b.lint / a.lint) / Math.log(b.n / a.n);
+    }
+    console.log(`  exposants d'échelle du lint (1 = linéaire) : ${Object.entries(exponents).map(([k, v]) => `${k} : ${v.toFixed(2)}`).join(', ')}`);
+    extra.lint = { mesures: perSize, exposants: exponents };
+}
+
+/** La ligne de commande réelle sur un catalogue écrit sur disque : temps et mémoire de crête. */
+function cliLint(dir: string): { ms: number; maxRssKb: number } {
+    const script = `const t=performance.now();require(${JSON.stringify(path.join(ROOT, 'out', 'cli.cjs'))}).main(['lint', ${JSON.stringify(dir)}, '--quiet']).then(c=>{process.stderr.write('\\n'+JSON.stringify({code:c,ms:performance.now()-t,rss:process.resourceUsage().maxRSS})+'\\n')})`;
+    const r = spawnSync(NODE, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const last = JSON.parse(r.stderr.trim().split('\n').pop()!) as { code: number; ms: number; rss: number };
+    if (last.code !== 0) throw new Error(`lint du catalogue : code ${last.code}`);
+    return { ms: last.ms, maxRssKb: last.rss };
+}
+
+function writeCatalogue(n: number): { dir: string; files: GeneratedFile[]; bytes: number } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-bench-'));
+    const files = generateCatalogue(n);
+    for (const f of files) {
+        mkdirSync(path.join(dir, path.dirname(f.name)), { recursive: true });
+        writeFileSync(path.join(dir, f.name), f.text);
+    }
+    return { dir, files, bytes: files.reduce((s, f) => s + Buffer.byteLength(f.text), 0) };
+}
+
+/** Mémoire du lint, serveur prêt (temps et mémoire) sur le même catalogue. */
+async function memoryAndServer(n: number): Promise<void> {
+    const { dir, files, bytes } = writeCatalogue(n);
+    try {
+        const lint = cliLint(dir);
+        row('lint-memoire', `mémoire de crête du lint de ${n} référentiels ÷ taille du texte`, lint.maxRssKb * 1024 / bytes, 5,
+            `${mb(lint.maxRssKb * 1024)} pour ${mb(bytes)} de texte`);
+        const client = new TestClient();
+        client.settings = { referentiel: { regles: {}, langue: 'auto' } };
+        const start = performance.now();
+        await client.initialize(dir);
+        const uris = files.map(f => pathToFileURL(path.join(dir, f.name)).toString());
+        for (;;) {
+            if (uris.every(u => client.diagnostics.has(u))) break;
+            if (performance.now() - start > 600_000) throw new Error('serveur non prêt en 10 min');
+            await new Promise(resolve => setTimeout(resolve, 20));
+        }
+        const ready = performance.now() - start;
+        const status = readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
+        const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+        await client.stop();
+        row('serveur-pret', `serveur prêt, ${n} référentiels ÷ lint en ligne de commande`, ready / lint.ms, 2,
+            `${(ready / 1000).toFixed(1)} s contre ${(lint.ms / 1000).toFixed(1)} s ; mémoire de crête ${mb(peakKb * 1024)} (cible ≤ 500 Mo)`);
+        extra.serveurMemoireMo = peakKb / 1024;
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/** Frappe : une modification d'un fichier dans un catalogue de n, contre le même référentiel seul. */
+async function keystroke(n: number): Promise<void> {
+    const edit = async (files: GeneratedFile[], rounds: number): Promise<number> => {
+        const { services, documents } = await buildCatalogue(files);
+        const target = documents.find(d => d.uri.path.endsWith('CERT-0005/bc02.ref'))!;
+        const original = files.find(f => f.name.endsWith('CERT-0005/bc02.ref'))!.text;
+        const times: number[] = [];
+        for (let i = 0; i < rounds; i++) {
+            const text = original.replace('Bloc 2 du référentiel', `Bloc 2 (version ${i}) du référentiel`);
+            setTextDocument(services, TextDocument.create(target.uri.toString(), 'referentiel', i + 2, text));
+            const start = performance.now();
+            await services.shared.workspace.DocumentBuilder.update([target.uri], []);
+            if (target.state < DocumentState.Validated) throw new Error('non vérifié');
+            times.push(performance.now() - start);
+        }
+        return median(times);
+    };
+    const alone = generateReferentiel(5);
+    const soloMs = await edit(alone, 21);
+    const catalogueMs = await edit(generateCatalogue(n), 21);
+    const soloAgain = await edit(alone, 21);
+    const solo = Math.min(soloMs, soloAgain);
+    row('frappe', `modification → diagnostics, catalogue de ${n} ÷ référentiel seul`, catalogueMs / solo, 1.3,
+        `${catalogueMs.toFixed(1)} ms contre ${solo.toFixed(1)} ms`);
+}
+
+/** Rafale de 3 000 modifications, survols et complétions en vol, sur l'échantillon. */
+async function bursts(): Promise<void> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-bench-'));
+    try {
+        const file = path.join(dir, 'bc02.ref');
+        for (const f of ['data-engineer.ref', 'bc01.ref', 'bc02.ref', 'bc03.ref', 'bc04.ref', 'bc05.ref']) {
+            writeFileSync(path.join(dir, f), readFileSync(path.join(SAMPLE, f)));
+        }
+        const client = new TestClient();
+        client.settings = { referentiel: { regles: {}, langue: 'auto' } };
+        await client.initialize(dir);
+        const text = readFileSync(file, 'utf8');
+        const uri = await client.open(file, text);
+        await client.waitForDiagnostics(uri, () => true);
+        const results = [];
+        const rss: number[] = [];
+        for (let i = 0; i < 4; i++) {
+            results.push(await burst(client, uri, text, { edits: 3000, every: 100, anchor: 'C2.1', title: 'bloc BC02' }));
+            rss.push(serverRssKb(client));
+        }
+        await client.stop();
+        const first = Math.max(...results.map(r => r.firstAnswerMs));
+        row('rafale', 'après 3 000 modifications : première réponse (s) ÷ 1 s', first / 1000, 1,
+            `pire de 4 rafales ${first.toFixed(0)} ms ; RSS après chaque rafale ${rss.map(k => (k / 1024).toFixed(0)).join(' → ')} Mo (échauffement, puis +${((rss[3] / rss[1] - 1) * 100).toFixed(0)} % sur 3 rafales, cible ≤ +25 %)`);
+        extra.rafales = { resultats: results, rssKo: rss };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+// ---------------------------------------------------------------- évaluation
+const COHORT_HEADER = 'candidat;nom;C1.1;C1.2;C1.3;C1.4;C1.5;C1.6;C1.7;C1.8;C2.1;C2.2;C2.3;C2.4;C2.5;C2.6;C2.7;C2.8;C2.9;C2.10;C3.1;C3.2;C3.3;C3.4;C3.5;C3.6;C3.7;C3.8;C4.1;C4.2;C4.3;C4.4;C4.5;C5.1;C5.2;C5.3;C5.4;C5.5;C5.6;C5.7;C5.8;C5.9;memoire;soutenance;periode_entreprise;blocs_acquis';
+
+/** Une cohorte déterministe pour samples/data-engineer (mêmes colonnes que son CSV d'exemple). */
+function writeCohort(file: string, n: number): number {
+    const competences = COHORT_HEADER.split(';').filter(c => /^C\d/.test(c)).length;
+    const chunks: string[] = [COHORT_HEADER + '\n'];
+    for (let i = 1; i <= n; i++) {
+        const cells: string[] = [];
+        for (let c = 0; c < competences; c++) cells.push((i * 31 + c * 7) % 23 === 0 ? 'NA' : 'A');
+        chunks.push(`X-${i};Candidat ${i};${cells.join(';')};${8 + (i % 10)};${9 + (i % 7)},5;${4 + (i % 4)};${i % 17 === 0 ? 'BC02' : ''}\n`);
+    }
+    writeFileSync(file, chunks.join(''));
+    return n;
+}
+
+async function evaluation(sizes: number[]): Promise<void> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-bench-'));
+    const csvParse = path.join(ROOT, 'node_modules', 'csv-parse', 'dist', 'cjs', 'index.cjs');
+    try {
+        const measures: Array<{ n: number; csv: number; json: number; floor: number }> = [];
+        for (const n of sizes) {
+            const cohort = path.join(dir, `cohorte-${n}.csv`);
+            writeCohort(cohort, n);
+            const floorScript = `const {parse}=require(${JSON.stringify(csvParse)});let k=0;require('fs').createReadStream(${JSON.stringify(cohort)}).pipe(parse({delimiter:';'})).on('data',()=>k++).on('end',()=>{})`;
+            const rounds = n >= 1_000_000 || ci ? 1 : 3;
+            const [floor, csv, json] = await interleaved(rounds, [
+                () => timeSpawn(['-e', floorScript]),
+                () => timeSpawn([CLI, 'evaluate', '--referentiel', SAMPLE, cohort, '--format', 'csv', '--out', path.join(dir, 'r.csv')]),
+                () => timeSpawn([CLI, 'evaluate', '--referentiel', SAMPLE, cohort, '--format', 'json', '--out', path.join(dir, 'r.json')])
+            ]);
+            measures.push({ n, csv, json, floor });
+            console.log(`  ${n} candidats : csv-parse ${floor.toFixed(0)} ms, evaluate → CSV ${csv.toFixed(0)} ms, → JSON ${json.toFixed(0)} ms`);
+        }
+        const big = measures.find(m => m.n === (ci ? 20_000 : 100_000)) ?? measures[measures.length - 1];
+        row('evaluate-csv', `evaluate de ${big.n} candidats CSV → CSV ÷ csv-parse seul`, big.csv / big.floor, 3, `${(big.csv / 1000).toFixed(1)} s contre ${(big.floor / 1000).toFixed(1)} s`);
+        row('evaluate-json', `evaluate de ${big.n} candidats CSV → JSON ÷ csv-parse seul`, big.json / big.floor, 4, `${(big.json / 1000).toFixed(1)} s contre ${(big.floor / 1000).toFixed(1)} s`);
+        const exponents: Record<string, number> = {};
+        for (let i = 1; i < measures.length; i++) {
+            const a = measures[i - 1], b = measures[i];
+            exponents[`${a.n}→${b.n}`] = Math.log(b.csv / a.csv) / Math.log(b.n / a.n);
+        }
+        console.log(`  exposants d'échelle de evaluate → CSV : ${Object.entries(exponents).map(([k, v]) => `${k} : ${v.toFixed(2)}`).join(', ')}`);
+        extra.evaluation = { mesures: measures, exposants: exponents };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+// ---------------------------------------------------------------- garde (CI)
+interface Guard { id: string; seuil: number; raison: string }
+
+function guard(): number {
+    const guards = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'guard.json'), 'utf8')) as { marge: number; lignes: Guard[] };
+    let failures = 0;
+    for (const g of guards.lignes) {
+        const r = rows.find(x => x.id === g.id);
+        if (!r) continue;
+        const limit = g.seuil * guards.marge;
+        if (r.rapport > limit) {
+            failures++;
+            console.error(`✖ régression : ${r.mesure} = ${r.rapport.toFixed(2)} > ${limit.toFixed(2)} (seuil ${g.seuil} × marge ${guards.marge} ; ${g.raison})`);
+        }
+    }
+    return failures;
+}
+
+async function main(): Promise<void> {
+    const started = performance.now();
+    console.log(`Référentiel — mesures de performance (${ci ? 'exécution réduite de la CI' : 'complète'}), Node ${process.version}\n`);
+    await startup();
+    await lintThroughput(ci ? [10, 50] : [10, 100, 1000]);
+    if (!ci) {
+        await memoryAndServer(1000);
+        await keystroke(1000);
+    } else {
+        await keystroke(50);
+    }
+    await bursts();
+    await evaluation(ci ? [20_000] : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
+
+    const date = new Date().toISOString().replace(/:/g, '-').slice(0, 19);
+    const out = path.join(ROOT, 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    const table = ['| mesure | rapport mesuré | cible | détail |', '|---|---|---|---|',
+        ...rows.map(r => `| ${r.mesure} | ${r.rapport.toFixed(2)}× ${r.rapport <= r.cible ? '✔' : '✖'} | ≤ ${r.cible} | ${r.detail} |`)].join('\n');
+    writeFileSync(path.join(out, `${date}${ci ? '-ci' : ''}.json`), JSON.stringify({ date, node: process.version, ci, lignes: rows, ...extra }, null, 2) + '\n');
+    writeFileSync(path.join(out, `${date}${ci ? '-ci' : ''}.md`), table + '\n');
+    console.log('\n' + table);
+    console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s ; résultats dans bench/results/${date}${ci ? '-ci' : ''}.{json,md})`);
+    if (ci && guard() > 0) process.exitCode = 1;
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+});
+
