@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import pc from 'picocolors';
-import { escapeXml } from '../common/markup.js';
+import { escapeXml, printable } from '../common/markup.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { RULES, type Severity } from '../validation/rules.js';
@@ -49,9 +49,10 @@ function stylish(report: LintReport, options: ReportOptions): string {
     const lines: string[] = [];
     for (const file of options.summaryOnly ? [] : report.files) {
         for (const m of file.messages) {
-            lines.push(`${c.underline(`${file.path}:${m.line}:${m.column}`)} ${paint(m.severity, msg(`severity.${m.severity}`))} ${c.dim(m.code)} ${m.message}`);
+            // Chemins et messages citent le texte des fichiers : aucun contrôle n'atteint le terminal.
+            lines.push(`${c.underline(`${printable(file.path)}:${m.line}:${m.column}`)} ${paint(m.severity, msg(`severity.${m.severity}`))} ${c.dim(m.code)} ${printable(m.message)}`);
             for (const r of m.related) {
-                lines.push(`  ${c.dim('↳')} ${c.underline(`${r.path}:${r.line}:${r.column}`)} ${c.dim(r.message)}`);
+                lines.push(`  ${c.dim('↳')} ${c.underline(`${printable(r.path)}:${r.line}:${r.column}`)} ${c.dim(printable(r.message))}`);
             }
         }
     }
