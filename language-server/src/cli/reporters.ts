@@ -216,8 +216,10 @@ function github(report: LintReport, options: ReportOptions): string {
         const file = repositoryPath(root, f);
         for (const m of f.messages) {
             // Une annotation n'a qu'un endroit : les autres suivent le message, une ligne chacun.
-            const text = [m.message, ...m.related.map(r => `${r.path}:${r.line}:${r.column} ${r.message}`)].join('\n');
-            lines.push(`::${command(m.severity)} file=${escapeProperty(file)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
+            // Chaque partie sans caractère de contrôle (un chemin ou un message ne coupe pas la commande) ;
+            // les sauts de ligne voulus entre les parties sont ensuite encodés (%0A).
+            const text = [printable(m.message), ...m.related.map(r => printable(`${r.path}:${r.line}:${r.column} ${r.message}`))].join('\n');
+            lines.push(`::${command(m.severity)} file=${escapeProperty(printable(file))},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
         }
     }
     return lines.length > 0 ? lines.join('\n') + '\n' : '';

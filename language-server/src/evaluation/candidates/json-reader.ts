@@ -30,8 +30,13 @@ function pathOf(segments: readonly Segment[]): string {
     return segments.join('.');
 }
 
+/** Un chemin pour un message : une clé qui a la forme d'un nom y est masquée (shownValue). */
+function shownPath(segments: readonly Segment[]): string {
+    return segments.map(s => (typeof s === 'string' ? shownValue(s) : s)).join('.');
+}
+
 function whereOf(segments: readonly Segment[]): string {
-    return segments.length === 0 ? capitalize(msg('cand.schema.root')) : msg('cand.where.path', { path: pathOf(segments) });
+    return segments.length === 0 ? capitalize(msg('cand.schema.root')) : msg('cand.where.path', { path: shownPath(segments) });
 }
 
 /** Décode un chemin JSON Pointer (instancePath d'ajv). */
@@ -271,7 +276,7 @@ function schemaProblem(
                 : full === 'candidat.id' ? msg('cand.schema.required.id')
                 : msg('cand.schema.required.other');
             // Sur l'accolade ouvrante de l'objet.
-            return problemAt(at(node.offset, 1), 'schema', msg('cand.schema.required', { path: full, hint }));
+            return problemAt(at(node.offset, 1), 'schema', msg('cand.schema.required', { path: shownPath([...segments, missing]), hint }));
         }
         case 'additionalProperties': {
             const extra = (error.params as { additionalProperty: string }).additionalProperty;
@@ -280,7 +285,7 @@ function schemaProblem(
             const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> }).properties ?? {});
             return problemAt(at(keyNode.offset, keyNode.length), 'schema', msg('cand.schema.additional', {
                 property: shownValue(extra),
-                where: segments.length === 0 ? msg('cand.schema.root') : msg('cand.where.path', { path }),
+                where: segments.length === 0 ? msg('cand.schema.root') : msg('cand.where.path', { path: shownPath(segments) }),
                 suggestion: didYouMean(extra, allowed),
                 allowed: allowed.join(', ')
             }));
@@ -304,13 +309,13 @@ function checkCodes(
             const keyNode = property.children![0];
             const valueNode = property.children![1];
             const code = String(keyNode.value);
-            const where = msg('cand.where.path', { path: `${section}.${code}` });
+            const where = msg('cand.where.path', { path: shownPath([section, code]) });
             const keyPosition = at(keyNode.offset, keyNode.length);
             const canonical = canonicalCode(code);
             const earlier = seen.get(canonical);
             if (earlier && earlier.value !== code) {
                 problems.push(problemAt(keyPosition, 'doublon', msg('cand.schema.sameCode', {
-                    where, other: `${section}.${String(earlier.value)}`, line: at(earlier.offset).line, column: at(earlier.offset).column
+                    where, other: shownPath([section, String(earlier.value)]), line: at(earlier.offset).line, column: at(earlier.offset).column
                 })));
             }
             if (!earlier) seen.set(canonical, keyNode);
