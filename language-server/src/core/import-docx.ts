@@ -32,6 +32,14 @@ export interface DocxImportRequest {
     readonly code?: string;
 }
 
+/** Des fichiers à produire existent déjà dans le dossier (et `force` n'est pas demandé). */
+export class ExistingFilesError extends UsageError {
+    constructor(message: string, readonly files: readonly string[]) {
+        super(message);
+        this.name = 'ExistingFilesError';
+    }
+}
+
 export interface DocxImportOutcome {
     readonly code: string;
     /** Les fichiers écrits (chemins absolus), l'en-tête d'abord. */
@@ -94,7 +102,7 @@ export async function importDocx(request: DocxImportRequest): Promise<DocxImport
     const names = files.map(f => f.name);
     if (!request.force) {
         const existing = await existingFiles(out, names);
-        if (existing.length) throw new UsageError(msg('import.exists', { out: request.out, files: existing.join(', ') }));
+        if (existing.length) throw new ExistingFilesError(msg('import.exists', { out: request.out, files: existing.join(', ') }), existing);
     }
     const staging = temporarySibling(out, 'import');
     try {
