@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,14 @@ async function small(children: Array<Paragraph | Table>): Promise<Uint8Array> {
         sections: [{ children }]
     }));
 }
+
+describe('docs/interop.md', () => {
+    it('les chiffres de l\'import du référentiel de départ sont ceux de l\'importeur', async () => {
+        const { stats } = docxToRef(await readDocx(readFileSync(OUTPUT)));
+        const doc = readFileSync(path.resolve(__dirname, '..', '..', '..', 'docs', 'interop.md'), 'utf8');
+        expect(doc).toContain(`**${stats.blocs} blocs, ${stats.activites} activités, ${stats.competences} compétences, ${stats.modalites} modalités, ${stats.criteres} critères, ${stats.regles} règles d'obtention**`);
+    });
+});
 
 describe('docxToRef', () => {
     it('titre de bloc en intertitre, cellules fusionnées, listes, intertitres en gras, critère multi-lignes', async () => {
