@@ -120,7 +120,7 @@ describe('referentiel.exporter', () => {
             cli(['export', file('data-engineer'), '--format', format, '--out', out]);
             expect(Buffer.from(result.base64!, 'base64').equals(readFileSync(out)), format).toBe(true);
         }
-    });
+    }, 240_000); // trois exports par le serveur et trois par la ligne de commande (PDF et Word compris)
 
     it('un format inconnu : erreur claire', async () => {
         const error = await failure('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format: 'odt' });
