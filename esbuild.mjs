@@ -24,9 +24,12 @@ const common = {
     minify,
     logLevel: 'warning',
     legalComments: 'none',
-    define: { __REFERENTIEL_VERSION__: JSON.stringify(pkg.version) },
-    // docs/rules.md est embarqué comme texte (la documentation des règles dans les rapports SARIF).
-    loader: { '.md': 'text' },
+    // import.meta.url des paquets ES (pdfkit) : l'adresse du fichier construit, en CommonJS.
+    define: { __REFERENTIEL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // docs/rules.md est embarqué comme texte (la documentation des règles dans les rapports SARIF) ;
+    // les polices du PDF publié (Noto Sans) en octets.
+    loader: { '.md': 'text', '.woff': 'binary' },
 };
 
 let entries = [

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,15 @@ export default defineConfig({
         name: 'markdown-text',
         transform(code: string, id: string) {
             return id.endsWith('.md') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+        }
+    }, {
+        // Comme esbuild (loader « binary ») : une police .woff importée donne ses octets.
+        name: 'woff-bytes',
+        enforce: 'pre',
+        load(id: string) {
+            if (!id.endsWith('.woff')) return undefined;
+            const base64 = readFileSync(id).toString('base64');
+            return `export default new Uint8Array(Buffer.from(${JSON.stringify(base64)}, 'base64'));`;
         }
     }],
     test: {

@@ -1,7 +1,7 @@
 /**
- * « Exporter le référentiel en JSON / en fiche RNCP (XML) / en CASE » : les octets exacts de
- * `referentiel export --format …` (le serveur les produit), écrits dans un fichier temporaire
- * puis renommés à la place choisie.
+ * « Exporter le référentiel en JSON / en fiche RNCP (XML) / en CASE / en Word / en PDF » : les
+ * octets exacts de `referentiel export --format …` (le serveur les produit ; en base64 pour les
+ * formats binaires), écrits dans un fichier temporaire puis renommés à la place choisie.
  */
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
@@ -41,8 +41,17 @@ export async function pickReferentielFile(server: Server, given: string | vscode
 const FORMAT_LABELS: Record<ExportFormat, () => string> = {
     json: () => 'JSON',
     'rncp-xml': () => l10n.t('RNCP XML'),
-    case: () => 'CASE'
+    case: () => 'CASE',
+    docx: () => 'Word',
+    pdf: () => 'PDF',
+    html: () => 'HTML'
 };
+
+/** Les octets d'un résultat d'export : le texte en UTF-8, ou les octets binaires décodés du base64. */
+export function exportBytes(result: { texte?: string; base64?: string }): Uint8Array {
+    if (result.base64 !== undefined) return new Uint8Array(Buffer.from(result.base64, 'base64'));
+    return new TextEncoder().encode(result.texte ?? '');
+}
 
 export async function exportJsonCommand(server: Server, target?: vscode.Uri | ExportTarget): Promise<vscode.Uri | undefined> {
     return exportCommand(server, 'json', target);
@@ -53,7 +62,8 @@ export async function exportCommand(server: Server, format: ExportFormat, target
     try {
         const source = await pickReferentielFile(server, options.uri, l10n.t('Which référentiel do you want to export?'));
         if (!source) return undefined;
-        const { code, texte, extension } = await server.run(SERVER_COMMANDS.export, { uri: source.toString(), format });
+        const result = await server.run(SERVER_COMMANDS.export, { uri: source.toString(), format });
+        const { code, extension } = result;
         let destination = options.destination ? asUri(options.destination) : undefined;
         if (!destination) {
             const folder = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.Uri.file(path.dirname(source.fsPath));
@@ -66,10 +76,16 @@ export async function exportCommand(server: Server, format: ExportFormat, target
             });
             if (!destination) return undefined;
         }
-        await writeAtomic(destination, new TextEncoder().encode(texte));
+        await writeAtomic(destination, exportBytes(result));
         const open = l10n.t('Open');
+        // Un document Word ou PDF s'ouvre dans l'application du système, un texte dans l'éditeur.
+        const binary = result.base64 !== undefined;
         void vscode.window.showInformationMessage(l10n.t('Référentiel {0} exported to {1}.', code, vscode.workspace.asRelativePath(destination)), open)
-            .then(choice => { if (choice === open) void vscode.window.showTextDocument(destination!); });
+            .then(choice => {
+                if (choice !== open) return;
+                if (binary) void vscode.env.openExternal(destination!);
+                else void vscode.window.showTextDocument(destination!);
+            });
         return destination;
     } catch (error) {
         void vscode.window.showErrorMessage(errorMessage(error));

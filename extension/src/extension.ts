@@ -12,6 +12,7 @@ import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js
 import { configureLangue } from './i18n.js';
 import { importWordCommand, type ImportWordTarget } from './import-word.js';
 import { MatrixController } from './matrix.js';
+import { PreviewController, type PreviewOutcome } from './preview.js';
 import { Server } from './server.js';
 
 export const COMMANDS = {
@@ -19,6 +20,9 @@ export const COMMANDS = {
     exporterJson: 'referentiel.exporterReferentielJson',
     exporterRncp: 'referentiel.exporterReferentielRncpXml',
     exporterCase: 'referentiel.exporterReferentielCase',
+    exporterWord: 'referentiel.exporterReferentielWord',
+    exporterPdf: 'referentiel.exporterReferentielPdf',
+    apercu: 'referentiel.afficherApercuDocument',
     matrice: 'referentiel.afficherMatriceCouverture',
     importerWord: 'referentiel.importerReferentielWord',
     redemarrer: 'referentiel.redemarrerServeur'
@@ -30,6 +34,8 @@ let client: LanguageClient | undefined;
 export interface ReferentielApi {
     readonly client: () => LanguageClient | undefined;
     readonly ready: Promise<void>;
+    /** Chaque mise à jour d'un aperçu du document publié. */
+    readonly onDidUpdatePreview: vscode.Event<PreviewOutcome>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReferentielApi> {
@@ -41,13 +47,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
     const server = new Server(() => started);
     const evaluation = new EvaluationController(server, output);
     const matrix = new MatrixController(server);
-    context.subscriptions.push(evaluation, matrix);
+    const preview = new PreviewController(server);
+    context.subscriptions.push(evaluation, matrix, preview);
 
     context.subscriptions.push(
         vscode.commands.registerCommand(COMMANDS.evaluer, (target?: vscode.Uri | { uri?: string }) => evaluation.command(target)),
         vscode.commands.registerCommand(COMMANDS.exporterJson, (target?: vscode.Uri | ExportTarget) => exportJsonCommand(server, target)),
         vscode.commands.registerCommand(COMMANDS.exporterRncp, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'rncp-xml', target)),
         vscode.commands.registerCommand(COMMANDS.exporterCase, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'case', target)),
+        vscode.commands.registerCommand(COMMANDS.exporterWord, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'docx', target)),
+        vscode.commands.registerCommand(COMMANDS.exporterPdf, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'pdf', target)),
+        vscode.commands.registerCommand(COMMANDS.apercu, (target?: vscode.Uri | { uri?: string }) => preview.command(target)),
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
         vscode.commands.registerCommand(COMMANDS.importerWord, (target?: vscode.Uri | ImportWordTarget) => importWordCommand(server, target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
@@ -65,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
         output.appendLine(String(error instanceof Error ? error.stack ?? error.message : error));
         void vscode.window.showErrorMessage(String(error instanceof Error ? error.message : error));
     });
-    return { client: () => client, ready };
+    return { client: () => client, ready, onDidUpdatePreview: preview.onDidUpdate };
 }
 
 export async function deactivate(): Promise<void> {

@@ -105,3 +105,43 @@ describe('referentiel export --format json', () => {
 });
 
 
+
+describe('referentiel export --format docx|pdf|html (le document publié)', () => {
+    it('écrit le document dans chaque format, d\'un coup, déterministe', () => {
+        const { dir, cleanup } = tempDir();
+        cleanups.push(cleanup);
+        for (const format of ['docx', 'pdf', 'html'] as const) {
+            const out = path.join(dir, `mini.${format}`);
+            const r = runCli(['export', 'test/fixtures/cli/propre', '--format', format, '--out', out]);
+            expect(r.code, r.stderr).toBe(0);
+            expect(r.stderr).toContain(`✔ Référentiel MINI exporté dans ${out}.`);
+            const bytes = readFileSync(out);
+            const magic = { docx: 'PK\u0003\u0004', pdf: '%PDF', html: '<!DO' }[format];
+            expect(bytes.subarray(0, 4).toString('latin1')).toBe(magic);
+            const again = path.join(dir, `encore.${format}`);
+            expect(runCli(['export', 'test/fixtures/cli/propre', '--format', format, '--out', again]).code).toBe(0);
+            expect(readFileSync(again).equals(bytes), `${format} déterministe`).toBe(true);
+        }
+        const html = readFileSync(path.join(dir, 'mini.html'), 'utf8');
+        expect(html).toContain('<h3 id="bloc-1">Bloc 1 : Concevoir une solution</h3>');
+        expect(html).toContain('<dt>Niveau</dt><dd>Niveau 5 (cadre national des certifications)</dd>');
+        expect(html).toContain('<dt>Certificateur</dt><dd>Organisme « Essai » (SIRET 12345678900012)</dd>');
+        // Sans --out, vers un tube : les octets sur la sortie standard.
+        expect(runCli(['export', 'test/fixtures/cli/propre', '--format', 'html']).stdout).toBe(html);
+    });
+
+    it('n\'écrit rien quand le référentiel a des erreurs, ni quand la destination est impossible (code 2)', () => {
+        const { dir, cleanup } = tempDir();
+        cleanups.push(cleanup);
+        const out = path.join(dir, 'casse.docx');
+        const r = runCli(['export', 'test/fixtures/cli/erreurs', '--format', 'docx', '--out', out]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('✖ Le référentiel CASSE a 3 erreurs : rien n\'a été exporté.');
+        expect(existsSync(out)).toBe(false);
+        const blocked = path.join(dir, 'fichier');
+        cpSync(path.join(ROOT, 'package.json'), blocked);
+        const impossible = runCli(['export', 'test/fixtures/cli/propre', '--format', 'pdf', '--out', path.join(blocked, 'mini.pdf')]);
+        expect(impossible.code).toBe(2);
+        expect(impossible.stderr).toContain(path.join(blocked, 'mini.pdf'));
+    });
+});

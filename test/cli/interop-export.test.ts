@@ -138,7 +138,7 @@ describe('referentiel export --format case', () => {
         expect(r.stdout).toBe('');
         const bad = runCli(['export', 'test/fixtures/cli/propre', '--format', 'xml']);
         expect(bad.code).toBe(2);
-        expect(bad.stderr).toContain('Format inconnu « xml ». Formats possibles : json, rncp-xml et case.');
+        expect(bad.stderr).toContain('Format inconnu « xml ». Formats possibles : json, rncp-xml, case, docx, pdf et html.');
     });
 
     it('le format json reste le défaut, inchangé', () => {

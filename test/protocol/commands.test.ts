@@ -107,9 +107,24 @@ describe('referentiel.exporter', () => {
         }
     });
 
+    it('le document publié : HTML en texte, Word et PDF en base64, octet pour octet ceux de la ligne de commande', async () => {
+        const html = await run<ExportResult>('referentiel.exporter', { uri: uriOf('data-engineer', 'bc02.ref'), format: 'html' });
+        expect(html).toMatchObject({ code: 'DATA-ENGINEER', format: 'html', extension: 'html' });
+        expect(html.base64).toBeUndefined();
+        expect(html.texte).toBe(cli(['export', file('data-engineer'), '--format', 'html']));
+        for (const format of ['docx', 'pdf'] as const) {
+            const result = await run<ExportResult>('referentiel.exporter', { uri: uriOf('data-engineer', 'bc02.ref'), format });
+            expect(result).toMatchObject({ code: 'DATA-ENGINEER', format, extension: format });
+            expect(result.texte).toBeUndefined();
+            const out = file(`publie.${format}`);
+            cli(['export', file('data-engineer'), '--format', format, '--out', out]);
+            expect(Buffer.from(result.base64!, 'base64').equals(readFileSync(out)), format).toBe(true);
+        }
+    }, 240_000); // trois exports par le serveur et trois par la ligne de commande (PDF et Word compris)
+
     it('un format inconnu : erreur claire', async () => {
-        const error = await failure('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format: 'pdf' });
-        expect(error.message).toBe('Format d\'export inconnu « pdf » : json, rncp-xml, case.');
+        const error = await failure('referentiel.exporter', { uri: uriOf('data-engineer', 'bc04.ref'), format: 'odt' });
+        expect(error.message).toBe('Format d\'export inconnu « odt » : json, rncp-xml, case, docx, pdf, html.');
     });
 });
 

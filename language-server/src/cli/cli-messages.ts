@@ -105,6 +105,10 @@ registerMessages({
     'lint.fix.remove': { fr: '  {file}:{line}:{column}  « {before} » retiré (répété)  ({code})', en: '  {file}:{line}:{column}  "{before}" removed (repeated)  ({code})' },
 
     'export.written': { fr: '✔ Référentiel {code} exporté dans {file}.', en: '✔ Référentiel {code} exported to {file}.' },
+    'export.binaryToTerminal': {
+        fr: 'Le format {format} est binaire : indiquez le fichier à écrire (--out référentiel.{format}) ou redirigez la sortie.',
+        en: 'Format {format} is binary: give the file to write (--out referentiel.{format}) or redirect the output.'
+    },
     'export.hasErrors': {
         fr: '✖ Le référentiel {code} a {count} {count#erreur|erreurs} : rien n\'a été exporté. Corrigez d\'abord (referentiel lint) :',
         en: '✖ Référentiel {code} has {count} {count#error|errors}: nothing was exported. Fix first (referentiel lint):'

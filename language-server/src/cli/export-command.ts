@@ -1,6 +1,6 @@
 import { suggest } from '../codes.js';
 import { chooseCertification, countErrors, referentielDocuments } from '../core/referentiel.js';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, type ExportFormat } from '../core/export.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportOutput, type ExportFormat } from '../core/export.js';
 import { loadWorkspace, type LoadedWorkspace } from '../core/workspace.js';
 import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -56,7 +56,7 @@ export function referentielErrors(model: ReferentielModel, color: boolean): { co
     return { count, text: formatReport(report, 'stylish' as LintFormat, { color, filesChecked: documents.length }) };
 }
 
-/** `referentiel export <chemin> --format json|rncp-xml|case [--out fichier]`. */
+/** `referentiel export <chemin> --format json|rncp-xml|case|docx|pdf|html [--out fichier]`. */
 export async function exportCommand(target: string, options: ExportOptions): Promise<number> {
     const format = parseFormat<ExportFormat>(options.format, EXPORT_FORMATS);
     if (options.baseUri !== undefined && !isHttpsUrl(options.baseUri)) {
@@ -70,12 +70,15 @@ export async function exportCommand(target: string, options: ExportOptions): Pro
         return EXIT_PROBLEMS;
     }
     if (options.out) await checkOutput(options.out, workspace.all.map(d => d.uri.fsPath), EXPORT_EXTENSIONS[format]);
-    const text = exportText(model, format, { baseUri: options.baseUri });
+    if (!options.out && typeof process.stdout.isTTY === 'boolean' && process.stdout.isTTY && (format === 'docx' || format === 'pdf')) {
+        throw new UsageError(msg('export.binaryToTerminal', { format }));
+    }
+    const output = await exportOutput(model, format, { baseUri: options.baseUri });
     if (options.out) {
-        await writeAtomic(options.out, text);
+        await writeAtomic(options.out, output);
         process.stderr.write(msg('export.written', { code: model.code, file: options.out }) + '\n');
     } else {
-        await writeStdout(text);
+        await writeStdout(output);
     }
     return EXIT_OK;
 }

@@ -31,7 +31,7 @@ export async function checkOutput(out: string, inputs: Iterable<string>, ext: st
 }
 
 /** Écrit sur la sortie standard et attend que ce soit parti (pour les gros rapports). */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(text: string | Uint8Array): Promise<void> {
     return new Promise(resolve => {
         if (process.stdout.write(text)) {
             resolve();

@@ -6,7 +6,10 @@ registerMessages({
         fr: 'Exporter un référentiel : JSON, fiche RNCP (XML, flux V4.1) ou CASE 1.1 (JSON).',
         en: 'Export a référentiel: JSON, RNCP fiche (XML, flux V4.1) or CASE 1.1 (JSON).'
     },
-    'interop.cli.export.format': { fr: 'format : json, rncp-xml, case', en: 'format: json, rncp-xml, case' },
+    'interop.cli.export.format': {
+        fr: 'format : json, rncp-xml, case, ou le document publié en docx (Word), pdf ou html',
+        en: 'format: json, rncp-xml, case, or the published document as docx (Word), pdf or html'
+    },
 
     'interop.cli.import.description': {
         fr: 'Importer des fiches de l\'export open data du RNCP (France Compétences, flux XML V4.1) : un fichier .ref par fiche ; ou un référentiel Word (.docx) : un fichier .ref par bloc et l\'en-tête.',

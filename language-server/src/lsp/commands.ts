@@ -5,8 +5,8 @@
  * - `referentiel.evaluer` {uri, text?, code?} : évalue un dossier candidat (JSON) ou une cohorte
  *   (CSV, XLSX) ; rend le rapport HTML de `referentiel evaluate --format html`, les résultats, et
  *   les problèmes de l'entrée sous forme de diagnostics (alors sans rapport) ;
- * - `referentiel.exporter` {uri, format} : le texte de `referentiel export --format json|rncp-xml|case`,
- *   octet pour octet (`json` si le format est absent) ;
+ * - `referentiel.exporter` {uri, format} : les octets de `referentiel export --format
+ *   json|rncp-xml|case|docx|pdf|html` (`json` si le format est absent ; en base64 pour docx et pdf) ;
  * - `referentiel.matriceCouverture` {uri} : qui évalue quoi (compétences × modalités, critères) ;
  * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix) ;
  * - `referentiel.importerWord` {fichier, dossier, remplacer?} : `referentiel import docx` (les
@@ -24,7 +24,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Range } from 'vscode-languageserver-types';
 import { UsageError } from '../core/errors.js';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, isExportFormat } from '../core/export.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportOutput, isExportFormat } from '../core/export.js';
 import { ExistingFilesError, importDocx } from '../core/import-docx.js';
 import { chooseCertification, countErrors } from '../core/referentiel.js';
 import { decodeUtf8 } from '../core/workspace.js';
@@ -263,7 +263,9 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         }
         await this.ready(token);
         const model = await this.checkErrors(this.modelOfDocument(await this.refDocument(uri, token)), token);
-        return { code: model.code, format, extension: EXPORT_EXTENSIONS[format], texte: exportText(model, format) };
+        const output = await exportOutput(model, format);
+        const base = { code: model.code, format, extension: EXPORT_EXTENSIONS[format] };
+        return typeof output === 'string' ? { ...base, texte: output } : { ...base, base64: Buffer.from(output).toString('base64') };
     }
 
     async coverageMatrix(args: unknown[], token: CancellationToken): Promise<CoverageMatrix> {

@@ -21,8 +21,11 @@ export const SERVER_COMMANDS = {
 export type ServerCommandId = typeof SERVER_COMMANDS[keyof typeof SERVER_COMMANDS];
 
 /** Les formats d'export d'un référentiel, partagés par `referentiel export`, le serveur et l'extension. */
-export const EXPORT_FORMATS = ['json', 'rncp-xml', 'case'] as const;
+export const EXPORT_FORMATS = ['json', 'rncp-xml', 'case', 'docx', 'pdf', 'html'] as const;
 export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+/** Les formats dont l'export est binaire (octets, pas du texte) : le document publié en Word et en PDF. */
+export const BINARY_EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf'];
 
 /** Les fichiers qu'on évalue comme une cohorte (une ligne par candidat), lus sur le disque. */
 const COHORT_FILE = /\.(csv|txt|xlsx)$/i;
@@ -68,10 +71,12 @@ export interface ExportArgs {
 export interface ExportResult {
     readonly code: string;
     readonly format: ExportFormat;
-    /** Extension de fichier proposée (« json », « xml », « case.json »). */
+    /** Extension de fichier proposée (« json », « xml », « case.json », « docx », « pdf », « html »). */
     readonly extension: string;
-    /** Exactement les octets de `referentiel export --format <format>`. */
-    readonly texte: string;
+    /** Formats texte : exactement les octets de `referentiel export --format <format>`. */
+    readonly texte?: string;
+    /** Formats binaires (`docx`, `pdf`) : ces octets, en base64. */
+    readonly base64?: string;
 }
 
 /** Un endroit du texte d'un référentiel, à ouvrir dans l'éditeur. */

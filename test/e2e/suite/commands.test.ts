@@ -1,7 +1,8 @@
 /**
  * Les commandes de l'extension dans un vrai VS Code : titres français, évaluation (vue du rapport,
  * diagnostics d'un dossier fautif), export JSON (schéma, mêmes octets que la ligne de commande),
- * matrice de couverture, lentilles « références ».
+ * export Word et PDF, aperçu du document publié (mis à jour pendant la frappe), matrice de
+ * couverture, lentilles « références ».
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -32,6 +33,11 @@ test('les commandes sont dans la palette, titres en français (en anglais dans u
         : ['Référentiel : Évaluer le dossier candidat', 'Référentiel : Exporter le référentiel en JSON', 'Référentiel : Exporter le référentiel en fiche RNCP (XML)', 'Référentiel : Exporter le référentiel en CASE (1EdTech)', 'Référentiel : Afficher la matrice de couverture', 'Référentiel : Importer un référentiel Word…'];
     assertEqual([titles['referentiel.evaluerDossierCandidat'], titles['referentiel.exporterReferentielJson'], titles['referentiel.exporterReferentielRncpXml'], titles['referentiel.exporterReferentielCase'], titles['referentiel.afficherMatriceCouverture'], titles['referentiel.importerReferentielWord']],
         expected, `titres des commandes (VS Code en « ${vscode.env.language} »)`);
+    const published = englishEditor()
+        ? ['Référentiel : Export référentiel as Word', 'Référentiel : Export référentiel as PDF', 'Référentiel : Show published document preview']
+        : ['Référentiel : Exporter le référentiel en Word', 'Référentiel : Exporter le référentiel en PDF', 'Référentiel : Afficher l\'aperçu du document publié'];
+    assertEqual([titles['referentiel.exporterReferentielWord'], titles['referentiel.exporterReferentielPdf'], titles['referentiel.afficherApercuDocument']],
+        published, 'titres des commandes du document publié');
     const registered = await vscode.commands.getCommands(true);
     for (const id of Object.keys(titles)) assert(registered.includes(id), `commande ${id} non enregistrée`);
 });
@@ -129,6 +135,49 @@ test('exporter en fiche RNCP (XML) et en CASE : octets identiques à `referentie
             encoding: 'utf8', env: { ...process.env, REFERENTIEL_LOCALE: 'fr' }
         });
         assert(cli === text, `${format} : les octets diffèrent de ceux de \`referentiel export\``);
+    }
+});
+
+test('exporter en Word et en PDF : octets identiques à `referentiel export --format docx|pdf --out …`', async () => {
+    await activated();
+    for (const [command, format] of [['referentiel.exporterReferentielWord', 'docx'], ['referentiel.exporterReferentielPdf', 'pdf']] as const) {
+        const folder = path.join(os.tmpdir(), `referentiel-e2e-${process.pid}`);
+        const destination = vscode.Uri.file(path.join(folder, `data-engineer.${format}`));
+        const written = await vscode.commands.executeCommand<vscode.Uri>(command, { uri: file('data-engineer/bc03.ref').toString(), destination: destination.toString() });
+        assert(written, `${command} n'a rien écrit`);
+        const bytes = readFileSync(destination.fsPath);
+        const cliOut = path.join(folder, `cli.${format}`);
+        execFileSync(process.execPath, [path.join(EXTENSION_ROOT(), 'bin', 'referentiel.cjs'), 'export', file('data-engineer').fsPath, '--format', format, '--out', cliOut], {
+            env: { ...process.env, REFERENTIEL_LOCALE: 'fr' }
+        });
+        assert(bytes.equals(readFileSync(cliOut)), `${format} : les octets diffèrent de ceux de \`referentiel export\``);
+        // Un .docx est une archive zip (PK), un PDF commence par %PDF.
+        assert(bytes.subarray(0, 4).toString('latin1') === (format === 'docx' ? 'PK\u0003\u0004' : '%PDF'), `${format} : en-tête du fichier`);
+    }
+});
+
+test('l\'aperçu du document publié s\'ouvre à côté et suit la frappe', async () => {
+    const extension = await activated();
+    const api = extension.exports as { onDidUpdatePreview: vscode.Event<{ code: string; html: string }> };
+    const editor = await open('data-engineer/bc01.ref');
+    const outcome = await vscode.commands.executeCommand<{ code: string; html: string }>('referentiel.afficherApercuDocument', { uri: editor.document.uri.toString() });
+    assert(outcome, 'la commande n\'a rien rendu');
+    assertEqual(outcome.code, 'DATA-ENGINEER', 'référentiel de l\'aperçu');
+    assert(outcome.html.includes('<h3 id="bloc-1">Bloc 1 : Conduire et réaliser'), 'le tableau du bloc 1 est dans l\'aperçu');
+    const label = englishEditor() ? 'Preview — DATA-ENGINEER' : 'Aperçu — DATA-ENGINEER';
+    await waitFor('onglet de l\'aperçu', () => webviewTabs().find(t => t.label === label));
+    // Une frappe dans le .ref (sans l'enregistrer) : l'aperçu se met à jour de lui-même.
+    let seen: { code: string; html: string } | undefined;
+    const listener = api.onDidUpdatePreview(update => {
+        if (update.html.includes('Analyser finement les besoins')) seen = update;
+    });
+    await replace(editor.document, 'Analyser les besoins en intégrant', 'Analyser finement les besoins en intégrant');
+    try {
+        const update = await waitFor('aperçu mis à jour', () => seen, 20_000);
+        assert(update.html.includes('C1.1 Analyser finement les besoins en intégrant'), 'la compétence modifiée est dans l\'aperçu');
+    } finally {
+        listener.dispose();
+        await replace(editor.document, 'Analyser finement les besoins en intégrant', 'Analyser les besoins en intégrant');
     }
 });
 
