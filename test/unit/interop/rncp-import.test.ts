@@ -143,7 +143,7 @@ describe('import RNCP : les douze fiches réelles', () => {
 });
 
 describe('import RNCP : cas limites', () => {
-    const base = (over: Partial<RncpFiche>): RncpFiche => ({ numero: 'RNCP99999', intitule: 'Essai', nsf: [], certificateurs: [], dates: {}, blocs: [], correspondances: [], line: 1, ...over });
+    const base = (over: Partial<RncpFiche>): RncpFiche => ({ numero: 'RNCP99999', intitule: 'Essai', nsf: [], certificateurs: [], formacodes: [], romes: [], jurys: {}, dates: {}, blocs: [], correspondances: [], line: 1, ...over });
 
     it('codes répétés d\'un bloc à l\'autre, bloc sans liste, bloc sans modalités, textes à échapper', async () => {
         const file = ficheToRef(base({
