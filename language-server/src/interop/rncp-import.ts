@@ -479,7 +479,7 @@ function writeModalites(raw: string | undefined, n: number, registry: CodeRegist
                     : 'Le texte des modalités ne nomme aucune compétence : la modalité est réputée évaluer toutes les compétences du bloc.')
                 : `Le texte de cette modalité ne nomme aucune compétence : elle est réputée évaluer celles qu'aucune autre ne nomme (${leftovers.join(', ') || 'aucune'}, à vérifier).`);
         } else if (leftovers.length && silent.length === 0 && i === 0) {
-            notes.push(`Le texte nomme ${evalue.join(', ')} ; ${leftovers.join(', ')} ${leftovers.length > 1 ? 'sont ajoutées' : 'est ajoutée'} pour que chaque compétence soit évaluée (à vérifier).`);
+            notes.push(`Le texte des modalités nomme ${evalue.join(', ')} ; ${leftovers.join(', ')} ${leftovers.length > 1 ? 'sont ajoutées' : 'est ajoutée'} pour que chaque compétence soit évaluée (à vérifier).`);
             evalue = [...evalue, ...leftovers];
         } else if (items.length === 1 && leftovers.length === 0) {
             notes.push('Le texte des modalités nomme toutes les compétences du bloc.');
