@@ -80,7 +80,7 @@ describe('referentiel export --format rncp-xml', () => {
         expect(value('FICHES/FICHE/CORRESPONDANCES/CORRESPONDANCE/DESTINATION/BLOC_COMPETENCES/CODE')).toEqual(['RNCP11111BC02']);
     });
 
-    it('aller-retour .ref → XML RNCP → import : mêmes blocs, mêmes codes, mêmes textes', () => {
+    it('aller-retour .ref → XML RNCP → import → XML : mêmes blocs, mêmes codes, mêmes textes, même XML', () => {
         for (const [folder, code] of ROUND_TRIP) {
             const dir = temp();
             const xml = path.join(dir, 'fiche.xml');
@@ -96,11 +96,15 @@ describe('referentiel export --format rncp-xml', () => {
             const before = shape(folder, code || undefined);
             const after = shape(path.join(out, file));
             expect(after).toEqual(before);
+            // Et le XML de l'import, réexporté, est identique octet pour octet.
+            const again = runCli(['export', path.join(out, file), '--format', 'rncp-xml']);
+            expect(again.code, again.stderr).toBe(0);
+            expect(again.stdout).toBe(readFileSync(xml, 'utf8'));
             // Les équivalences aussi.
             const equivalences = (f: string, c?: string) => JSON.stringify(runCli(['export', f, '--format', 'rncp-xml', ...(c ? ['--referentiel', c] : [])]).stdout.match(/<CORRESPONDANCES>[\s\S]*<\/CORRESPONDANCES>/)?.[0] ?? '');
             expect(equivalences(path.join(out, file))).toBe(equivalences(folder, code || undefined));
         }
-    });
+    }, 300_000);
 });
 
 describe('referentiel export --format case', () => {

@@ -20,7 +20,8 @@ describe('referentiel import rncp', () => {
         const r = runCli(['import', 'rncp', EXPORT, '--all', '--out', out]);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toContain(`✔ 12 fiches importées dans ${out} : 53 blocs, 347 compétences retrouvées, dont 246 sans code dans la fiche (codes générés C<bloc>.<n>).`);
+        expect(r.stderr).toContain(`✔ 12 fiches importées dans ${out} : 53 blocs, 322 compétences retrouvées, dont 232 sans code dans la fiche (codes générés C<bloc>.<n>).`);
+        expect(r.stderr).toContain('  182 activités, dont 25 intitulés de regroupement de compétences ; 110 modalités ; 2 compétences qui semblent en contenir deux (note « À vérifier »).');
         expect(r.stderr).toContain('Le registre ne donne ni critères d\'évaluation ni règles d\'obtention');
         // Pas de barre de progression hors d'un terminal.
         expect(r.stderr).not.toContain('|');
@@ -36,6 +37,9 @@ describe('referentiel import rncp', () => {
         const report = JSON.parse(lint.stdout);
         const errors = report.fichiers.flatMap((f: { diagnostics: Array<{ severite: string }> }) => f.diagnostics.filter(d => d.severite === 'error'));
         expect(errors).toEqual([]);
+        // Déjà mis en forme : `referentiel format --check` n'a rien à redire.
+        const check = runCli(['format', '--check', out]);
+        expect(check.code, check.stdout + check.stderr).toBe(0);
         // Déterministe : un second import donne les mêmes octets.
         const again = path.join(dir, 'encore');
         expect(runCli(['import', 'rncp', EXPORT, '--all', '--out', again]).code).toBe(0);
@@ -72,6 +76,35 @@ describe('referentiel import rncp', () => {
         expect(r.stderr).toContain(`La fiche RNCP35418 n'est pas dans ${EXPORT} (12 fiches lues) : rien n'a été écrit. Vouliez-vous dire RNCP35419`);
         expect(existsSync(out)).toBe(false);
         expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('« --fiche 40344 » : code 2, « vouliez-vous dire RNCP40344 », rien d\'écrit', () => {
+        const dir = temp();
+        const out = path.join(dir, 'rien');
+        const r = runCli(['import', 'rncp', EXPORT, '--fiche', '40344', '--out', out]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('La fiche 40344 n\'est pas dans');
+        expect(r.stderr).toContain('Vouliez-vous dire RNCP40344 ?');
+        expect(existsSync(out)).toBe(false);
+    });
+
+    it('un fichier qui ne contient qu\'une fiche s\'importe sans --all ; plusieurs fiches : code 2, rien d\'écrit', () => {
+        const dir = temp();
+        const source = readFileSync(EXPORT, 'utf8');
+        // La fiche RNCP37674 seule, dans son enveloppe FICHES.
+        const start = source.lastIndexOf('<FICHE>', source.indexOf('<NUMERO_FICHE>RNCP37674'));
+        const end = source.indexOf('</FICHE>', start) + '</FICHE>'.length;
+        const one = path.join(dir, 'une.xml');
+        writeFileSync(one, source.slice(0, source.indexOf('<FICHE>')) + source.slice(start, end) + '\n</FICHES>\n');
+        const out = path.join(dir, 'une');
+        const r = runCli(['import', 'rncp', one, '--out', out]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(readdirSync(out)).toEqual(['RNCP37674.ref']);
+        expect(r.stderr).toContain('✔ 1 fiche importée');
+        const several = runCli(['import', 'rncp', EXPORT, '--out', path.join(dir, 'toutes')]);
+        expect(several.code).toBe(2);
+        expect(several.stderr).toContain(`${EXPORT} contient 12 fiches : rien n'a été écrit.`);
+        expect(existsSync(path.join(dir, 'toutes'))).toBe(false);
     });
 
     it('XML mal formé : fichier:ligne:colonne, code 2, rien d\'écrit (même les fiches lues avant l\'erreur)', () => {

@@ -7,7 +7,8 @@ import { existingFiles, importDocx } from '../core/import-docx.js';
 import { msg } from '../i18n/messages.js';
 import '../interop/interop-messages.js';
 import '../interop/docx-messages.js';
-import { ficheToRef, type ImportedFicheStats } from '../interop/rncp-import.js';
+import { importFiche } from '../core/rncp-import.js';
+import type { ImportedFicheStats } from '../interop/rncp-import.js';
 import { readRncpExport, RNCP_LIMITS, RncpReadError } from '../interop/rncp-reader.js';
 import { EXIT_OK, UsageError } from './errors.js';
 
@@ -32,6 +33,10 @@ export interface ImportSummary {
     sansCode: number;
     blocsSansListe: number;
     ignorees: number;
+    activites: number;
+    regroupements: number;
+    modalites: number;
+    collees: number;
     files: string[];
 }
 
@@ -53,10 +58,10 @@ export async function importCommand(source: string, file: string, options: Impor
     if (options.code !== undefined) throw new UsageError(msg('import.docxOnly', { option: '--code' }));
     const wanted = (options.fiche ?? []).map(f => f.trim()).filter(Boolean);
     if (wanted.length && options.all) throw new UsageError(msg('import.bothSelections'));
-    if (!wanted.length && !options.all) throw new UsageError(msg('import.noSelection'));
     const summary = await importRncp(file, { ...options, fiche: wanted });
     const { fiches, blocs, competences, sansCode } = summary;
     process.stderr.write(msg('import.summary', { fiches, blocs, competences, sansCode, out: options.out }) + '\n');
+    process.stderr.write(msg('import.summary.structure', { activites: summary.activites, regroupements: summary.regroupements, modalites: summary.modalites, collees: summary.collees }) + '\n');
     if (summary.blocsSansListe) process.stderr.write(msg('import.summary.noList', { count: summary.blocsSansListe }) + '\n');
     if (summary.ignorees) process.stderr.write(msg('import.summary.skipped', { count: summary.ignorees }) + '\n');
     process.stderr.write(msg('import.summary.next', { out: options.out }) + '\n');
@@ -86,13 +91,15 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
 
     const wanted = new Set(options.fiche ?? []);
     const all = options.all === true && wanted.size === 0;
+    // Ni --fiche ni --all : un export qui ne contient qu'une fiche s'importe tel quel.
+    const single = !all && wanted.size === 0;
     const out = path.resolve(options.out);
     const staging = temporarySibling(out, 'import');
     let stagingCreated = false;
     const seen = new Set<string>();
     const numbers: string[] = [];
     const written = new Map<string, ImportedFicheStats>();
-    const summary: ImportSummary = { fiches: 0, blocs: 0, competences: 0, sansCode: 0, blocsSansListe: 0, ignorees: 0, files: [] };
+    const summary: ImportSummary = { fiches: 0, blocs: 0, competences: 0, sansCode: 0, blocsSansListe: 0, ignorees: 0, activites: 0, regroupements: 0, modalites: 0, collees: 0, files: [] };
 
     const showProgress = options.progress ?? (all && process.stderr.isTTY === true);
     const bar = showProgress
@@ -115,8 +122,8 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
                         seen.add(numero);
                         numbers.push(numero);
                     }
-                    if (!all && !wanted.has(numero)) return;
-                    const imported = ficheToRef(fiche);
+                    if (single ? seen.size > 1 : !all && !wanted.has(numero)) return;
+                    const imported = importFiche(fiche);
                     if (!imported) {
                         summary.ignorees++;
                         return;
@@ -139,9 +146,12 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
         if (version && !version.startsWith('4')) {
             process.stderr.write(msg('import.version', { path: file, version }) + '\n');
         }
+        if (single && seen.size > 1) throw new UsageError(msg('import.severalFiches', { path: file, count: seen.size }));
         const missing = [...wanted].filter(n => !seen.has(n));
         if (missing.length) {
-            const close = suggest(missing[0], numbers);
+            // « 40344 » pour « RNCP40344 » : le préfixe oublié.
+            const prefixed = missing.flatMap(m => /^\d+$/.test(m) ? [`RNCP${m}`, `RS${m}`].filter(n => seen.has(n)) : []);
+            const close = prefixed.length ? prefixed : suggest(missing[0], numbers);
             throw new UsageError(msg('import.unknownFiche', {
                 code: missing.join(', '), path: file, count: numbers.length,
                 suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close.join(', ') }) : ''
@@ -164,6 +174,10 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
             summary.competences += stats.competences;
             summary.sansCode += stats.sansCode;
             summary.blocsSansListe += stats.blocsSansListe;
+            summary.activites += stats.activites;
+            summary.regroupements += stats.regroupements;
+            summary.modalites += stats.modalites;
+            summary.collees += stats.collees;
         }
         return summary;
     } catch (error) {

@@ -67,7 +67,23 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             nsf: certification.nsf.map(n => ({ code: n.code, libelle: n.libelle ?? null })),
             enregistrement: enregistrementJson(single(certification.enregistrement)),
             statut: single(certification.statut) ?? null,
-            socles: codes(certification.socles)
+            socles: codes(certification.socles),
+            registre: {
+                identifiant: single(certification.identifiant) ?? null,
+                etat: single(certification.etat) ?? null,
+                formacodes: certification.formacodes.map(f => ({ code: f.code, libelle: f.libelle ?? null })),
+                romes: certification.romes.map(r => ({ code: r.code, libelle: r.libelle ?? null })),
+                etatsCertificateurs: certification.certificateurs.map(c => c.etat ?? null),
+                partenaires: single(certification.partenaires) ?? null,
+                capacites: single(certification.capacites) ?? null,
+                secteurs: single(certification.secteurs) ?? null,
+                emplois: single(certification.emplois) ?? null,
+                objectifs: single(certification.objectifs) ?? null,
+                jurys: certification.jurys.map(j => ({ voie: j.voie, statut: j.statut, composition: j.composition ?? null })),
+                territoires: [...certification.territoires],
+                typeEnregistrement: single(certification.typeEnregistrement) ?? null,
+                equivalences: certification.equivalences.map(e => ({ code: e.bloc, titre: e.titre ?? null }))
+            }
         } : {}),
         notes: notes(certification?.notes ?? model.socle?.notes ?? []),
         blocs: model.blocs.map(b => ({

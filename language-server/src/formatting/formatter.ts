@@ -34,14 +34,15 @@ export interface FormattingEdit {
 
 /** Les éléments qui commencent une ligne (leur premier jeton). */
 const CLAUSE_TYPES = new Set([
-    'Certification', 'Appartenance', 'Socle', 'Certificateur', 'Nsf', 'Enregistrement', 'Note',
+    'Certification', 'Appartenance', 'Socle', 'Certificateur', 'Nsf', 'Formacode', 'Rome', 'JuryVoie', 'Enregistrement', 'Note',
     'Bloc', 'Equivalence', 'SeuilBloc', 'Activite', 'Competence', 'Modalite', 'Livrable', 'Jury', 'Critere',
     'Obtention', 'Epreuve', 'Mesure', 'Condition', 'AcquisBlocs', 'Amenagement'
 ]);
 
 /** Les mots-clés qui ouvrent une propriété sans nœud propre (« niveau 7 », « évalue C1.1 »…). */
 const CLAUSE_KEYWORDS: Record<string, ReadonlySet<string>> = {
-    Certification: new Set(['rncp', 'niveau', 'utilise', 'statut', 'version']),
+    Certification: new Set(['rncp', 'niveau', 'utilise', 'statut', 'version', 'identifiant', 'état', 'partenaires', 'capacités',
+        'secteurs', 'emplois', 'objectifs', 'accessible', 'enregistrement']),
     Bloc: new Set(['inclut']),
     Modalite: new Set(['nature', 'seul', 'en', 'évalue', 'consigne']),
     Obtention: new Set(['bloc'])

@@ -128,6 +128,8 @@ const catalog = {
         fr: 'L\'activité {name} est hors de tout bloc : dans une certification, placez-la dans le bloc dont elle relève (ou dans un socle partagé).',
         en: 'Activity {name} is outside any bloc: in a certification, put it in the bloc it belongs to (or in a shared set).'
     },
+    'nomenclature.rome': { fr: 'un code ROME est une lettre de A à N suivie de quatre chiffres (M1805)', en: 'a ROME code is a letter from A to N followed by four digits (M1805)' },
+    'nomenclature.formacode': { fr: 'un Formacode a cinq chiffres (31090)', en: 'a Formacode has five digits (31090)' },
     'dates.invalid': { fr: 'La date {value} n\'existe pas (format AAAA-MM-JJ).', en: 'Date {value} does not exist (format YYYY-MM-DD).' },
     'dates.order': { fr: 'La fin d\'enregistrement ({fin}) précède ou égale son début ({debut}).', en: 'The end of registration ({fin}) is on or before its start ({debut}).' },
     'location.fileLine': { fr: '{file}, ligne {line}', en: '{file}, line {line}' },

@@ -25,9 +25,9 @@ registerMessages({
         fr: 'Source d\'import inconnue « {value} » : « rncp » (referentiel import rncp export.xml …) ou « docx » (referentiel import docx referentiel.docx …).{suggestion}',
         en: 'Unknown import source "{value}": "rncp" (referentiel import rncp export.xml …) or "docx" (referentiel import docx referentiel.docx …).{suggestion}'
     },
-    'import.noSelection': {
-        fr: 'Dites quelles fiches importer : --fiche RNCPnnnnn (répétable) ou --all.',
-        en: 'Say which fiches to import: --fiche RNCPnnnnn (repeatable) or --all.'
+    'import.severalFiches': {
+        fr: '{path} contient {count} fiches : rien n\'a été écrit. Dites quelles fiches importer : --fiche RNCPnnnnn (répétable) ou --all.',
+        en: '{path} holds {count} fiches: nothing was written. Say which fiches to import: --fiche RNCPnnnnn (repeatable) or --all.'
     },
     'import.bothSelections': {
         fr: '--fiche et --all s\'excluent : choisissez l\'un ou l\'autre.',
@@ -70,6 +70,10 @@ registerMessages({
     'import.summary': {
         fr: '✔ {fiches} {fiches#fiche importée|fiches importées} dans {out} : {blocs} {blocs#bloc|blocs}, {competences} {competences#compétence retrouvée|compétences retrouvées}, dont {sansCode} sans code dans la fiche (codes générés C<bloc>.<n>).',
         en: '✔ {fiches} {fiches#fiche|fiches} imported into {out}: {blocs} {blocs#bloc|blocs}, {competences} {competences#competency|competencies} recovered, {sansCode} of them without a code in the fiche (generated codes C<bloc>.<n>).'
+    },
+    'import.summary.structure': {
+        fr: '  {activites} {activites#activité|activités}, dont {regroupements} {regroupements#intitulé|intitulés} de regroupement de compétences ; {modalites} {modalites#modalité|modalités} ; {collees} {collees#compétence qui semble|compétences qui semblent} en contenir deux (note « À vérifier »).',
+        en: '  {activites} {activites#activity|activities}, {regroupements} of them grouping {regroupements#heading|headings} of competencies; {modalites} assessment {modalites#situation|situations}; {collees} {collees#competency that seems|competencies that seem} to hold two (note "À vérifier").'
     },
     'import.summary.noList': {
         fr: '  {count} {count#bloc sans|blocs sans} liste de compétences : l\'intitulé du bloc tient lieu de compétence.',

@@ -40,8 +40,27 @@ export interface RncpFiche {
     niveau?: string;
     niveauLibelle?: string;
     nsf: Array<{ code?: string; libelle?: string }>;
-    certificateurs: Array<{ siret?: string; nom?: string }>;
+    certificateurs: Array<{ siret?: string; nom?: string; /** « Actif » / « Inactif ». */ etat?: string }>;
     activitesVisees?: string;
+    /** ID_FICHE : l'identifiant interne du registre. */
+    idFiche?: string;
+    /** ETAT_FICHE : « Publiée », « Modifications à valider »… */
+    etatFiche?: string;
+    formacodes: Array<{ code?: string; libelle?: string }>;
+    romes: Array<{ code?: string; libelle?: string }>;
+    /** EXISTENCE_PARTENAIRES : « Oui » / « Non ». */
+    existencePartenaires?: string;
+    capacitesAttestees?: string;
+    secteursActivite?: string;
+    typeEmploiAccessibles?: string;
+    objectifsContexte?: string;
+    /** SI_JURY_FI, _CA, _FC, _CQ, _CL, _VAE (clé : FI, CA…) : ACTIF (« Oui » / « Non ») et COMPOSITION. */
+    jurys: Record<string, { actif?: string; composition?: string }>;
+    /** ACCESSIBLE_NOUVELLE_CALEDONIE, ACCESSIBLE_POLYNESIE_FRANCAISE : « Oui » / « Non ». */
+    accessibleNouvelleCaledonie?: string;
+    accessiblePolynesieFrancaise?: string;
+    /** TYPE_ENREGISTREMENT : « Enregistrement de droit » / « Enregistrement sur demande ». */
+    typeEnregistrement?: string;
     /** DATE_EFFET, DATE_DECISION, DATE_FIN_ENREGISTREMENT, DATE_DE_PUBLICATION… (JJ/MM/AAAA). */
     dates: Record<string, string>;
     blocs: RncpBloc[];
@@ -85,6 +104,9 @@ export interface RncpReadSummary {
     readonly bytes: number;
 }
 
+/** Les voies d'accès dont la fiche décrit le jury (SI_JURY_<voie>), dans l'ordre du registre. */
+export const JURY_VOIES = ['FI', 'CA', 'FC', 'CQ', 'CL', 'VAE'] as const;
+
 /** Champs lus, par chemin sous FICHE. */
 const SCALARS: Record<string, (f: RncpFiche, value: string) => void> = {
     'NUMERO_FICHE': (f, v) => { f.numero = v; },
@@ -96,7 +118,26 @@ const SCALARS: Record<string, (f: RncpFiche, value: string) => void> = {
     'CODES_NSF/NSF/LIBELLE': (f, v) => { last(f.nsf).libelle = v; },
     'CERTIFICATEURS/CERTIFICATEUR/SIRET_CERTIFICATEUR': (f, v) => { last(f.certificateurs).siret = v; },
     'CERTIFICATEURS/CERTIFICATEUR/NOM_CERTIFICATEUR': (f, v) => { last(f.certificateurs).nom = v; },
+    'CERTIFICATEURS/CERTIFICATEUR/ETAT_CERTIFICATEUR': (f, v) => { last(f.certificateurs).etat = v; },
     'ACTIVITES_VISEES': (f, v) => { f.activitesVisees = v; },
+    'ID_FICHE': (f, v) => { f.idFiche = v; },
+    'ETAT_FICHE': (f, v) => { f.etatFiche = v; },
+    'FORMACODES/FORMACODE/CODE': (f, v) => { last(f.formacodes).code = v; },
+    'FORMACODES/FORMACODE/LIBELLE': (f, v) => { last(f.formacodes).libelle = v; },
+    'CODES_ROME/ROME/CODE': (f, v) => { last(f.romes).code = v; },
+    'CODES_ROME/ROME/LIBELLE': (f, v) => { last(f.romes).libelle = v; },
+    'EXISTENCE_PARTENAIRES': (f, v) => { f.existencePartenaires = v; },
+    'CAPACITES_ATTESTEES': (f, v) => { f.capacitesAttestees = v; },
+    'SECTEURS_ACTIVITE': (f, v) => { f.secteursActivite = v; },
+    'TYPE_EMPLOI_ACCESSIBLES': (f, v) => { f.typeEmploiAccessibles = v; },
+    'OBJECTIFS_CONTEXTE': (f, v) => { f.objectifsContexte = v; },
+    'ACCESSIBLE_NOUVELLE_CALEDONIE': (f, v) => { f.accessibleNouvelleCaledonie = v; },
+    'ACCESSIBLE_POLYNESIE_FRANCAISE': (f, v) => { f.accessiblePolynesieFrancaise = v; },
+    'TYPE_ENREGISTREMENT': (f, v) => { f.typeEnregistrement = v; },
+    ...Object.fromEntries(JURY_VOIES.flatMap(voie => [
+        [`SI_JURY_${voie}/ACTIF`, (f: RncpFiche, v: string) => { (f.jurys[voie] ??= {}).actif = v; }],
+        [`SI_JURY_${voie}/COMPOSITION`, (f: RncpFiche, v: string) => { (f.jurys[voie] ??= {}).composition = v; }]
+    ])),
     'BLOCS_COMPETENCES/BLOC_COMPETENCES/CODE': (f, v) => { last(f.blocs).code = v; },
     'BLOCS_COMPETENCES/BLOC_COMPETENCES/LIBELLE': (f, v) => { last(f.blocs).libelle = v; },
     'BLOCS_COMPETENCES/BLOC_COMPETENCES/LISTE_COMPETENCES': (f, v) => { last(f.blocs).listeCompetences = v; },
@@ -110,6 +151,8 @@ const SCALARS: Record<string, (f: RncpFiche, value: string) => void> = {
 const RECORDS: Record<string, (f: RncpFiche) => void> = {
     'CODES_NSF/NSF': f => { f.nsf.push({}); },
     'CERTIFICATEURS/CERTIFICATEUR': f => { f.certificateurs.push({}); },
+    'FORMACODES/FORMACODE': f => { f.formacodes.push({}); },
+    'CODES_ROME/ROME': f => { f.romes.push({}); },
     'BLOCS_COMPETENCES/BLOC_COMPETENCES': f => { f.blocs.push({}); },
     'CORRESPONDANCES/CORRESPONDANCE': f => { f.correspondances.push({ sources: [], destinations: [] }); }
 };
@@ -211,7 +254,7 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
             return;
         }
         if (stack.length === 2 && tag.name === 'FICHE') {
-            current = { nsf: [], certificateurs: [], dates: {}, blocs: [], correspondances: [], line: parser.line };
+            current = { nsf: [], certificateurs: [], formacodes: [], romes: [], jurys: {}, dates: {}, blocs: [], correspondances: [], line: parser.line };
             return;
         }
         if (!current || stack.length < 3) return;

@@ -70,6 +70,9 @@ const CATALOGUE = [
     rule('REF011', 'warning', 'coherence',
         ['Code qui masque un élément d\'un socle utilisé', 'Code hiding an element of a shared set in use'],
         ['Le code « {name} » est aussi celui de {kind} {other} du socle {socle} : les références « {name} » de cette certification iront à son propre élément, celui du socle restera inaccessible. Changez l\'un des deux codes.', 'Code "{name}" is also the code of {kind} {other} of shared set {socle}: references "{name}" in this certification will go to its own element and the shared one will be unreachable. Rename one of them.']),
+    rule('REF012', 'error', 'coherence',
+        ['Code de nomenclature mal formé', 'Malformed nomenclature code'],
+        ['Le code {kind} « {value} » est mal formé : {expected}.', 'The {kind} code "{value}" is malformed: {expected}.']),
 
     // --- Couverture -----------------------------------------------------------------------
     rule('REF101', 'error', 'couverture',

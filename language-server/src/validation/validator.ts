@@ -190,7 +190,19 @@ export class ReferentielValidator {
     // --- Certification --------------------------------------------------------------------
 
     checkCertification = (certification: Certification, accept: ValidationAcceptor): void => {
-        this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut', 'version']);
+        this.checkRepeated(certification, accept, ['rncp', 'niveau', 'enregistrement', 'statut', 'version',
+            'identifiant', 'etat', 'partenaires', 'capacites', 'secteurs', 'emplois', 'objectifs', 'typeEnregistrement']);
+        // REF012 : codes ROME et Formacode de la fiche.
+        for (const rome of certification.romes) {
+            if (!ROME_CODE.test(rome.code)) {
+                this.report(accept, { rule: 'REF012', node: rome, property: 'code', params: { value: rome.code, kind: 'ROME', expected: msg('nomenclature.rome') } });
+            }
+        }
+        for (const formacode of certification.formacodes) {
+            if (!FORMACODE.test(formacode.code)) {
+                this.report(accept, { rule: 'REF012', node: formacode, property: 'code', params: { value: formacode.code, kind: 'Formacode', expected: msg('nomenclature.formacode') } });
+            }
+        }
         const version = single(certification.version);
         if (version && !isValidDate(version)) {
             this.report(accept, { rule: 'REF009', node: certification, property: 'version', index: certification.version.length - 1, params: { detail: msg('dates.invalid', { value: version }) } });
@@ -415,6 +427,8 @@ export class ReferentielValidator {
 /** Comment une propriété s'écrit, pour les messages de REF005. */
 const PROPERTY_LABELS: Record<string, string> = {
     rncp: 'rncp', niveau: 'niveau', enregistrement: 'enregistrement', statut: 'statut', version: 'version du',
+    identifiant: 'identifiant', etat: 'état', partenaires: 'partenaires', capacites: 'capacités', secteurs: 'secteurs',
+    emplois: 'emplois', objectifs: 'objectifs', typeEnregistrement: 'enregistrement de droit / sur demande',
     seuil: 'validé si … % des compétences acquises',
     nature: 'nature', consigne: 'consigne', jury: 'jury', seul: 'seul', enEquipe: 'en équipe',
     seuilBlocs: 'bloc validé si …', seuilCompetences: 'compétence acquise si …', acquisBlocs: 'blocs acquis …', amenagement: 'aménagement'
@@ -422,7 +436,8 @@ const PROPERTY_LABELS: Record<string, string> = {
 
 /** Les mots-clés qui précèdent la valeur d'une propriété (« niveau 7 ») : la plage va du mot-clé à la valeur. */
 const LEADING_KEYWORD: Record<string, string> = {
-    rncp: 'rncp', niveau: 'niveau', statut: 'statut', version: 'version', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc'
+    rncp: 'rncp', niveau: 'niveau', statut: 'statut', version: 'version', nature: 'nature', consigne: 'consigne', seuilBlocs: 'bloc',
+    identifiant: 'identifiant', etat: 'état', partenaires: 'partenaires', capacites: 'capacités', secteurs: 'secteurs', emplois: 'emplois', objectifs: 'objectifs'
 };
 
 function repeatedRange(node: AstNode, property: string, index: number): Range | undefined {
@@ -442,6 +457,11 @@ function repeatedRange(node: AstNode, property: string, index: number): Range | 
     }
     return { start: start.range.start, end: end.range.end };
 }
+
+/** Un code ROME (France Travail) : une lettre de A à N, quatre chiffres (« M1805 »). */
+const ROME_CODE = /^[A-N]\d{4}$/;
+/** Un code Formacode (Centre Inffo) : cinq chiffres (« 31090 »). */
+const FORMACODE = /^\d{5}$/;
 
 function isValidDate(value: string | undefined): boolean {
     if (!value) return false;

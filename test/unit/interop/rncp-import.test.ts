@@ -44,8 +44,9 @@ describe('import RNCP : les douze fiches réelles', () => {
         ]);
         expect(imported.every(Boolean)).toBe(true);
         const total = imported.reduce((acc, f) => ({ blocs: acc.blocs + f.stats.blocs, competences: acc.competences + f.stats.competences, sansCode: acc.sansCode + f.stats.sansCode }), { blocs: 0, competences: 0, sansCode: 0 });
-        // Le résumé de l'import des douze fiches (voir docs/interop.md).
-        expect(total).toEqual({ blocs: 53, competences: 347, sansCode: 246 });
+        // Le résumé de l'import des douze fiches (voir docs/interop.md) : les intitulés de
+        // regroupement (RNCP36490, RNCP35959) ne sont plus comptés comme des compétences.
+        expect(total).toEqual({ blocs: 53, competences: 322, sansCode: 232 });
     });
 
     it('chaque fichier importé se vérifie sans aucune erreur (avertissements attendus : pas de critères, pas de règles d\'obtention)', async () => {
@@ -67,12 +68,12 @@ describe('import RNCP : les douze fiches réelles', () => {
             expect(model.blocs.map(b => b.titre)).toEqual(blocs.map(b => b.libelle.replace(/\s+/g, ' ').trim()));
             for (const b of model.blocs) {
                 expect(model.competencesOfBloc.get(b)!.length).toBeGreaterThan(0);
-                expect(b.modalites).toHaveLength(1);
+                expect(b.modalites.length).toBeGreaterThan(0);
             }
         }
     }, 120_000);
 
-    it('en-tête : numéro, titre, niveau, certificateurs, NSF, dates converties, statut, activités visées en note', async () => {
+    it('en-tête : numéro, titre, niveau, certificateurs, NSF, dates converties, statut, activités visées', async () => {
         const file = imported.find(f => f.numero === 'RNCP35419')!;
         const { model } = await lint(file);
         const c = model.certification!;
@@ -85,8 +86,11 @@ describe('import RNCP : les douze fiches réelles', () => {
         expect(c.certificateurs.length).toBeGreaterThan(0);
         expect(c.certificateurs[0].siret).toMatch(/^\d{14}$/);
         expect(c.nsf.length).toBeGreaterThan(0);
-        expect(c.notes[0].texte).toMatch(/^Activités visées \(fiche RNCP\) : Activité 1 : Gestion de la relation client\nActivité 2 :/);
-        expect(model.activites).toHaveLength(0);
+        // « Activité 1 : Gestion de la relation client    Activité 2 : … » : quatre activités codées.
+        expect(c.activites.map(a => [a.name, a.texte])).toEqual([
+            ['A1', 'Gestion de la relation client'], ['A2', 'Pilotage de projet d\'ingénierie logiciel'],
+            ['A3', 'Intégration, industrialisation et déploiement du logiciel'], ['A4', 'Conception avancée de l\'architecture du logiciel']
+        ]);
         expect(model.competences.every(comp => comp.activites.length === 0)).toBe(true);
         // Les codes « C.1. » de la fiche, gardés tels quels (sans le point final).
         expect(model.competencesOfBloc.get(model.blocs[1])!.map(x => x.name)).toEqual(['C.6', 'C.7', 'C.8', 'C.9']);
@@ -101,21 +105,25 @@ describe('import RNCP : les douze fiches réelles', () => {
         expect(file.stats.sansCode).toBe(8);
     });
 
-    it('modalité : consigne = le texte de la fiche ; évalue = ce que le texte nomme, puis le reste', async () => {
+    it('modalités : une par paragraphe ouvert par des codes ; évalue = les codes qui l\'ouvrent, plages comprises', async () => {
         const file = imported.find(f => f.numero === 'RNCP34762')!;
         const { model } = await lint(file);
-        const m = model.blocs[2].modalites[0];
-        expect(m.name).toBe('M3.1');
-        expect(m.consigne[0]).toMatch(/^A3C1 et A3C2\. Elaboration d'un budget/);
-        expect(m.competences.map(r => r.$refText)).toEqual(['A3C1', 'A3C2', 'A3C3', 'A3C4', 'A3C5', 'A3C6', 'A3C7', 'A3C8', 'A3C9', 'A3C10']);
-        expect(m.notes[0].texte).toBe('Le texte des modalités nomme toutes les compétences du bloc.');
+        const modalites = model.blocs[2].modalites;
+        expect(modalites.map(m => m.name)).toEqual(['M3.1', 'M3.2', 'M3.3', 'M3.4', 'M3.5', 'M3.6']);
+        expect(modalites[0].consigne[0]).toMatch(/^A3C1 et A3C2\. Elaboration d'un budget/);
+        expect(modalites.map(m => m.competences.map(r => r.$refText))).toEqual([
+            ['A3C1', 'A3C2'], ['A3C3', 'A3C4', 'A3C5', 'A3C6'], ['A3C7'], ['A3C8'], ['A3C9'], ['A3C10']
+        ]);
+        expect(modalites[0].titre).toMatch(/^Elaboration d'un budget et\/ou définition des indicateurs/);
         // Préambule de la liste du bloc 5 : une note du bloc.
         expect(model.blocs[4].notes[0].texte).toMatch(/^Préambule de la liste des compétences : En mobilisant une analyse/);
-        // Un texte qui ne nomme rien : toutes les compétences, et une note le dit.
-        const other = imported.find(f => f.numero === 'RNCP36612')!;
-        const m2 = (await lint(other)).model.blocs[0].modalites[0];
-        expect(m2.notes[0].texte).toMatch(/ne nomme aucune compétence/);
-        expect(m2.consigne[0]).toContain('\n');
+        // Un texte sans nature reconnue ni code : une seule modalité, toutes les compétences, et une note le dit.
+        const other = imported.find(f => f.numero === 'RNCP36490')!;
+        const otherModel = (await lint(other)).model;
+        const m2 = otherModel.blocs[3].modalites;
+        expect(m2).toHaveLength(1);
+        expect(m2[0].notes[0].texte).toMatch(/ne nomme aucune compétence/);
+        expect(m2[0].competences.map(r => r.$refText)).toEqual(otherModel.competencesOfBloc.get(otherModel.blocs[3])!.map(c => c.name));
     });
 
     it('correspondances : « équivalent à » pour un bloc ↔ un bloc, une note sinon', async () => {
@@ -128,22 +136,24 @@ describe('import RNCP : les douze fiches réelles', () => {
         // RNCP36490BC02 ↔ RNCP29965BC06 + BC07 ensemble : pas d'équivalence, une note.
         expect(bloc2.equivalences.map(e => e.bloc)).not.toContain('RNCP29965BC06');
         expect(bloc2.notes.map(n => n.texte)).toContain('Correspondance déclarée au RNCP avec les blocs RNCP29965BC06, RNCP29965BC07 (fiche RNCP29965) réunis.');
-        // Une fiche entière (RS6626) : note.
-        expect(cda.model.blocs[3].notes.map(n => n.texte)).toContain('Correspondance déclarée au RNCP avec la fiche RS6626 entière.');
-        // Une correspondance sans bloc source : note de la certification.
+        // Une fiche entière (RS6626, RS6931) : « équivalent à » la fiche.
+        expect(cda.model.blocs[3].equivalences.map(e => e.bloc)).toEqual(expect.arrayContaining(['RS6626', 'RS6931']));
+        // Une correspondance sans bloc source : « équivalent à » dans l'en-tête.
         const web = await lint(imported.find(f => f.numero === 'RNCP37674')!);
-        expect(web.model.certification!.notes.map(n => n.texte)).toContain('Correspondance déclarée au RNCP avec la fiche RNCP31114 entière.');
+        expect(web.model.certification!.equivalences.map(e => e.bloc)).toEqual(['RNCP31114']);
     });
 
-    it('numérotation hiérarchique « 1.1 » / « 1.1.1 » : la compétence qui regroupe le dit en note', async () => {
+    it('numérotation hiérarchique « 1.1 » / « 1.1.1 » : l\'intitulé qui regroupe devient une activité du bloc', async () => {
         const { model } = await lint(imported.find(f => f.numero === 'RNCP36490')!);
-        const c11 = model.competences.find(c => c.name === 'C1.1')!;
-        expect(c11.notes[0].texte).toBe('Intitulé qui regroupe C1.1.1, C1.1.2 dans la fiche.');
+        expect(model.competences.find(c => c.name === 'C1.1')).toBeUndefined();
+        const a11 = model.activites.find(a => a.name === 'A1.1')!;
+        expect(a11.texte).toMatch(/^Recueillir, le besoin du client/);
+        expect(model.competencesOf.get(a11)!.map(c => c.name)).toEqual(['C1.1.1', 'C1.1.2']);
     });
 });
 
 describe('import RNCP : cas limites', () => {
-    const base = (over: Partial<RncpFiche>): RncpFiche => ({ numero: 'RNCP99999', intitule: 'Essai', nsf: [], certificateurs: [], dates: {}, blocs: [], correspondances: [], line: 1, ...over });
+    const base = (over: Partial<RncpFiche>): RncpFiche => ({ numero: 'RNCP99999', intitule: 'Essai', nsf: [], certificateurs: [], formacodes: [], romes: [], jurys: {}, dates: {}, blocs: [], correspondances: [], line: 1, ...over });
 
     it('codes répétés d\'un bloc à l\'autre, bloc sans liste, bloc sans modalités, textes à échapper', async () => {
         const file = ficheToRef(base({

@@ -270,3 +270,28 @@ describe('REF503 — texte vide', () => {
         expectNone(await lint(certification(bloc(1))), 'REF503');
     });
 });
+
+describe('REF012 — code ROME ou Formacode mal formé', () => {
+    it('un code ROME avec un O au lieu d\'un zéro, un Formacode à quatre chiffres', async () => {
+        const text = certification(bloc(1), OBTENTION, 'certification DE "x" {\n    rome "M18O5" "Études"\n    formacode "3109" "Web"\n}\n');
+        const ws = await lint(text);
+        const found = find(ws, 'REF012');
+        expect(found.map(d => d.severity)).toEqual([ERROR, ERROR]);
+        expect(found.map(d => d.message)).toEqual([
+            'Le code ROME « M18O5 » est mal formé : un code ROME est une lettre de A à N suivie de quatre chiffres (M1805).',
+            'Le code Formacode « 3109 » est mal formé : un Formacode a cinq chiffres (31090).'
+        ]);
+        expect(found[0].range).toEqual(at(text, '"M18O5"'));
+    });
+
+    it('des codes bien formés : rien', async () => {
+        expectNone(await lint(certification(bloc(1), OBTENTION, 'certification DE "x" {\n    rome "M1805"\n    formacode "31090" "Web"\n}\n')), 'REF012');
+    });
+});
+
+describe('REF005 — clauses de la fiche RNCP répétées', () => {
+    it('deux « objectifs » : le second est signalé', async () => {
+        const text = certification(bloc(1), OBTENTION, 'certification DE "x" {\n    objectifs "Un"\n    objectifs "Deux"\n}\n');
+        expectOne(await lint(text), 'REF005', { severity: ERROR, range: at(text, 'objectifs "Deux"'), message: ['objectifs'] });
+    });
+});
