@@ -66,7 +66,7 @@ describe('motifs des textes et des commentaires', () => {
         }
     });
 
-    it('l\'analyse lexicale reste linéaire quand rien n\'est refermé (16× la taille : moins de 48× le temps)', () => {
+    it('l\'analyse lexicale reste linéaire quand rien n\'est refermé (16× la taille : moins de 100× le temps)', () => {
         const { Referentiel } = createReferentielServices(EmptyFileSystem);
         const lexer = Referentiel.parser.Lexer;
         // Une ligne sur deux, le « /* » est hors texte et jamais refermé ; chaque guillemet
@@ -84,7 +84,8 @@ describe('motifs des textes et des commentaires', () => {
         time(input(1_000));
         const small = time(input(1_000));
         const large = time(input(16_000));
-        // Linéaire, le rapport serait de 16 ; quadratique, de 256 (avant : 160 Ko en 27 s).
-        expect(large / small).toBeLessThan(48);
+        // Linéaire, le rapport serait de 16 ; quadratique, de 256 (mesuré avant la correction : 612).
+        // La marge couvre une machine chargée (jusqu'à 72 mesuré à une charge de 30 sur 2 cœurs).
+        expect(large / small).toBeLessThan(100);
     });
 });
