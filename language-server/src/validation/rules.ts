@@ -181,7 +181,7 @@ const CATALOGUE = [
     rule('REF604', 'info', 'redaction',
         ['Compétence évaluée seulement par une modalité d\'un autre bloc', 'Competency assessed only by a situation of another bloc'],
         ['La compétence {name} du bloc {bloc} n\'est évaluée que par {modalites}, d\'un autre bloc : le bloc {bloc} ne peut pas être évalué seul. Évaluez-la par une modalité du bloc {bloc}.', 'Competency {name} of bloc {bloc} is assessed only by {modalites}, of another bloc: bloc {bloc} cannot be assessed on its own. Assess it through a situation of bloc {bloc}.'], false,
-        ['Modalité {modalite} du bloc {other}, qui évalue {name}', 'Situation {modalite} of bloc {other}, which assesses {name}']),
+        ['Modalité {modalites}, d\'un autre bloc, qui évalue {name}', 'Situation {modalites}, of another bloc, which assesses {name}']),
     rule('REF605', 'info', 'redaction',
         ['Compétences presque identiques', 'Near-duplicate competencies'],
         ['Le texte de la compétence {name} reprend à {percent} % celui de {other} : fusionnez-les ou dites ce qui les distingue.', 'The text of competency {name} repeats {percent} % of that of {other}: merge them or say what sets them apart.'], false,

@@ -293,7 +293,7 @@ export class ReferentielValidator {
         if (bloc && modalites.length > 0 && modalites.every(m => isBloc(m.$container) && m.$container !== bloc)) {
             this.report(accept, {
                 rule: 'REF604', ...at, params: { name, bloc: bloc.name, modalites: modalites.map(m => m.name).join(', ') },
-                related: modalites.map(m => relatedPlace({ node: m, property: 'name' }, relatedMessage('REF604', { name, modalite: m.name, other: (m.$container as Bloc).name })))
+                related: modalites.map(m => relatedPlace({ node: m, property: 'name' }, relatedMessage('REF604', { name, modalites: m.name })))
             });
         }
     }
