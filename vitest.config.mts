@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { LEFFF_MODULE, lefffLexiconSource } from './scripts/lefff-lexicon.mjs';
 
 export default defineConfig({
     // Comme esbuild (loader « text ») : un fichier .md importé donne son texte.
@@ -16,6 +17,15 @@ export default defineConfig({
             if (!id.endsWith('.woff')) return undefined;
             const base64 = readFileSync(id).toString('base64');
             return `export default new Uint8Array(Buffer.from(${JSON.stringify(base64)}, 'base64'));`;
+        }
+    }, {
+        // Comme esbuild : le module virtuel « lefff:verbes » (scripts/lefff-lexicon.mjs).
+        name: 'lefff-lexicon',
+        resolveId(id: string) {
+            return id === LEFFF_MODULE ? '\0' + LEFFF_MODULE : undefined;
+        },
+        load(id: string) {
+            return id === '\0' + LEFFF_MODULE ? lefffLexiconSource() : undefined;
         }
     }],
     test: {
