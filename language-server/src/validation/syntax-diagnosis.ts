@@ -430,7 +430,8 @@ export class SyntaxDiagnosis {
         const token = tokens[index];
         const previous = tokens[index - 1];
         if (!previous || !isCodeLike(previous) || !this.inList(tokens, index - 1)) return undefined;
-        if (isCodeLike(token) && !this.grammar.keywords.has(token.image)) {
+        // Deux codes sur une même ligne : une liste continuée sur la ligne suivante garde ses virgules.
+        if (isCodeLike(token) && !this.grammar.keywords.has(token.image) && token.startLine === previous.startLine) {
             const at = previous.endOffset! + 1;
             return {
                 offset: token.startOffset,
