@@ -25,6 +25,8 @@ interface Slip {
 const SAMPLE = 'samples/data-engineer';
 const FILES: Record<string, string> = Object.fromEntries(readdirSync(SAMPLE).filter(f => f.endsWith('.ref')).map(f => [f, readFileSync(`${SAMPLE}/${f}`, 'utf8')]));
 const SLIPS: Slip[] = JSON.parse(readFileSync('test/fixtures/slips/slips.json', 'utf8'));
+/** Les messages obtenus par le catalogue, pour vérifier ceux que cite docs/rules.md. */
+const MESSAGES: Array<{ message: string; fix: boolean }> = [];
 
 function apply(slip: Slip): Record<string, string> {
     const text = FILES[slip.file];
@@ -76,6 +78,7 @@ describe('Catalogue des fautes : une faute, un diagnostic qui dit la correction'
             const expected = slip.expected;
             expect(found.map(f => `${f.file}:${f.diagnostic.range.start.line + 1}:${f.diagnostic.range.start.character + 1} ${f.diagnostic.message}`)).toHaveLength(1);
             const [{ file, diagnostic }] = found;
+            MESSAGES.push({ message: diagnostic.message, fix: expected.fix !== undefined });
             expect(diagnostic.code).toBe(expected.code ?? 'REF001');
             expect({ file, line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 }).toEqual({ file: expected.file, line: expected.line, column: expected.column });
             expect(diagnostic.message).toMatch(new RegExp(expected.message));
@@ -96,6 +99,25 @@ describe('Catalogue des fautes : une faute, un diagnostic qui dit la correction'
             expect(errors(fixed).map(f => `${f.file}:${f.diagnostic.range.start.line + 1} ${f.diagnostic.message}`)).toEqual([]);
         });
     }
+});
+
+describe('docs/rules.md, section REF001 : les fautes reconnues', () => {
+    const section = readFileSync('docs/rules.md', 'utf8').split('### REF001')[1].split('### REF002')[0];
+    const rows = section.split('\n').filter(line => line.startsWith('| ') && !line.startsWith('| Faute')).map(line => line.split(' | ').map(cell => cell.replace(/^\| |\s*\|$/g, '')));
+
+    it('annonce la taille du catalogue', () => {
+        expect(section).toContain(`${SLIPS.length} fautes`);
+        expect(rows.length).toBeGreaterThanOrEqual(15);
+    });
+
+    it('chaque message cité est un message du catalogue, et son correctif est annoncé comme il existe', () => {
+        expect(MESSAGES.length).toBeGreaterThan(40);
+        for (const [faute, , message, correctif] of rows) {
+            const matching = MESSAGES.filter(m => m.message.includes(message));
+            expect(matching.length, `${faute} : « ${message} »`).toBeGreaterThan(0);
+            expect(matching.some(m => m.fix), `${faute} : correctif « ${correctif} »`).toBe(correctif === 'oui');
+        }
+    });
 });
 
 describe('Fautes en anglais (locale anglaise)', () => {
