@@ -78,7 +78,7 @@ describe('Catalogue des fautes : une faute, un diagnostic qui dit la correction'
             const expected = slip.expected;
             expect(found.map(f => `${f.file}:${f.diagnostic.range.start.line + 1}:${f.diagnostic.range.start.character + 1} ${f.diagnostic.message}`)).toHaveLength(1);
             const [{ file, diagnostic }] = found;
-            MESSAGES.push({ message: diagnostic.message, fix: expected.fix !== undefined });
+            MESSAGES.push({ message: String(diagnostic.message), fix: expected.fix !== undefined });
             expect(diagnostic.code).toBe(expected.code ?? 'REF001');
             expect({ file, line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 }).toEqual({ file: expected.file, line: expected.line, column: expected.column });
             expect(diagnostic.message).toMatch(new RegExp(expected.message));
