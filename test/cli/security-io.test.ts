@@ -10,13 +10,16 @@ import { chmodSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rea
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BIN, ROOT, cliEnv, runCli, runCliAsync, tempDir } from './run.js';
 
 const REF = path.join(ROOT, 'test/fixtures/candidats/referentiel');
 const JSON_OK = path.join(ROOT, 'test/fixtures/candidats/json/essai.candidat.json');
 const HEAD = 'candidat;nom;date_evaluation;C1.1;C1.2;C2.1;CR1.1.1;CR1.1.2;CR2.1.1;memoire;soutenance;periode_entreprise;blocs_acquis';
 const ROW = '2026-0001;Camille Martin;30/06/2026;A;A;A;S;S;S;14,5;12;6;';
+
+// Chaque cas lance un ou plusieurs vrais processus : sur une machine chargée, plus d'une minute.
+vi.setConfig({ testTimeout: 180_000 });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
@@ -159,7 +162,7 @@ describe('§4 — rien de perdu ni d\'écrit à moitié', () => {
         }
         expect([ref, json, csv].map(sha)).toEqual(before);
         console.log(`[abus] --out égal à une entrée : ${cases.length}/${cases.length} refusés, sources intactes`);
-    });
+    }, 180_000);
 
     it('--out dans un dossier en lecture seule : code 2, message, aucun fichier temporaire laissé', () => {
         const dir = temp();
@@ -303,7 +306,7 @@ describe('§5 — les sorties ne se retournent pas contre leurs lecteurs', () =>
         expectCleanFailure(r);
         expect(r.stderr).not.toMatch(/^::error/m);
         expect(r.stderr).toContain('x\\n::error file=forge::faux.candidat.json:1:');
-    });
+    }, 180_000);
 
     it('JUnit reste bien formé avec U+FFFE et U+FFFF dans un nom de fichier', () => {
         const dir = temp();
@@ -364,7 +367,7 @@ describe('§6 — données personnelles', () => {
         }
         console.log(`[abus] noms dans une mauvaise cellule : ${leaks}/${probes.length} fuites`);
         expect(leaks).toBe(0);
-    });
+    }, 300_000);
 
     it('--anonymize : ni identifiant ni nom dans aucun format ; même --sel, mêmes pseudonymes', () => {
         const dir = temp();
@@ -391,5 +394,5 @@ describe('§6 — données personnelles', () => {
         expect(ids(random.stdout).some(id => pseudonyms.has(id))).toBe(false);
         expect(random.stderr).toContain('sel aléatoire non conservé');
         expect(JSON.stringify(JSON.parse(random.stdout))).not.toMatch(/Camille|Dupré/);
-    });
+    }, 300_000);
 });
