@@ -222,7 +222,7 @@ async function bursts(): Promise<void> {
         const results = [];
         const rss: number[] = [];
         for (let i = 0; i < 4; i++) {
-            results.push(await burst(client, uri, text, { edits: 3000, every: 100, anchor: 'C2.1', title: 'bloc BC02' }));
+            results.push(await burst(client, uri, text, { edits: 3000, every: 100, anchor: 'C2.1', title: 'Manager la transition data' }));
             rss.push(serverRssKb(client));
         }
         await client.stop();

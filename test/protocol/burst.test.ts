@@ -33,7 +33,7 @@ describe('rafale de modifications', () => {
         const text = readFileSync(file, 'utf8');
         const uri = await client.open(file, text);
         await client.waitForDiagnostics(uri, () => true);
-        const options = { edits: 3000, every: 100, anchor: 'C2.1', title: 'bloc BC02' };
+        const options = { edits: 3000, every: 100, anchor: 'C2.1', title: 'Manager la transition data' };
         expect(text).toContain(options.title);
         // Une rafale d'échauffement d'abord : le tas de V8 y prend sa taille de travail (code compilé,
         // caches de l'analyseur ; mesuré : 145 → 190 Mo), puis il plafonne. On compare ensuite trois

@@ -23,8 +23,12 @@ export interface BurstResult {
  * requête de survol et une de complétion toutes les `every` modifications, sans attendre leurs
  * réponses (comme un éditeur pendant une frappe rapide ou un collage). Puis un survol : le
  * temps de sa réponse mesure la réactivité du serveur après la rafale.
- * `text` contient `anchor` (un code survolé) ; chaque version change le titre qui suit `title`.
+ * `text` (le texte ouvert) contient `anchor` (un code survolé, sur une autre ligne que
+ * `title`) et `title` (un texte entre guillemets qui reçoit un numéro de version : chaque
+ * rafale y laisse ` (NNNNN)`, 8 caractères de plus sur cette seule ligne).
  */
+let burstCount = 0;
+
 export async function burst(client: TestClient, uri: string, text: string, options: { edits: number; every: number; anchor: string; title: string }): Promise<BurstResult> {
     const { edits, every, anchor, title } = options;
     const at = position(text, anchor, 1);
@@ -33,10 +37,17 @@ export async function burst(client: TestClient, uri: string, text: string, optio
         () => 'ok' as const,
         (error: { code?: number }) => (error?.code === -32800 || error?.code === -32801 ? 'cancelled' as const : 'failed' as const)
     );
+    // Des modifications incrémentales, comme en envoie un éditeur : le texte ` (00001)` inséré
+    // après `title`, puis remplacé à chaque version (` (00002)`, …).
+    const at0 = position(text, title, title.length);
     const sent: Array<Promise<void>> = [];
+    let version = 1_000_000 * (burstCount += 1);
     for (let i = 1; i <= edits; i++) {
-        const version = text.replace(title, `${title} (${i})`);
-        sent.push(client.change(uri, version));
+        const range = { start: at0, end: { line: at0.line, character: at0.character + (i === 1 ? 0 : 8) } };
+        sent.push(client.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: ++version },
+            contentChanges: [{ range, text: ` (${String(i).padStart(5, '0')})` }]
+        }));
         if (i % every === 0) {
             inFlight.push(settle(client.request('textDocument/hover', { textDocument: { uri }, position: at })));
             inFlight.push(settle(client.request('textDocument/completion', { textDocument: { uri }, position: at })));
