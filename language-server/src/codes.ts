@@ -114,6 +114,8 @@ export function editDistance(a: string, b: string): number {
  * de la casse ni des séparateurs. Rien n'est proposé au-delà d'une distance raisonnable.
  */
 export function suggest(name: string, candidates: Iterable<string>, max = 3): string[] {
+    // Un nom très long n'est la faute de frappe d'aucun code : pas de distance d'édition (coût longueur²).
+    if (name.length > 64) return [];
     const key = canonicalCode(name).toLowerCase();
     const limit = Math.max(1, Math.floor(key.length / 3));
     const scored: Array<{ candidate: string; distance: number }> = [];

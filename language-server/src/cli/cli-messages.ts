@@ -50,6 +50,14 @@ registerMessages({
     'cli.evaluate.format': { fr: 'format du rapport : text, json, html, csv, openbadges (avec --out <dossier>)', en: 'report format: text, json, html, csv, openbadges (with --out <folder>)' },
     'cli.evaluate.out': { fr: 'fichier du rapport (sinon la sortie standard)', en: 'report file (standard output otherwise)' },
     'cli.evaluate.date': { fr: 'date d\'évaluation AAAA-MM-JJ (sinon celle du dossier, puis aujourd\'hui)', en: 'evaluation date YYYY-MM-DD (otherwise the file\'s, then today)' },
+    'cli.evaluate.anonymize': {
+        fr: 'remplace identifiants et noms des candidats par un pseudonyme (HMAC-SHA-256 salé) dans tout le rapport',
+        en: 'replaces candidate ids and names with a pseudonym (salted HMAC-SHA-256) in the whole report'
+    },
+    'cli.evaluate.sel': {
+        fr: 'avec --anonymize : le sel secret des pseudonymes (même sel, mêmes pseudonymes ; aléatoire sinon)',
+        en: 'with --anonymize: the secret salt of the pseudonyms (same salt, same pseudonyms; random otherwise)'
+    },
     'cli.evaluate.sheet': { fr: 'feuille du classeur XLSX à lire (sinon la première)', en: 'sheet of the XLSX workbook to read (otherwise the first)' },
     'evaluate.badDate': { fr: 'Date « {value} » invalide : écrivez AAAA-MM-JJ, par ex. 2026-06-30.', en: 'Invalid date "{value}": write YYYY-MM-DD, e.g. 2026-06-30.' },
     'evaluate.referentielErrors': {
@@ -64,6 +72,10 @@ registerMessages({
     'evaluate.written': {
         fr: '✔ {count} {count#candidat évalué|candidats évalués} : rapport écrit dans {file}.',
         en: '✔ {count} {count#candidate|candidates} evaluated: report written to {file}.'
+    },
+    'evaluate.anonymizedRandom': {
+        fr: 'Candidats sous pseudonyme, avec un sel aléatoire non conservé : ces pseudonymes ne se retrouveront dans aucun autre rapport. Pour les garder d\'un rapport à l\'autre, donnez le même --sel.',
+        en: 'Candidates under pseudonym, with a random salt that is not kept: these pseudonyms will match no other report. To keep them from one report to the next, give the same --sel.'
     },
     'evaluate.nothingWritten': {
         fr: '✖ {count} {count#problème|problèmes} dans les dossiers candidats : rien n\'a été écrit.',
@@ -110,6 +122,18 @@ registerMessages({
         en: 'Référentiel "{code}" is not in {path}.{suggestion}'
     },
 
+    'error.outIsInput': {
+        fr: '{out} est aussi un fichier lu ({input}) : l\'écrire détruirait la source. Choisissez un autre fichier de sortie.',
+        en: '{out} is also an input file ({input}): writing it would destroy the source. Choose another output file.'
+    },
+    'error.outIsFolder': {
+        fr: '{path} est un dossier : donnez le nom du fichier à écrire (par exemple {path}/rapport.{ext}).',
+        en: '{path} is a folder: give the name of the file to write (for example {path}/rapport.{ext}).'
+    },
+    'error.writeStdout': {
+        fr: 'Sortie standard : écriture impossible ({reason}). Le rapport n\'a pas été écrit en entier.',
+        en: 'Standard output: cannot write ({reason}). The report was not written in full.'
+    },
     'error.write': { fr: '{path} : écriture impossible ({reason}). Rien n\'a été écrit.', en: '{path}: cannot write ({reason}). Nothing was written.' },
     'error.badFormat': { fr: 'Format inconnu « {value} ». Formats possibles : {allowed}.', en: 'Unknown format "{value}". Possible formats: {allowed}.' },
     'error.badRule': {

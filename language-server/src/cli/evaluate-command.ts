@@ -1,12 +1,13 @@
-import { createReadStream, createWriteStream, promises as fs, type WriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { temporaryName } from '../common/files.js';
+import { TemporaryFile } from '../common/files.js';
+import { createPseudonymizer } from '../evaluation/anonymize.js';
 import { evaluateSources, readCandidates, type CandidateSource } from '../core/evaluate.js';
 import { evaluateCandidate } from '../evaluation/engine.js';
 import { loadWorkspace } from '../core/workspace.js';
-import { InputError, formatProblem } from '../evaluation/candidates/index.js';
+import { InputError, MAX_SHOWN_PROBLEMS, formatProblem } from '../evaluation/candidates/index.js';
+import type { InputProblem } from '../evaluation/types.js';
 import { createReportWriter } from '../evaluation/reports/index.js';
 import { KeyError, readSigningKey, type SigningKey } from '../interop/badge-signing.js';
 import { createOpenBadgesWriter, hasHttpsIssuer } from '../interop/openbadges.js';
@@ -17,7 +18,9 @@ import { msg } from '../i18n/messages.js';
 import { isCohortFile } from '../protocol/commands.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
 import { isHttpsUrl, referentielErrors, selectReferentiel } from './export-command.js';
+import { checkOutput, displayFile } from './io.js';
 import { parseFormat } from './lint-command.js';
+import { printable } from '../common/markup.js';
 
 export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv', 'openbadges'] as const;
 type EvaluateFormat = typeof EVALUATE_FORMATS[number];
@@ -32,7 +35,36 @@ export interface EvaluateOptions {
     cle?: string;
     emetteur?: string;
     baseUri?: string;
+    anonymize?: boolean;
+    sel?: string;
     color: boolean;
+}
+
+const REPORT_EXTENSION: Record<Exclude<EvaluateFormat, 'openbadges'>, string> = { text: 'txt', json: 'json', html: 'html', csv: 'csv' };
+
+/**
+ * Les problèmes d'entrée sur la sortie d'erreur : au plus MAX_SHOWN_PROBLEMS par fichier, puis
+ * leur nombre (50 000 colonnes inconnues ne font pas 50 000 lignes), et le bilan.
+ */
+function printProblems(problems: readonly InputProblem[]): void {
+    const byFile = new Map<string, InputProblem[]>();
+    for (const p of problems) {
+        const list = byFile.get(p.file) ?? [];
+        list.push(p);
+        byFile.set(p.file, list);
+    }
+    for (const [file, list] of byFile) {
+        for (const problem of list.slice(0, MAX_SHOWN_PROBLEMS)) process.stderr.write(formatProblem(problem) + '\n');
+        if (list.length > MAX_SHOWN_PROBLEMS) {
+            process.stderr.write(printable(msg('cand.limit.more', { count: list.length - MAX_SHOWN_PROBLEMS, file: displayFile(file), shown: MAX_SHOWN_PROBLEMS })) + '\n');
+        }
+    }
+    process.stderr.write(msg('evaluate.nothingWritten', { count: problems.length }) + '\n');
+}
+
+/** Une erreur d'écriture du système (disque plein, lecture seule…) en message d'usage, sans pile. */
+function writeError(file: string, error: unknown): UsageError {
+    return new UsageError(msg('error.write', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
 }
 
 /** Une date AAAA-MM-JJ qui existe. */
@@ -74,16 +106,31 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     }
 
     const target = options.out ? path.resolve(options.out) : undefined;
-    const temporaryDir = target ? path.dirname(target) : tmpdir();
-    await fs.mkdir(temporaryDir, { recursive: true }).catch(() => undefined);
-    const temporary = path.join(temporaryDir, temporaryName(target ? path.basename(target) : 'referentiel'));
-    const output = createWriteStream(temporary);
+    if (options.out) {
+        // Jamais écrire par-dessus un fichier lu : dossiers candidats, cohortes, fichiers du référentiel.
+        await checkOutput(options.out, [...candidateFiles, ...workspace.all.map(d => d.uri.fsPath)], REPORT_EXTENSION[format]);
+    }
+    const pseudonym = options.anonymize ? createPseudonymizer(options.sel) : undefined;
+    let temporary: TemporaryFile;
+    try {
+        temporary = await TemporaryFile.create(target);
+    } catch (error) {
+        throw writeError(options.out ?? 'stdout', error);
+    }
     const writer = createReportWriter(format, { color: options.color && !target && process.stdout.isTTY === true });
     const session = new EvaluationSession();
     let progress: SingleBar | undefined;
+    // Une erreur d'écriture du rapport (pas une erreur de lecture) : message d'usage, code 2.
+    const output = async (chunk: string): Promise<void> => {
+        try {
+            await temporary.write(chunk);
+        } catch (error) {
+            throw writeError(options.out ?? temporary.path, error);
+        }
+    };
 
     try {
-        await write(output, writer.begin({ referentiel: { code: model.code, titre: model.certification?.titre ?? '' }, dateGeneration: new Date().toISOString().slice(0, 10), locale: getLocale() }));
+        await output(writer.begin({ referentiel: { code: model.code, titre: model.certification?.titre ?? '' }, dateGeneration: new Date().toISOString().slice(0, 10), locale: getLocale() }));
         // Barre de progression sur un terminal, pour les grosses cohortes.
         const totalBytes = (await Promise.all(candidateFiles.filter(isCohortFile).map(f => fs.stat(f).then(s => s.size)))).reduce((a, b) => a + b, 0);
         if (process.stderr.isTTY && totalBytes > 256 * 1024) {
@@ -92,33 +139,40 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
         }
         let lastFile = '';
         const bar = progress;
-        const evaluated = evaluateSources(model, sourcesOf(candidateFiles), session, { date: options.date, sheet: options.sheet, onProgress: bytes => bar?.update(bytes) });
+        const evaluated = evaluateSources(model, sourcesOf(candidateFiles), session, { date: options.date, sheet: options.sheet, pseudonym, onProgress: bytes => bar?.update(bytes) });
         for await (const { result, index, source } of evaluated) {
             if (bar && source.file !== lastFile) {
                 lastFile = source.file;
-                bar.update({ fichier: path.basename(lastFile) });
+                bar.update({ fichier: printable(path.basename(lastFile)) });
             }
-            await write(output, writer.candidate(result, index));
+            await output(writer.candidate(result, index));
         }
         progress?.stop();
         progress = undefined;
-        await write(output, writer.end(session.summary));
-        await close(output);
+        await output(writer.end(session.summary));
         if (target) {
-            await fs.rename(temporary, target);
-            process.stderr.write(msg('evaluate.written', { count: session.summary.candidats, file: options.out! }) + '\n');
+            try {
+                await temporary.commit(target);
+            } catch (error) {
+                throw writeError(options.out!, error);
+            }
+            process.stderr.write(printable(msg('evaluate.written', { count: session.summary.candidats, file: options.out! })) + '\n');
         } else {
-            await pipeToStdout(temporary);
-            await fs.rm(temporary, { force: true });
+            try {
+                await temporary.close();
+            } catch (error) {
+                throw writeError(temporary.path, error);
+            }
+            await copyToStdout(temporary.path);
+            await temporary.discard();
         }
+        if (pseudonym?.random) process.stderr.write(msg('evaluate.anonymizedRandom') + '\n');
         return EXIT_OK;
     } catch (error) {
         progress?.stop();
-        await close(output).catch(() => undefined);
-        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        await temporary.discard();
         if (error instanceof InputError) {
-            for (const problem of error.problems) process.stderr.write(formatProblem(problem) + '\n');
-            process.stderr.write(msg('evaluate.nothingWritten', { count: error.problems.length }) + '\n');
+            printProblems(error.problems);
             return EXIT_USAGE;
         }
         throw error;
@@ -146,7 +200,8 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
     }
     const writer = createOpenBadgesWriter(model, options.out, { key, issuerId: options.emetteur, baseUri: options.baseUri });
     try {
-        for await (const results of readCandidates(model, sourcesOf(candidateFiles), new EvaluationSession(), { date: options.date, sheet: options.sheet })) {
+        const pseudonym = options.anonymize ? createPseudonymizer(options.sel) : undefined;
+        for await (const results of readCandidates(model, sourcesOf(candidateFiles), new EvaluationSession(), { date: options.date, sheet: options.sheet, pseudonym })) {
             // validFrom est la date d'évaluation : donnée par le dossier ou --date, jamais « aujourd'hui » implicitement.
             if (options.date === undefined && results.dateEvaluation === undefined) {
                 throw new UsageError(msg('badges.needsDate'));
@@ -157,10 +212,10 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
     } catch (error) {
         await writer.abort();
         if (error instanceof InputError) {
-            for (const problem of error.problems) process.stderr.write(formatProblem(problem) + '\n');
-            process.stderr.write(msg('evaluate.nothingWritten', { count: error.problems.length }) + '\n');
+            printProblems(error.problems);
             return EXIT_USAGE;
         }
+        if (typeof (error as NodeJS.ErrnoException).code === 'string' && !(error instanceof UsageError)) throw writeError(options.out, error);
         throw error;
     }
     if (key) {
@@ -174,30 +229,23 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
     return EXIT_OK;
 }
 
-function write(stream: WriteStream, chunk: string): Promise<void> {
-    if (chunk.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-        const ok = stream.write(chunk, error => { if (error) reject(error); });
-        if (ok) resolve(); else stream.once('drain', resolve);
-    });
+/** Recopie le rapport sur la sortie standard ; une sortie fermée ou pleine (ENOSPC, EPIPE) → message, code 2. */
+async function copyToStdout(file: string): Promise<void> {
+    let failure: Error | undefined;
+    const onError = (error: Error): void => { failure ??= error; };
+    process.stdout.on('error', onError);
+    try {
+        for await (const chunk of createReadStream(file)) {
+            await new Promise<void>((resolve, reject) => {
+                process.stdout.write(chunk as Buffer, error => (error ? reject(error) : resolve()));
+            }).catch((error: Error) => { failure ??= error; });
+            if (failure) break;
+        }
+    } finally {
+        process.stdout.off('error', onError);
+    }
+    if (failure) throw new UsageError(msg('error.writeStdout', { reason: (failure as NodeJS.ErrnoException).code ?? failure.message }));
 }
-
-function close(stream: WriteStream): Promise<void> {
-    return new Promise((resolve, reject) => {
-        if (stream.closed) { resolve(); return; }
-        stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-    });
-}
-
-function pipeToStdout(file: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-        const input = createReadStream(file);
-        input.on('error', reject);
-        input.on('end', resolve);
-        input.pipe(process.stdout, { end: false });
-    });
-}
-
 
 /** La clé de signature d'un fichier JWK ou PEM ; une clé illisible est une erreur d'usage (code 2). */
 export async function loadSigningKey(file: string): Promise<SigningKey> {

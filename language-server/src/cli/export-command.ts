@@ -1,11 +1,11 @@
 import { suggest } from '../codes.js';
 import { chooseCertification, countErrors, referentielDocuments } from '../core/referentiel.js';
-import { EXPORT_FORMATS, exportText, type ExportFormat } from '../core/export.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, type ExportFormat } from '../core/export.js';
 import { loadWorkspace, type LoadedWorkspace } from '../core/workspace.js';
 import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
-import { writeAtomic, writeStdout } from './io.js';
+import { checkOutput, writeAtomic, writeStdout } from './io.js';
 import { buildReport } from './lint-report.js';
 import { formatReport, type LintFormat } from './reporters.js';
 import { parseFormat } from './lint-command.js';
@@ -69,6 +69,7 @@ export async function exportCommand(target: string, options: ExportOptions): Pro
         process.stderr.write(msg('export.hasErrors', { code: model.code, count: errors.count }) + '\n' + errors.text);
         return EXIT_PROBLEMS;
     }
+    if (options.out) await checkOutput(options.out, workspace.all.map(d => d.uri.fsPath), EXPORT_EXTENSIONS[format]);
     const text = exportText(model, format, { baseUri: options.baseUri });
     if (options.out) {
         await writeAtomic(options.out, text);

@@ -1,6 +1,7 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { writeFileAtomic } from '../common/files.js';
+import { sameFile, writeFileAtomic } from '../common/files.js';
 import { msg } from '../i18n/messages.js';
 import { UsageError } from './errors.js';
 
@@ -13,6 +14,19 @@ export async function writeAtomic(file: string, content: string | Uint8Array): P
         await writeFileAtomic(file, content);
     } catch (error) {
         throw new UsageError(msg('error.write', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    }
+}
+
+/**
+ * Vérifie une destination avant tout travail : pas un dossier, et aucun des fichiers lus (même
+ * atteint par un autre chemin, un lien symbolique ou physique) — l'écrire détruirait la source.
+ */
+export async function checkOutput(out: string, inputs: Iterable<string>, ext: string): Promise<void> {
+    const stat = await fs.stat(out).catch(() => undefined);
+    if (stat?.isDirectory()) throw new UsageError(msg('error.outIsFolder', { path: out.replace(/[/\\]+$/, ''), ext }));
+    if (!stat) return;
+    for (const input of inputs) {
+        if (await sameFile(out, input)) throw new UsageError(msg('error.outIsInput', { out, input: displayFile(input) }));
     }
 }
 
@@ -29,7 +43,11 @@ export function writeStdout(text: string): Promise<void> {
 
 /** Le chemin d'un document tel qu'on l'affiche : relatif au dossier courant quand il est dessous. */
 export function displayPath(document: Pick<LangiumDocument, 'uri'>): string {
-    const file = document.uri.fsPath;
+    return displayFile(document.uri.fsPath);
+}
+
+/** Un chemin tel qu'on l'affiche : relatif au dossier courant quand il est dessous. */
+export function displayFile(file: string): string {
     const relative = path.relative(process.cwd(), file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -7,7 +7,7 @@ import type { ReferentielServices } from '../referentiel-module.js';
 import { isRuleCode, RULES_BY_CODE, type RuleCode, type SeverityOrOff } from '../validation/rules.js';
 import { parseSeverity } from '../validation/settings.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
-import { displayPath, writeAtomic, writeStdout } from './io.js';
+import { checkOutput, displayPath, writeAtomic, writeStdout } from './io.js';
 import { buildReport } from './lint-report.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { formatReport, githubStepSummary, LINT_FORMATS, type LintFormat, type ReportOptions } from './reporters.js';
@@ -58,6 +58,9 @@ export function parseCount(value: string | undefined): number | undefined {
     return Number(value);
 }
 
+/** L'extension d'un rapport, pour l'exemple du message « -o est un dossier ». */
+const OUTPUT_EXTENSION: Record<LintFormat, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', github: 'txt', junit: 'xml' };
+
 /** `referentiel lint <chemins…>` : renvoie le code de sortie. */
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
     const startedAt = new Date();
@@ -73,6 +76,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
     const rules = parseRuleOptions(options.rule);
     const configure = (services: ReferentielServices): void => services.validation.RuleSettings.set(rules);
     let workspace = await loadWorkspace(paths, configure);
+    if (options.outputFile) await checkOutput(options.outputFile, workspace.all.map(d => d.uri.fsPath), OUTPUT_EXTENSION[format]);
     let fixLog = '';
 
     if (options.fix) {

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import './cli-messages.js';
 import { suggest } from '../codes.js';
+import { printable } from '../common/markup.js';
 import { detectLocale, getLocale, parseLocale, setLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { VERSION } from '../version.js';
@@ -99,6 +100,8 @@ export function createProgram(): Command {
         .option('--cle <fichier>', msg('cli.evaluate.key'))
         .option('--emetteur <url>', msg('cli.evaluate.issuer'))
         .option('--base-uri <url>', msg('cli.evaluate.baseUri'))
+        .option('--anonymize', msg('cli.evaluate.anonymize'))
+        .option('--sel <texte>', msg('cli.evaluate.sel'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
             program.setOptionValue('exitCode', await evaluateCommand(files, { ...options, color: colorOf() }));
@@ -119,7 +122,7 @@ export function createProgram(): Command {
 /** Traduit les erreurs d'usage de commander en messages clairs ; code de sortie 2. */
 function explainCommanderError(error: CommanderError, argv: readonly string[], program: Command): string {
     const command = argv.find(a => program.commands.some(c => c.name() === a)) ?? '';
-    const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+    const quoted = printable(/'([^']+)'/.exec(error.message)?.[1] ?? '');
     switch (error.code) {
         case 'commander.unknownCommand': {
             const close = suggest(quoted, program.commands.map(c => c.name()), 1);
@@ -134,7 +137,7 @@ function explainCommanderError(error: CommanderError, argv: readonly string[], p
         case 'commander.missingMandatoryOptionValue':
             return msg('error.usage', { message: msg('error.missingOption', { value: quoted }), command });
         default:
-            return msg('error.usage', { message: error.message.replace(/^error: /, ''), command });
+            return msg('error.usage', { message: printable(error.message.replace(/^error: /, '')), command });
     }
 }
 
@@ -162,11 +165,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
             return EXIT_USAGE;
         }
         if (error instanceof UsageError) {
-            process.stderr.write(pc.red(error.message) + '\n');
+            // Le message cite des chemins et des valeurs données par l'utilisateur : une seule ligne, sans contrôle.
+            process.stderr.write(pc.red(printable(error.message)) + '\n');
             return EXIT_USAGE;
         }
         const reason = error instanceof Error ? error.message : String(error);
-        process.stderr.write(pc.red(msg('error.internal', { reason })) + '\n');
+        process.stderr.write(pc.red(msg('error.internal', { reason: printable(reason) })) + '\n');
         if (process.env.REFERENTIEL_DEBUG) {
             process.stderr.write(String((error as Error)?.stack) + '\n');
         }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import pc from 'picocolors';
-import { escapeXml } from '../common/markup.js';
+import { escapeXml, printable } from '../common/markup.js';
 import { getLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { RULES, type Severity } from '../validation/rules.js';
@@ -49,9 +49,10 @@ function stylish(report: LintReport, options: ReportOptions): string {
     const lines: string[] = [];
     for (const file of options.summaryOnly ? [] : report.files) {
         for (const m of file.messages) {
-            lines.push(`${c.underline(`${file.path}:${m.line}:${m.column}`)} ${paint(m.severity, msg(`severity.${m.severity}`))} ${c.dim(m.code)} ${m.message}`);
+            // Chemins et messages citent le texte des fichiers : aucun contrôle n'atteint le terminal.
+            lines.push(`${c.underline(`${printable(file.path)}:${m.line}:${m.column}`)} ${paint(m.severity, msg(`severity.${m.severity}`))} ${c.dim(m.code)} ${printable(m.message)}`);
             for (const r of m.related) {
-                lines.push(`  ${c.dim('↳')} ${c.underline(`${r.path}:${r.line}:${r.column}`)} ${c.dim(r.message)}`);
+                lines.push(`  ${c.dim('↳')} ${c.underline(`${printable(r.path)}:${r.line}:${r.column}`)} ${c.dim(printable(r.message))}`);
             }
         }
     }
@@ -215,8 +216,10 @@ function github(report: LintReport, options: ReportOptions): string {
         const file = repositoryPath(root, f);
         for (const m of f.messages) {
             // Une annotation n'a qu'un endroit : les autres suivent le message, une ligne chacun.
-            const text = [m.message, ...m.related.map(r => `${r.path}:${r.line}:${r.column} ${r.message}`)].join('\n');
-            lines.push(`::${command(m.severity)} file=${escapeProperty(file)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
+            // Chaque partie sans caractère de contrôle (un chemin ou un message ne coupe pas la commande) ;
+            // les sauts de ligne voulus entre les parties sont ensuite encodés (%0A).
+            const text = [printable(m.message), ...m.related.map(r => printable(`${r.path}:${r.line}:${r.column} ${r.message}`))].join('\n');
+            lines.push(`::${command(m.severity)} file=${escapeProperty(printable(file))},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.code)}::${escapeData(text)}`);
         }
     }
     return lines.length > 0 ? lines.join('\n') + '\n' : '';

@@ -6,6 +6,7 @@
  */
 import { parse as parseJsonc } from 'jsonc-parser';
 import { readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
+import { pseudonymize } from '../evaluation/anonymize.js';
 import { evaluateCandidate } from '../evaluation/engine.js';
 import type { EvaluationSession } from '../evaluation/session.js';
 import type { CandidateResults, EvaluationResult } from '../evaluation/types.js';
@@ -29,6 +30,8 @@ export interface EvaluationOptions {
     readonly onProgress?: (bytes: number) => void;
     /** Appelé avant chaque candidat : lève pour arrêter (annulation). */
     readonly checkCancelled?: () => void;
+    /** Pseudonymes (--anonymize) : l'identifiant remplacé, le nom retiré, avant l'évaluation et les rapports. */
+    readonly pseudonym?: (id: string) => string;
 }
 
 export interface EvaluatedCandidate {
@@ -50,7 +53,7 @@ export async function* readCandidates(model: ReferentielModel, sources: readonly
         for await (const results of candidates) {
             options.checkCancelled?.();
             session.admit(results);
-            yield results;
+            yield options.pseudonym ? pseudonymize(results, options.pseudonym) : results;
         }
         done += last;
     }

@@ -256,6 +256,49 @@ registerMessages({
         en: 'Encoding: the file is UTF-8, but the byte read here is not UTF-8 (file assembled from several sources?). Save it again from the spreadsheet as "CSV UTF-8".'
     },
 
+    // --- Limites (evaluation/candidates/limits.ts) --------------------------------------------
+    'cand.limit.cell': {
+        fr: '{where} : cellule de {length} caractères, au-delà de la limite de {max} (celle d\'une cellule Excel). Une cellule de résultats tient en quelques caractères : le fichier est-il bien une cohorte ?',
+        en: '{where}: cell of {length} characters, beyond the limit of {max} (that of an Excel cell). A results cell holds a few characters: is the file really a cohort?'
+    },
+    'cand.limit.fields': {
+        fr: 'Ligne {line} : {count} cellules, au-delà de la limite de {max} colonnes (celle d\'Excel). Vérifiez le séparateur et la ligne.',
+        en: 'Line {line}: {count} cells, beyond the limit of {max} columns (that of Excel). Check the separator and the line.'
+    },
+    'cand.limit.line': {
+        fr: 'CSV mal formé : ligne de plus de {max} caractères. Une ligne de cohorte en compte quelques centaines : le fichier est-il bien un CSV de résultats ?',
+        en: 'Malformed CSV: line of more than {max} characters. A cohort line has a few hundred: is the file really a results CSV?'
+    },
+    'cand.limit.more': {
+        fr: '… et {count} {count#autre problème|autres problèmes} dans {file} (les {shown} premiers sont montrés).',
+        en: '… and {count} more {count#problem|problems} in {file} (the first {shown} are shown).'
+    },
+    'cand.limit.xlsxBomb': {
+        fr: 'Classeur refusé : l\'entrée « {entry} » se décompresse en {size} Mo ({ratio} fois sa taille compressée ; limites : {maxSize} Mo et {maxRatio} fois). Une feuille de résultats réelle est bien plus petite : réenregistrez le classeur depuis le tableur, ou exportez-le en CSV.',
+        en: 'Workbook refused: entry "{entry}" expands to {size} MB ({ratio} times its compressed size; limits: {maxSize} MB and {maxRatio} times). A real results sheet is much smaller: save the workbook again from the spreadsheet, or export it as CSV.'
+    },
+    'cand.limit.xlsxTotal': {
+        fr: 'Classeur refusé : il se décompresse en {size} Mo au total (limite : {max} Mo). Exportez la feuille de résultats en CSV.',
+        en: 'Workbook refused: it expands to {size} MB in total (limit: {max} MB). Export the results sheet as CSV.'
+    },
+    'cand.value.masked': { fr: '⟨{count} {count#caractère masqué|caractères masqués}⟩', en: '⟨{count} masked {count#character|characters}⟩' },
+    'cand.noRows': {
+        fr: 'La cohorte n\'a aucune ligne de candidat : seule la ligne d\'en-tête est remplie. Ajoutez une ligne par candidat, ou retirez ce fichier de la commande.',
+        en: 'The cohort has no candidate line: only the header line is filled. Add one line per candidate, or remove this file from the command.'
+    },
+    'cand.csv.mixedEncoding': {
+        fr: 'Encodage : le fichier commence en Windows-1252 (octet non UTF-8 ligne {first}) puis continue en UTF-8 ici : il a été assemblé à partir de plusieurs sources, et ses accents seraient lus de travers. Réenregistrez-le depuis le tableur en « CSV UTF-8 ».',
+        en: 'Encoding: the file starts in Windows-1252 (non-UTF-8 byte on line {first}) then continues in UTF-8 here: it was assembled from several sources, and its accents would be misread. Save it again from the spreadsheet as "CSV UTF-8".'
+    },
+    'cand.json.err.NestingTooDeep': {
+        fr: 'objets ou listes imbriqués sur plus de {max} niveaux (un dossier candidat en a 3)',
+        en: 'objects or lists nested more than {max} levels deep (a candidate file has 3)'
+    },
+    'cand.json.err.StringTooLong': {
+        fr: 'texte de plus de {max} caractères (un identifiant ou un nom en compte quelques dizaines)',
+        en: 'text of more than {max} characters (an id or a name has a few dozen)'
+    },
+
     // --- XLSX -------------------------------------------------------------------------------
     'cand.xlsx.sheet': {
         fr: 'Feuille « {sheet} » absente du classeur.{suggestion} Feuilles du classeur : {sheets}.',

@@ -1,5 +1,6 @@
 import { msg } from '../i18n/messages.js';
 import { InputError } from './candidates/index.js';
+import { shownValue } from './candidates/problems.js';
 import './engine-messages.js';
 import type { CandidateResults, Decision, EvaluationSummary } from './types.js';
 
@@ -19,7 +20,7 @@ export class EvaluationSession {
             const position = results.positions.get('candidat.id');
             throw new InputError([{
                 file: results.source.file, line: position?.line ?? results.source.line ?? 1, column: position?.column ?? 1, kind: 'doublon',
-                message: msg('eval.duplicateId', { id: results.candidat.id, previous })
+                message: msg('eval.duplicateId', { id: shownValue(results.candidat.id), previous })
             }]);
         }
         this.seen.set(results.candidat.id, where);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { canonicalCode } from '../codes.js';
-import { publishFolder, temporarySibling } from '../common/files.js';
+import { publishFolder, temporarySibling, trackTemporary } from '../common/files.js';
 import type { Bloc, Competence } from '../generated/ast.js';
 import type { EvaluationResult } from '../evaluation/types.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -249,13 +249,17 @@ export function createOpenBadgesWriter(model: ReferentielModel, folder: string, 
     const temporary = temporarySibling(target, 'badges');
     const blocs = new Map(model.blocs.map(b => [canonicalCode(b.name), b]));
     let created = false;
+    let release = (): void => undefined;
     let count = 0;
     const files = new Set<string>();
 
     const credentialOptions: CredentialOptions = { issuerId: options.issuerId, baseUri: options.baseUri };
     const write = async (stem: string, credential: Record<string, unknown>): Promise<void> => {
         if (!created) {
-            await fs.mkdir(temporary, { recursive: true });
+            // Dossier préparé en 0700 (les badges nomment un candidat par son empreinte), retiré sur un signal.
+            await fs.mkdir(path.dirname(temporary), { recursive: true });
+            await fs.mkdir(temporary, { mode: 0o700 });
+            release = trackTemporary(temporary);
             created = true;
         }
         const name = stem + (options.key ? '.jwt' : '.json');
@@ -287,10 +291,12 @@ export function createOpenBadgesWriter(model: ReferentielModel, folder: string, 
                 return;
             }
             await publishFolder(temporary, target, [...files].sort());
+            release();
             created = false;
         },
         async abort(): Promise<void> {
             if (created) await fs.rm(temporary, { recursive: true, force: true });
+            release();
             created = false;
             files.clear();
             count = 0;

@@ -136,8 +136,10 @@ describe('readCohort (CSV) : formes acceptées', () => {
         expect(detectSeparator('candidat')).toBe(';');
     });
 
-    it('un fichier avec l\'en-tête seul ne donne aucun candidat', async () => {
-        expect(await collect(csv(`${HEAD}\r\n`), mini)).toEqual([]);
+    it('un fichier avec l\'en-tête seul est une erreur (pas un succès vide)', async () => {
+        const { problems, before } = await cohortProblems(csv(`${HEAD}\r\n\r\n`), mini);
+        expect(before).toEqual([]);
+        expect(problems).toEqual([expect.objectContaining({ kind: 'colonne', line: 1, column: 1, message: expect.stringContaining('aucune ligne de candidat') })]);
     });
 });
 

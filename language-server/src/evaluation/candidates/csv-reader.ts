@@ -5,6 +5,7 @@ import { msg } from '../../i18n/messages.js';
 import type { ReferentielModel } from '../../model/referentiel-model.js';
 import type { CandidateResults, SourcePosition } from '../types.js';
 import { decodeFile } from './decode.js';
+import { MAX_LINE_LENGTH } from './limits.js';
 import { InputError, LineIndex } from './problems.js';
 import { CohortTable, type RawCell } from './table.js';
 import '../candidate-messages.js';
@@ -14,7 +15,7 @@ export interface CsvOptions {
 }
 
 /** Au-delà, un enregistrement est sûrement un guillemet jamais fermé (et la mémoire reste bornée). */
-const MAX_RECORD = 1 << 20;
+const MAX_RECORD = MAX_LINE_LENGTH;
 
 /** Le séparateur de la ligne d'en-tête : « ; », « , » ou tabulation (le plus fréquent hors guillemets). */
 export function detectSeparator(line: string): string {
@@ -117,7 +118,7 @@ function csvProblem(file: string, error: CsvError, raw: string, nextLine: number
             message = msg('cand.csv.quoteNotClosed');
             break;
         case 'CSV_MAX_RECORD_SIZE':
-            message = content.includes('"') ? msg('cand.csv.quoteNotClosed') : msg('cand.csv.other', { detail: error.message });
+            message = content.includes('"') ? msg('cand.csv.quoteNotClosed') : msg('cand.limit.line', { max: MAX_LINE_LENGTH });
             break;
         case 'INVALID_OPENING_QUOTE':
             offset = Math.max(0, content.length - 1);
@@ -162,12 +163,34 @@ export async function* readCsvCohort(file: string, model: ReferentielModel, opti
         const separator = detectSeparator(header ?? '');
         const table = new CohortTable(file, model, 'csv', separator);
 
+        // Une ligne physique démesurée (200 Mo de séparateurs…) est refusée pendant la lecture, avant
+        // que csv-parse n'en fasse un enregistrement : temps et mémoire restent bornés.
+        let tooLong: InputError | undefined;
+        let physicalLine = 1;
+        let run = 0;
+        const measure = (chunk: string): void => {
+            let from = 0;
+            for (;;) {
+                const n = chunk.indexOf('\n', from);
+                const r = chunk.indexOf('\r', from);
+                const end = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+                run += (end < 0 ? chunk.length : end) - from;
+                if (run > MAX_LINE_LENGTH) {
+                    tooLong = new InputError([{ file, line: physicalLine, column: MAX_LINE_LENGTH + 1, kind: 'syntaxe', message: msg('cand.limit.line', { max: MAX_LINE_LENGTH }) }]);
+                    throw tooLong;
+                }
+                if (end < 0) return;
+                if (chunk[end] === '\n' || chunk[end + 1] !== '\n') physicalLine++;
+                run = 0;
+                from = end + 1;
+            }
+        };
         const text = async function* (): AsyncGenerator<string> {
-            if (head !== '') yield head;
+            if (head !== '') { measure(head); yield head; }
             head = '';
             while (!ended) {
                 const next = await chunks.next();
-                if (next.done) ended = true; else yield next.value;
+                if (next.done) ended = true; else { measure(next.value); yield next.value; }
             }
         };
         // Les lignes physiques sont comptées ici, pendant l'analyse, à partir du texte brut de chaque
@@ -202,19 +225,25 @@ export async function* readCsvCohort(file: string, model: ReferentielModel, opti
 
         let consumed = 0;
         const failure = (): InputError => csvProblem(file, skipped!.error, skipped!.raw, skipped!.nextLine, separator);
-        for await (const entry of parser as AsyncIterable<ParsedRecord>) {
-            if (skipped && skipped.after === consumed) throw failure();
-            consumed++;
-            const cells = cellsOf(file, entry.record, entry.content, entry.line, separator);
-            if (!table.hasHeader) {
-                if (!table.isBlank(cells)) table.header(cells, entry.line);
-                continue;
+        try {
+            for await (const entry of parser as AsyncIterable<ParsedRecord>) {
+                if (skipped && skipped.after === consumed) throw failure();
+                consumed++;
+                CohortTable.checkFieldCount(file, entry.record.length, entry.line);
+                const cells = cellsOf(file, entry.record, entry.content, entry.line, separator);
+                if (!table.hasHeader) {
+                    if (!table.isBlank(cells)) table.header(cells, entry.line);
+                    continue;
+                }
+                const result = table.row(cells, entry.line);
+                if (result) yield result;
             }
-            const result = table.row(cells, entry.line);
-            if (result) yield result;
+        } catch (error) {
+            throw tooLong ?? error;
         }
+        if (tooLong) throw tooLong;
         if (skipped) throw failure();
-        if (!table.hasHeader) table.empty();
+        table.finish();
     } finally {
         parser?.destroy();
         source?.destroy();

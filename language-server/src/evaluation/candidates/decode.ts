@@ -77,8 +77,30 @@ export async function* decodeFile(file: string, options: DecodeOptions = {}): As
         if (chosen !== 'windows-1252') decoder = new TextDecoder(chosen, { fatal: chosen === 'utf-8', ignoreBOM: true });
         options.onEncoding?.(chosen);
     };
+    // Windows-1252 : ligne du premier octet non UTF-8, et octets d'une séquence UTF-8 coupée en fin de morceau.
+    let legacyLine = 1;
+    let carry: Buffer | undefined;
+    const decodeLegacy = (input: Buffer, final: boolean): string => {
+        const buf = carry ? Buffer.concat([carry, input]) : input;
+        carry = undefined;
+        // Une séquence UTF-8 valide plus loin (« Ã© » en Windows-1252) : le fichier a été assemblé
+        // à partir de deux encodages ; le lire en entier en Windows-1252 garblerait ces lignes.
+        for (let i = 0; i < buf.length; i++) {
+            if (buf[i] < 0xc2) continue;
+            const length = utf8SequenceAt(buf, i);
+            if (length > 0) {
+                track(iconv.decode(buf.subarray(0, i), 'windows-1252'));
+                throw new InputError([{ file, line, column, kind: 'encodage', message: msg('cand.csv.mixedEncoding', { first: legacyLine }) }]);
+            }
+            if (length < 0 && !final) {
+                carry = Buffer.from(buf.subarray(i));
+                return iconv.decode(buf.subarray(0, i), 'windows-1252');
+            }
+        }
+        return iconv.decode(buf, 'windows-1252');
+    };
     const decode = (buf: Buffer, final: boolean): string => {
-        if (encoding === 'windows-1252') return iconv.decode(buf, 'windows-1252');
+        if (encoding === 'windows-1252') return decodeLegacy(buf, final);
         try {
             return decoder!.decode(buf, { stream: !final });
         } catch {
@@ -121,6 +143,7 @@ export async function* decodeFile(file: string, options: DecodeOptions = {}): As
                     pending = Buffer.from(buf.subarray(i));
                     continue;
                 }
+                if (length === 0) legacyLine = line + (buf.toString('latin1', 0, i).match(/\n/g)?.length ?? 0);
                 decide(length > 0 ? 'utf-8' : 'windows-1252');
             }
             const text = decode(buf, false);
@@ -128,6 +151,7 @@ export async function* decodeFile(file: string, options: DecodeOptions = {}): As
         }
         if (encoding === undefined) {
             // Fin du fichier au milieu d'une séquence : ce n'était pas de l'UTF-8.
+            if (pending) legacyLine = line;
             decide(pending ? 'windows-1252' : 'utf-8');
         }
         const rest = decode(pending ?? Buffer.alloc(0), true);

@@ -17,6 +17,7 @@ export { InputError, formatProblem } from './problems.js';
 export { readCandidateJson } from './json-reader.js';
 export { decodeFile, type TextEncoding } from './decode.js';
 export { detectSeparator } from './csv-reader.js';
+export { MAX_CELL_LENGTH, MAX_FIELDS, MAX_JSON_DEPTH, MAX_LINE_LENGTH, MAX_SHOWN_PROBLEMS } from './limits.js';
 
 export interface CohortOptions {
     /** Feuille du classeur (.xlsx) ; la première par défaut. Sans effet sur un CSV. */

@@ -7,7 +7,8 @@ import type { ReferentielModel } from '../../model/referentiel-model.js';
 import type { CandidateResults, InputProblem, SourcePosition, ValeurCompetence, ValeurCritere } from '../types.js';
 import { didYouMean, hasCode, modelCodes, resultNounOf, SECTION_OF, unknownCodeMessage, type ModelCodes, type Noun } from './model-codes.js';
 import { nodeValue, parseJson, type JsonNode as Node } from './json-tree.js';
-import { capitalize, InputError, LineIndex, problemAt, sortProblems } from './problems.js';
+import { MAX_CELL_LENGTH, MAX_JSON_DEPTH } from './limits.js';
+import { capitalize, InputError, LineIndex, problemAt, shownHeader, shownValue, sortProblems } from './problems.js';
 import { formatNumber, isIsoDate } from './values.js';
 import '../candidate-messages.js';
 
@@ -29,8 +30,13 @@ function pathOf(segments: readonly Segment[]): string {
     return segments.join('.');
 }
 
+/** Un chemin pour un message : une clé qui a la forme d'un nom y est masquée (shownValue). */
+function shownPath(segments: readonly Segment[]): string {
+    return segments.map(s => (typeof s === 'string' ? shownValue(s) : s)).join('.');
+}
+
 function whereOf(segments: readonly Segment[]): string {
-    return segments.length === 0 ? capitalize(msg('cand.schema.root')) : msg('cand.where.path', { path: pathOf(segments) });
+    return segments.length === 0 ? capitalize(msg('cand.schema.root')) : msg('cand.where.path', { path: shownPath(segments) });
 }
 
 /** Décode un chemin JSON Pointer (instancePath d'ajv). */
@@ -89,8 +95,11 @@ function typeLabel(type: string): string {
     return msg(`cand.type.${type === 'integer' ? 'number' : type}`);
 }
 
+/** Une valeur du fichier pour un message : un texte passe par shownValue (jamais un nom en clair). */
 function shown(value: unknown): string {
-    return typeof value === 'string' ? value : JSON.stringify(value);
+    if (typeof value === 'string') return shownValue(value);
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 40 ? shownValue(text) : text;
 }
 
 /**
@@ -110,7 +119,7 @@ export function readCandidateJson(file: string, text: string, model: Referentiel
 
     // 1. Syntaxe. Commentaires et virgules finales sont tous signalés (ils ne désorganisent pas
     //    la suite) ; la première autre erreur arrête la lecture.
-    const parsed = parseJson(text);
+    const parsed = parseJson(text, { maxDepth: MAX_JSON_DEPTH, maxString: MAX_CELL_LENGTH });
     for (const comment of parsed.comments) {
         problems.push(problemAt(at(comment.offset, comment.length), 'syntaxe', msg('cand.json.comment')));
     }
@@ -120,8 +129,10 @@ export function readCandidateJson(file: string, text: string, model: Referentiel
     const root = parsed.root;
     if (parsed.error || !root) {
         const error = parsed.error ?? { code: 'ValueExpected', offset: 0, length: 0 };
-        const fragment = text.substr(error.offset, Math.min(Math.max(error.length, 1), 24)).split(/[\r\n]/)[0];
-        problems.push(problemAt(at(error.offset, error.length), 'syntaxe', msg('cand.json.syntax', { detail: msg(`cand.json.err.${error.code}`, { text: fragment }) })));
+        const raw = text.substr(error.offset, Math.min(Math.max(error.length, 1), 24)).split(/[\r\n]/)[0];
+        // Un mot sans guillemets peut être un nom (Camille au lieu de "Camille") : masqué s'il en a la forme.
+        const fragment = shownValue(raw);
+        problems.push(problemAt(at(error.offset, error.length), 'syntaxe', msg('cand.json.syntax', { detail: msg(`cand.json.err.${error.code}`, { text: fragment, max: error.code === 'NestingTooDeep' ? MAX_JSON_DEPTH : MAX_CELL_LENGTH }) })));
         throw new InputError(sortProblems(problems));
     }
     if (problems.length === 0) {
@@ -178,7 +189,7 @@ export function readCandidateJson(file: string, text: string, model: Referentiel
         && canonicalCode(obj.referentiel) !== canonicalCode(model.code) && canonicalCode(obj.referentiel) !== model.key) {
         sameReferentiel = false;
         problems.push(problemAt(at(referentielNode.offset, referentielNode.length), 'referentiel',
-            msg('cand.referentiel', { file: obj.referentiel, model: model.code })));
+            msg('cand.referentiel', { file: shownHeader(obj.referentiel), model: model.code })));
     }
     if (sameReferentiel) {
         checkCodes(root, codes, at, problems, flagged);
@@ -237,7 +248,7 @@ function schemaProblem(
             const expected = String((error.params as { type: string | string[] }).type);
             const actual = typeLabel(typeName(value));
             if (expected === 'number' && segments.length === 2 && (section === 'epreuves' || section === 'mesures')) {
-                return problemAt(position, 'schema', msg('cand.schema.typeNumber', { where, actual: typeof value === 'string' ? `« ${value} »` : actual }));
+                return problemAt(position, 'schema', msg('cand.schema.typeNumber', { where, actual: typeof value === 'string' ? `« ${shownValue(value)} »` : actual }));
             }
             return problemAt(position, 'schema', msg('cand.schema.type', { where, expected: typeLabel(expected), actual }));
         }
@@ -265,7 +276,7 @@ function schemaProblem(
                 : full === 'candidat.id' ? msg('cand.schema.required.id')
                 : msg('cand.schema.required.other');
             // Sur l'accolade ouvrante de l'objet.
-            return problemAt(at(node.offset, 1), 'schema', msg('cand.schema.required', { path: full, hint }));
+            return problemAt(at(node.offset, 1), 'schema', msg('cand.schema.required', { path: shownPath([...segments, missing]), hint }));
         }
         case 'additionalProperties': {
             const extra = (error.params as { additionalProperty: string }).additionalProperty;
@@ -273,8 +284,8 @@ function schemaProblem(
             const keyNode = property?.children?.[0] ?? node;
             const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> }).properties ?? {});
             return problemAt(at(keyNode.offset, keyNode.length), 'schema', msg('cand.schema.additional', {
-                property: extra,
-                where: segments.length === 0 ? msg('cand.schema.root') : msg('cand.where.path', { path }),
+                property: shownValue(extra),
+                where: segments.length === 0 ? msg('cand.schema.root') : msg('cand.where.path', { path: shownPath(segments) }),
                 suggestion: didYouMean(extra, allowed),
                 allowed: allowed.join(', ')
             }));
@@ -298,13 +309,13 @@ function checkCodes(
             const keyNode = property.children![0];
             const valueNode = property.children![1];
             const code = String(keyNode.value);
-            const where = msg('cand.where.path', { path: `${section}.${code}` });
+            const where = msg('cand.where.path', { path: shownPath([section, code]) });
             const keyPosition = at(keyNode.offset, keyNode.length);
             const canonical = canonicalCode(code);
             const earlier = seen.get(canonical);
             if (earlier && earlier.value !== code) {
                 problems.push(problemAt(keyPosition, 'doublon', msg('cand.schema.sameCode', {
-                    where, other: `${section}.${String(earlier.value)}`, line: at(earlier.offset).line, column: at(earlier.offset).column
+                    where, other: shownPath([section, String(earlier.value)]), line: at(earlier.offset).line, column: at(earlier.offset).column
                 })));
             }
             if (!earlier) seen.set(canonical, keyNode);

@@ -25,7 +25,15 @@ export interface JsonNode {
 export type JsonErrorCode =
     | 'InvalidSymbol' | 'InvalidNumberFormat' | 'PropertyNameExpected' | 'ValueExpected' | 'ColonExpected'
     | 'CommaExpected' | 'CloseBraceExpected' | 'CloseBracketExpected' | 'EndOfFileExpected'
-    | 'UnexpectedEndOfComment' | 'UnexpectedEndOfString' | 'InvalidUnicode' | 'InvalidEscapeCharacter' | 'InvalidCharacter';
+    | 'UnexpectedEndOfComment' | 'UnexpectedEndOfString' | 'InvalidUnicode' | 'InvalidEscapeCharacter' | 'InvalidCharacter'
+    | 'NestingTooDeep' | 'StringTooLong';
+
+export interface JsonLimits {
+    /** Profondeur d'imbrication des objets et listes (au-delà : NestingTooDeep, sans récursion de plus). */
+    readonly maxDepth: number;
+    /** Longueur d'un texte (au-delà : StringTooLong). */
+    readonly maxString: number;
+}
 
 export interface JsonSyntaxError {
     readonly code: JsonErrorCode;
@@ -52,7 +60,8 @@ class Stop extends Error {
 const DELIMITERS = new Set(['{', '}', '[', ']', ',', ':', '"', ' ', '\t', '\n', '\r', '/']);
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-export function parseJson(text: string): JsonParse {
+export function parseJson(text: string, limits: JsonLimits = { maxDepth: 64, maxString: 32_767 }): JsonParse {
+    let depth = 0;
     const comments: Array<{ offset: number; length: number }> = [];
     const trailingCommas: Array<{ offset: number; close: '}' | ']' }> = [];
     let pos = 0;
@@ -102,6 +111,7 @@ export function parseJson(text: string): JsonParse {
                 pos++;
                 return { type: 'string', offset: start, length: pos - start, value };
             }
+            if (value.length > limits.maxString) stop('StringTooLong', start, 1);
             if (c === '\n' || c === '\r') stop('UnexpectedEndOfString', start, pos - start);
             if (code < 0x20) stop('InvalidCharacter', pos, 1);
             if (c === '\\') {
@@ -145,8 +155,13 @@ export function parseJson(text: string): JsonParse {
         skip();
         const c = text[pos];
         if (c === undefined) return stop('ValueExpected');
-        if (c === '{') return object();
-        if (c === '[') return array();
+        if (c === '{' || c === '[') {
+            if (depth >= limits.maxDepth) stop('NestingTooDeep', pos, 1);
+            depth++;
+            const node = c === '{' ? object() : array();
+            depth--;
+            return node;
+        }
         if (c === '"') return string();
         if (c === '-' || (c >= '0' && c <= '9')) return number();
         if (c === '}' || c === ']' || c === ',' || c === ':') return stop('ValueExpected', pos, 1);

@@ -1,6 +1,7 @@
 import { canonicalCode, suggest } from '../../codes.js';
 import { msg } from '../../i18n/messages.js';
 import type { CodedElement, ReferentielModel } from '../../model/referentiel-model.js';
+import { shownValue } from './problems.js';
 
 /** Les sortes de codes qu'un fichier de candidat peut nommer. */
 export type Noun = 'competence' | 'critere' | 'epreuve' | 'mesure' | 'bloc';
@@ -126,5 +127,5 @@ export function unknownCodeMessage(codes: ModelCodes, noun: Noun, code: string, 
             suggestion = ' ' + msg(`cand.known.${noun}`, { codes: known.join(', ') });
         }
     }
-    return msg('cand.code.unknown', { where, ref: codes.model.code, deNoun: msg(`cand.deNoun.${noun}`), code, suggestion });
+    return msg('cand.code.unknown', { where, ref: codes.model.code, deNoun: msg(`cand.deNoun.${noun}`), code: shownValue(code), suggestion });
 }

@@ -1,4 +1,7 @@
+import { printable } from '../../common/markup.js';
+import { msg } from '../../i18n/messages.js';
 import type { InputProblem, SourcePosition } from '../types.js';
+import '../candidate-messages.js';
 
 /**
  * Un fichier de candidat (ou une cohorte) illisible : l'évaluation n'a pas lieu.
@@ -11,9 +14,30 @@ export class InputError extends Error {
     }
 }
 
-/** `fichier:ligne:colonne message`, comme le linter. */
+/** `fichier:ligne:colonne message`, comme le linter, sur une ligne sans caractère de contrôle. */
 export function formatProblem(p: InputProblem): string {
-    return `${p.file}:${p.line}:${p.column} ${p.message}`;
+    return printable(`${p.file}:${p.line}:${p.column} ${p.message}`);
+}
+
+/** Un mot qui a la forme d'un nom propre : majuscule puis au moins deux minuscules (« Léa », « Dupré », « Jean-Luc »), ou capitales seules (« MARTIN »). */
+const NAME_LIKE = /^(?:\p{Lu}\p{Ll}{2,}(?:[-'’]\p{L}+)*|\p{Lu}{4,}(?:[-'’]\p{Lu}+)*)$/u;
+
+/**
+ * Une valeur lue dans un fichier de candidat, telle qu'un message peut la citer. Un nom de
+ * candidat égaré dans une mauvaise cellule ne doit pas s'y retrouver (donnée personnelle) : une
+ * valeur dont un mot a la forme d'un nom (« Camille Martin », « DUPRÉ », « Léa »), ou de plus de
+ * 40 caractères, est masquée — le message dit seulement sa longueur, la position la situe. Les
+ * fautes ordinaires restent citées : « peut-être », « 12,5 », « C1.9 », « NA », « 31/02/2026 ».
+ */
+export function shownValue(value: string): string {
+    const text = value.trim();
+    if (text.length <= 40 && !text.split(/[\s,;/|]+/).some(word => NAME_LIKE.test(word))) return text;
+    return msg('cand.value.masked', { count: text.length });
+}
+
+/** Un en-tête de colonne pour un message : au plus 40 caractères. */
+export function shownHeader(name: string): string {
+    return name.length > 40 ? name.slice(0, 40) + '…' : name;
 }
 
 /** Première lettre en capitale (les lieux commencent les messages). */

@@ -3,7 +3,8 @@ import { msg } from '../../i18n/messages.js';
 import type { ReferentielModel } from '../../model/referentiel-model.js';
 import type { CandidateResults, InputProblem, SourcePosition, ValeurCompetence, ValeurCritere } from '../types.js';
 import { codesOf, didYouMean, hasCode, modelCodes, unknownCodeMessage, type ModelCodes } from './model-codes.js';
-import { capitalize, InputError, problemAt, sortProblems } from './problems.js';
+import { MAX_CELL_LENGTH, MAX_FIELDS } from './limits.js';
+import { capitalize, InputError, problemAt, shownHeader, shownValue, sortProblems } from './problems.js';
 import { excelSerialToIso, formatNumber, parseCompetence, parseCritere, parseDate, parseDecimal } from './values.js';
 import '../candidate-messages.js';
 
@@ -59,6 +60,8 @@ export class CohortTable {
     private readonly codes: ModelCodes;
     /** Identifiants déjà vus → ligne (pour les doublons). */
     private readonly ids = new Map<string, number>();
+    /** Lignes de candidats lues. */
+    private rows = 0;
 
     constructor(
         readonly file: string,
@@ -84,6 +87,31 @@ export class CohortTable {
         throw new InputError([problemAt({ file: this.file, line: 1, column: 1 }, 'colonne', msg('cand.col.empty'))]);
     }
 
+    /** Fin du fichier : il faut un en-tête et au moins une ligne de candidat (une cohorte vide est une erreur). */
+    finish(): void {
+        if (!this.hasHeader) this.empty();
+        if (this.rows === 0) throw new InputError([problemAt({ file: this.file, line: this.headerLine, column: 1 }, 'colonne', msg('cand.noRows'))]);
+    }
+
+    private headerLine = 1;
+
+    /** Une ligne de trop de cellules (limits.ts) : la lecture s'arrête avant de les interpréter. */
+    static checkFieldCount(file: string, count: number, line: number): void {
+        if (count > MAX_FIELDS) {
+            throw new InputError([problemAt({ file, line, column: 1 }, 'syntaxe', msg('cand.limit.fields', { line, count, max: MAX_FIELDS }))]);
+        }
+    }
+
+    /** Une cellule trop longue (limits.ts) : erreur à sa position, avant toute suggestion ou copie. */
+    private checkLengths(cells: readonly (RawCell | undefined)[]): void {
+        cells.forEach((cell, index) => {
+            if (cell && cell.text.length > MAX_CELL_LENGTH) {
+                const place = this.format === 'xlsx' && cell.ref ? msg('cand.where.cellRef', { ref: cell.ref }) : msg('cand.where.columnNumber', { n: index + 1 });
+                throw new InputError([problemAt(cell.position, 'valeur', msg('cand.limit.cell', { where: capitalize(place), length: cell.text.length, max: MAX_CELL_LENGTH }))]);
+            }
+        });
+    }
+
     private headerLabel(cell: RawCell, index: number): string {
         return this.format === 'xlsx' && cell.ref
             ? msg('cand.where.cellRef', { ref: cell.ref })
@@ -92,6 +120,8 @@ export class CohortTable {
 
     /** Lit la ligne d'en-tête ; lève InputError avec tous ses problèmes. */
     header(cells: readonly (RawCell | undefined)[], line: number): void {
+        this.checkLengths(cells);
+        this.headerLine = line;
         const problems: InputProblem[] = [];
         const columns: Column[] = [];
         const seen = new Map<string, Column>();
@@ -124,7 +154,7 @@ export class CohortTable {
                         const type = this.codes.typeOf(canonical);
                         problems.push(problemAt(position, 'colonne', type
                             ? msg('cand.col.notResult', { where, code: name, kind: msg(`kind.${type}`) })
-                            : msg('cand.col.unknown', { where, name, ref: this.model.code, suggestion: didYouMean(name, known) })));
+                            : msg('cand.col.unknown', { where, name: shownHeader(name), ref: this.model.code, suggestion: didYouMean(name, known) })));
                         kind = 'ignore';
                         canonical = undefined;
                     }
@@ -134,7 +164,7 @@ export class CohortTable {
             if (canonical) {
                 const first = seen.get(canonical);
                 if (first) {
-                    problems.push(problemAt(position, 'colonne', msg('cand.col.duplicate', { where, name, first: first.label })));
+                    problems.push(problemAt(position, 'colonne', msg('cand.col.duplicate', { where, name: shownHeader(name), first: first.label })));
                 } else {
                     seen.set(canonical, column);
                 }
@@ -148,7 +178,7 @@ export class CohortTable {
         }
         if (!problems.length && !columns.some(c => c.kind === 'candidat')) {
             const found = columns.filter(c => c.name !== '').map(c => c.name);
-            const shown = found.length > 12 ? [...found.slice(0, 12), '…'] : found;
+            const shown = found.length > 12 ? [...found.slice(0, 12).map(shownHeader), '…'] : found.map(shownHeader);
             problems.push(problemAt(cells.find(c => c)?.position ?? { file: this.file, line, column: 1 }, 'colonne',
                 msg('cand.col.missingId', { found: shown.length ? shown.map(n => `« ${n} »`).join(', ') : '—' })));
         }
@@ -163,6 +193,7 @@ export class CohortTable {
     row(cells: readonly (RawCell | undefined)[], line: number): CandidateResults | undefined {
         const columns = this.columns;
         if (!columns) throw new Error('CohortTable.row avant header');
+        this.checkLengths(cells);
         if (this.isBlank(cells)) return undefined;
         const problems: InputProblem[] = [];
         const positions = new Map<string, SourcePosition>();
@@ -183,20 +214,21 @@ export class CohortTable {
         const where = (column: Column, cell: RawCell): string => {
             const place = this.format === 'xlsx' && cell.ref
                 ? msg('cand.where.cell', { ref: cell.ref, name: column.name })
-                : msg('cand.where.column', { name: column.name });
-            return capitalize(id ? msg('cand.where.candidate', { id, place }) : place);
+                : msg('cand.where.column', { name: shownHeader(column.name) });
+            return capitalize(id ? msg('cand.where.candidate', { id: shownValue(id), place }) : place);
         };
         const rawWhere = (cell: RawCell, index: number): string => {
             const place = this.format === 'xlsx' && cell.ref ? msg('cand.where.cellRef', { ref: cell.ref }) : msg('cand.where.columnNumber', { n: index + 1 });
-            return capitalize(id ? msg('cand.where.candidate', { id, place }) : place);
+            return capitalize(id ? msg('cand.where.candidate', { id: shownValue(id), place }) : place);
         };
-        const shown = (cell: RawCell): string => (cell.number !== undefined ? formatNumber(cell.number) : cell.text.trim());
+        // Une valeur mal placée peut être un nom : elle n'est citée que si elle ne peut pas en être un.
+        const shown = (cell: RawCell): string => (cell.number !== undefined ? formatNumber(cell.number) : shownValue(cell.text));
 
         cells.forEach((cell, index) => {
             if (!cell || isBlank(cell)) return;
             const column = columns[index];
             if (!column || column.kind === 'unnamed') {
-                const value = cell.text.trim() || shown(cell);
+                const value = shown(cell);
                 problems.push(problemAt(cell.position, 'colonne', !column && this.format === 'csv'
                     ? msg('cand.col.extra', {
                         where: rawWhere(cell, index), value, count: columns.length,
@@ -302,11 +334,12 @@ export class CohortTable {
         } else {
             const first = this.ids.get(id);
             if (first !== undefined) {
-                problems.push(problemAt(idCell!.position, 'doublon', msg('cand.value.duplicateId', { id, first, second: line })));
+                problems.push(problemAt(idCell!.position, 'doublon', msg('cand.value.duplicateId', { id: shownValue(id), first, second: line })));
             }
         }
         if (problems.length > 0) throw new InputError(sortProblems(problems));
         this.ids.set(id, line);
+        this.rows++;
         return {
             candidat: nom ? { id, nom } : { id },
             ...(dateEvaluation ? { dateEvaluation } : {}),
@@ -328,7 +361,7 @@ export class CohortTable {
             const code = (at >= 0 ? item.slice(0, at) : item).trim();
             const dateText = at >= 0 ? item.slice(at + 1).trim() : undefined;
             if (code === '' || /[\s,;]/.test(code)) {
-                problems.push(problemAt(cell.position, 'valeur', msg('cand.value.blocItem', { where, value: item })));
+                problems.push(problemAt(cell.position, 'valeur', msg('cand.value.blocItem', { where, value: shownValue(item) })));
                 continue;
             }
             if (!hasCode(this.codes, 'bloc', code)) {
@@ -339,7 +372,7 @@ export class CohortTable {
             if (dateText !== undefined) {
                 date = parseDate(dateText);
                 if (!date) {
-                    problems.push(problemAt(cell.position, 'valeur', msg('cand.value.date', { where, value: dateText })));
+                    problems.push(problemAt(cell.position, 'valeur', msg('cand.value.date', { where, value: shownValue(dateText) })));
                     continue;
                 }
             }

@@ -8,6 +8,7 @@ import type { CandidateResults } from '../types.js';
 import { InputError } from './problems.js';
 import { CohortTable, type RawCell } from './table.js';
 import { dateToIso } from './values.js';
+import { checkZipBomb } from './zip-check.js';
 import '../candidate-messages.js';
 
 export interface XlsxOptions {
@@ -63,6 +64,7 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
  */
 export async function* readXlsxCohort(file: string, model: ReferentielModel, options: XlsxOptions = {}): AsyncGenerator<CandidateResults> {
     const total = (await fs.stat(file)).size;
+    await checkZipBomb(file);
     const input = createReadStream(file);
     let read = 0;
     const counter = new Transform({
@@ -132,6 +134,7 @@ async function* readSheet(file: string, model: ReferentielModel, sheet: SheetRea
     const table = new CohortTable(file, model, 'xlsx');
     for await (const row of sheet) {
         const values = row.values as unknown[];
+        CohortTable.checkFieldCount(file, values.length - 1, row.number);
         const cells: Array<RawCell | undefined> = [];
         for (let column = 1; column < values.length; column++) {
             const value = values[column];
@@ -149,5 +152,5 @@ async function* readSheet(file: string, model: ReferentielModel, sheet: SheetRea
         const result = table.row(cells, row.number);
         if (result) yield result;
     }
-    if (!table.hasHeader) table.empty();
+    table.finish();
 }

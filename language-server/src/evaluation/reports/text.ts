@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { printableDeep } from '../../common/markup.js';
 import { formatNumber, type Locale } from '../../i18n/locale.js';
 import type { EvaluationResult, EvaluationSummary, ResultatBloc } from '../types.js';
 import {
@@ -31,7 +32,10 @@ export function createTextWriter(options: ReportWriterOptions): ReportWriter {
     };
 
     return {
-        begin(meta: ReportMeta): string {
+        // Les textes du référentiel et du candidat passent par printableDeep : aucun caractère de
+        // contrôle (saut de ligne, échappement de terminal, contrôle de direction) n'atteint le terminal.
+        begin(raw: ReportMeta): string {
+            const meta = printableDeep(raw);
             locale = meta.locale;
             return [
                 c.bold(t('report.title', { titre: meta.referentiel.titre, code: meta.referentiel.code }, locale)),
@@ -40,7 +44,8 @@ export function createTextWriter(options: ReportWriterOptions): ReportWriter {
             ].join('\n');
         },
 
-        candidate(result: EvaluationResult): string {
+        candidate(raw: EvaluationResult): string {
+            const result = printableDeep(raw);
             const lines: string[] = [];
             const tone = decisionTone(result.decision);
             const decision = label('decision', result.decision, locale).toLocaleUpperCase(locale);
