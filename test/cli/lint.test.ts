@@ -251,3 +251,42 @@ describe('referentiel lint --fix', () => {
         expect(runCli(['lint', '.', '--fix'], { cwd: dir }).stdout).toContain('Aucune correction automatique à appliquer.');
     });
 });
+
+describe('referentiel lint — les fautes du catalogue (test/fixtures/slips/slips.json), comme dans l\'éditeur', () => {
+    const slips: Array<{ name: string; file: string; find: string; replace: string }> = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'slips', 'slips.json'), 'utf8'));
+    const slipped = (name: string): string => {
+        const slip = slips.find(s => s.name === name)!;
+        const { dir, cleanup } = tempCopy('samples/data-engineer');
+        cleanups.push(cleanup);
+        const file = path.join(dir, slip.file);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(slip.find, slip.replace));
+        return dir;
+    };
+    const problems = (stdout: string): string[] => stdout.trim().split('\n').filter(line => / erreur REF/.test(line));
+
+    it('un accent oublié : une seule erreur, qui dit le mot-clé', () => {
+        const dir = slipped('critère sans accent');
+        const r = runCli(['lint', dir]);
+        expect(r.code).toBe(1);
+        expect(problems(r.stdout).map(line => line.slice(dir.length + 1))).toEqual(['bc01.ref:50:9 erreur REF001 « critere » : vouliez-vous dire « critère » ?']);
+    });
+
+    it('une virgule oubliée, en anglais avec une locale anglaise', () => {
+        const dir = slipped('virgule oubliée dans évalue');
+        const r = runCli(['lint', dir], { env: { LANG: 'en_US.UTF-8' } });
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('bc01.ref:37:21 error REF001 Missing comma between C1.1 and C1.2? The codes of a list are separated by commas: "C1.1, C1.2".');
+        expect(r.stdout.split('\n').filter(line => / error REF/.test(line))).toHaveLength(1);
+    });
+
+    it('une accolade non refermée : la ligne où elle a été ouverte, en JSON aussi', () => {
+        const dir = slipped('accolade de modalité non refermée');
+        const r = runCli(['lint', dir, '--format', 'json']);
+        expect(r.code).toBe(1);
+        const report = JSON.parse(r.stdout) as { fichiers: Array<{ chemin: string; diagnostics: Array<{ code: string; ligne: number; colonne: number; message: string }> }> };
+        const messages = report.fichiers.flatMap(f => f.diagnostics.filter(d => d.code === 'REF001'));
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toMatchObject({ ligne: 58, colonne: 5 });
+        expect(messages[0].message).toContain('l\'accolade ouverte ligne 34 (la modalité M1.1) n\'est pas refermée avant « modalité »');
+    });
+});

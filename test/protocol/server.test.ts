@@ -183,6 +183,23 @@ describe('serveur de langage sur stdio', () => {
         await client.waitForDiagnostics(uri, d => d.length === 0);
     });
 
+    it('correctif rapide de REF001 : le mot-clé sans accent, un seul diagnostic, corrigé', async () => {
+        const text = 'certification ACC "Accents"\nbloc BC09 "B" {\n    compétence C9.1 "Un"\n    modalité M9.1 "M" {\n        évalue C9.1\n        critere CR9.1.1 "c" vérifie C9.1\n    }\n}\nobtention {\n    condition "c" : tous les blocs validés\n}\n';
+        const uri = await client.open(file('accents.ref'), text);
+        const diagnostics = await client.waitForDiagnostics(uri, d => codes(d).includes('REF001'));
+        expect(diagnostics).toHaveLength(1);
+        const [ref001] = diagnostics;
+        expect(ref001.message).toBe('« critere » : vouliez-vous dire « critère » ?');
+        expect(ref001.range).toEqual({ start: position(text, 'critere'), end: position(text, 'critere', 7) });
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: ref001.range, context: { diagnostics: [ref001], only: ['quickfix'] } });
+        expect(actions.map(a => a.title)).toEqual(['Remplacer par « critère »']);
+        expect(actions[0].isPreferred).toBe(true);
+        const fixed = applyEdits(text, actions[0].edit!.changes![uri]);
+        expect(fixed).toContain('        critère CR9.1.1 "c" vérifie C9.1\n');
+        await client.change(uri, fixed);
+        await client.waitForDiagnostics(uri, d => d.length === 0);
+    });
+
     it('plan du document et symboles de l\'espace de travail', async () => {
         const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf('decoupe', 'bloc2.ref') } });
         expect(symbols.map(s => s.name)).toEqual(['DECOUPE']);

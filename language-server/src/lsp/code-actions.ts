@@ -10,7 +10,9 @@
  *   avec un critère à compléter ;
  * - REF301 : déclarer l'épreuve (sur 20) ou la mesure (en mois, ou dans l'unité de la comparaison)
  *   dans « obtention » ;
- * - REF104 : ajouter « vérifie C… » quand la modalité du critère n'évalue qu'une compétence.
+ * - REF104 : ajouter « vérifie C… » quand la modalité du critère n'évalue qu'une compétence ;
+ * - REF001 : la correction que dit le message d'une erreur de syntaxe (accent, virgule, accolade,
+ *   guillemets, date AAAA-MM-JJ… : validation/syntax-diagnosis.ts), portée par le diagnostic.
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -54,7 +56,8 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF002: (provider, { document, diagnostic }) => provider.replaceWithSuggestions(document, diagnostic),
         REF101: (provider, { document, diagnostic }) => provider.stubModalite(document, diagnostic),
         REF301: (provider, { document, diagnostic }) => provider.declareGrandeur(document, diagnostic),
-        REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic)
+        REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic),
+        REF001: (provider, { document, diagnostic }) => provider.syntaxFix(document, diagnostic)
     };
 
     constructor(private readonly services: ReferentielServices) { }
@@ -194,6 +197,14 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
             indent = indentationAt(text, obtention.$cstNode!.offset) + '    ';
         }
         return { changes: { [document.uri.toString()]: [{ range: rangeAt(document, offset, offset), newText: eol + indent + line }] } };
+    }
+
+    // --- REF001 --------------------------------------------------------------------------------
+
+    private syntaxFix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const fix = (diagnostic.data as { fix?: { title?: unknown; edits?: unknown } } | undefined)?.fix;
+        if (!fix || typeof fix.title !== 'string' || !Array.isArray(fix.edits)) return [];
+        return [quickFix(fix.title, diagnostic, { changes: { [document.uri.toString()]: fix.edits as TextEdit[] } }, true)];
     }
 
     // --- REF104 --------------------------------------------------------------------------------

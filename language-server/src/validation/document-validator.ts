@@ -1,15 +1,19 @@
 import {
-    DefaultDocumentValidator, DocumentState, type AstReflection, type Cancellation, type LangiumDocument, type ScopeProvider, type ValidationOptions
+    AstUtils, DefaultDocumentValidator, DocumentState, DocumentValidator, GrammarAST, TextDocument,
+    type AstReflection, type Cancellation, type LangiumDocument, type Lexer, type ScopeProvider, type ValidationOptions
 } from 'langium';
+import type { IToken } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { suggest } from '../codes.js';
 import { msg, registerMessages } from '../i18n/messages.js';
 import type { Document } from '../generated/ast.js';
+import { expectedAt } from '../parser/error-messages.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
 import { ownerCodeOf } from '../workspace/owners.js';
 import { isRuleCode, ruleMessage, type RuleCode } from './rules.js';
 import { LSP_SEVERITY, type RuleSettings } from './settings.js';
+import { SyntaxDiagnosis, type KeywordInfo, type RawSyntaxError } from './syntax-diagnosis.js';
 
 /** La règle des erreurs de syntaxe (de l'analyse lexicale et de l'analyse syntaxique). */
 const SYNTAX_RULE: RuleCode = 'REF001';
@@ -58,9 +62,15 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
     private readonly astReflection: AstReflection;
 
     private readonly builder: ReferentielDocumentBuilder;
+    private readonly lexer: Lexer;
+    private readonly syntax: SyntaxDiagnosis;
+    /** Le texte de chaque résultat d'analyse en cours de vérification. */
+    private readonly texts = new WeakMap<object, string>();
 
     constructor(services: ReferentielServices) {
         super(services);
+        this.lexer = services.parser.Lexer;
+        this.syntax = new SyntaxDiagnosis(keywordInfo(services.Grammar));
         this.builder = services.shared.workspace.DocumentBuilder as ReferentielDocumentBuilder;
         this.scopeProvider = services.references.ScopeProvider;
         this.settings = services.validation.RuleSettings;
@@ -78,6 +88,7 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
         // références non résolues n'y diraient que du bruit (une compétence « non évaluée » parce
         // que sa modalité a été perdue par l'erreur). On ne montre alors que les erreurs de syntaxe.
         const parseResult = document.parseResult;
+        this.texts.set(parseResult, document.textDocument.getText());
         const broken = (parseResult?.lexerErrors?.length ?? 0) > 0 || (parseResult?.parserErrors?.length ?? 0) > 0;
         const effective: ValidationOptions = broken ? { ...options, stopAfterLexingErrors: true, stopAfterParsingErrors: true } : options;
         const diagnostics = await super.validateDocument(document, effective, cancelToken);
@@ -102,24 +113,50 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
         return result;
     }
 
-    protected override processLexingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const before = diagnostics.length;
-        super.processLexingErrors(parseResult, diagnostics, options);
-        const lexerErrors = parseResult.lexerErrors;
-        for (let i = before; i < diagnostics.length; i++) {
-            const error = lexerErrors[i - before];
-            const text = error ? error.message.match(/character: ->(.+?)<-/)?.[1] ?? '' : '';
-            diagnostics[i].code = SYNTAX_RULE;
-            diagnostics[i].message = ruleMessage(SYNTAX_RULE, { detail: msg('syntax.lexer', { text }) });
+    /**
+     * Les erreurs de l'analyse lexicale et syntaxique, relues ensemble (validation/syntax-diagnosis.ts) :
+     * une par faute, avec un message qui dit la correction et, quand elle est sûre, le correctif.
+     */
+    protected override processLexingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const text = this.texts.get(parseResult);
+        const lexerErrors = parseResult.lexerErrors ?? [];
+        const parserErrors = parseResult.parserErrors ?? [];
+        if (text === undefined || (lexerErrors.length === 0 && parserErrors.length === 0)) return;
+        const document = TextDocument.create('memory:/syntax', 'referentiel', 0, text);
+        const raw: RawSyntaxError[] = [];
+        for (const error of lexerErrors) {
+            const offset = error.offset ?? document.offsetAt({ line: (error.line ?? 1) - 1, character: (error.column ?? 1) - 1 });
+            const char = text.slice(offset, offset + Math.max(1, error.length ?? 1));
+            raw.push({ kind: 'lexer', offset, length: error.length ?? 1, message: msg('syntax.lexer', { text: char }) });
+        }
+        for (const error of parserErrors) {
+            const token = error.token as IToken;
+            const valid = Number.isFinite(token?.startOffset) && token.startOffset >= 0 && token.tokenType?.name !== 'EOF';
+            const previous = (error as { previousToken?: IToken }).previousToken;
+            const offset = valid ? token.startOffset : previous && Number.isFinite(previous.endOffset) ? previous.endOffset! + 1 : text.length;
+            raw.push({ kind: 'parser', offset, length: valid ? token.image.length : 0, message: error.message, token, expected: expectedAt(token) });
+        }
+        const tokens = this.lexer.tokenize(text).tokens;
+        const marker = lexerErrors.length > 0 ? DocumentValidator.LexingError : DocumentValidator.ParsingError;
+        for (const finding of this.syntax.diagnose(text, tokens, raw)) {
+            const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.end) };
+            const fix = finding.fix && {
+                title: finding.fix.title,
+                edits: finding.fix.edits.map(edit => ({ range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.end) }, newText: edit.newText }))
+            };
+            diagnostics.push({
+                severity: 1,
+                range,
+                code: SYNTAX_RULE,
+                source: this.getSource(),
+                message: ruleMessage(SYNTAX_RULE, { detail: finding.message }),
+                data: fix ? { code: marker, fix } : { code: marker }
+            });
         }
     }
 
-    protected override processParsingErrors(parseResult: LangiumDocument['parseResult'], diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const before = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
-        for (let i = before; i < diagnostics.length; i++) {
-            diagnostics[i].code = SYNTAX_RULE;
-        }
+    protected override processParsingErrors(): void {
+        // Déjà dites avec les erreurs lexicales (processLexingErrors).
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
@@ -134,7 +171,9 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
             const type = this.astReflection.getReferenceType(info);
             let candidates: string[] = [];
             try {
-                candidates = suggest(name, this.scopeProvider.getScope(info).getAllElements().map(d => d.name));
+                const names = this.scopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
+                candidates = registerCodeMatches(name, names);
+                if (candidates.length === 0) candidates = suggest(name, names);
             } catch {
                 candidates = [];
             }
@@ -157,6 +196,41 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
             });
         }
     }
+}
+
+/**
+ * Les codes du registre : la fiche RNCP préfixe les blocs du numéro de la certification
+ * (« RNCP40344BC03 ») là où un référentiel écrit souvent « BC03 », et inversement.
+ */
+export function registerCodeMatches(name: string, candidates: readonly string[]): string[] {
+    const upper = name.toUpperCase();
+    return [...new Set(candidates.filter(candidate => {
+        const other = candidate.toUpperCase();
+        return other !== upper && (/^RNCP\d+$/.test(other.slice(0, other.length - upper.length)) && other.endsWith(upper)
+            || /^RNCP\d+$/.test(upper.slice(0, upper.length - other.length)) && upper.endsWith(other));
+    }))];
+}
+
+/** Les mots-clés de la grammaire, et ceux qui se suivent dans une clause (« à vie », « issue de »). */
+function keywordInfo(grammar: GrammarAST.Grammar): KeywordInfo {
+    const keywords = new Set<string>();
+    const followers = new Map<string, Set<string>>();
+    const keywordOf = (node: GrammarAST.AbstractElement | undefined): string | undefined =>
+        GrammarAST.isKeyword(node) ? node.value : GrammarAST.isAssignment(node) && GrammarAST.isKeyword(node.terminal) ? node.terminal.value : undefined;
+    for (const node of AstUtils.streamAllContents(grammar)) {
+        if (GrammarAST.isKeyword(node)) keywords.add(node.value);
+        if (GrammarAST.isGroup(node)) {
+            for (let i = 0; i + 1 < node.elements.length; i++) {
+                const first = keywordOf(node.elements[i]);
+                const second = keywordOf(node.elements[i + 1]);
+                if (first && second) {
+                    if (!followers.has(first)) followers.set(first, new Set());
+                    followers.get(first)!.add(second);
+                }
+            }
+        }
+    }
+    return { keywords, followers };
 }
 
 export function capitalize(text: string): string {
