@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGrammar } from './extension/scripts/textmate.mjs';
+import { LEFFF_MODULE, lefffLexiconSource } from './scripts/lefff-lexicon.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -27,6 +28,14 @@ const common = {
     define: { __REFERENTIEL_VERSION__: JSON.stringify(pkg.version) },
     // docs/rules.md est embarqué comme texte (la documentation des règles dans les rapports SARIF).
     loader: { '.md': 'text' },
+    // Le lexique des verbes (règles de rédaction) : les infinitifs du Lefff, pas ses 6 Mo de conjugaisons.
+    plugins: [{
+        name: 'lefff-lexicon',
+        setup(build) {
+            build.onResolve({ filter: /^lefff:verbes$/ }, () => ({ path: LEFFF_MODULE, namespace: 'lefff' }));
+            build.onLoad({ filter: /.*/, namespace: 'lefff' }, () => ({ contents: lefffLexiconSource(), loader: 'js' }));
+        }
+    }],
 };
 
 let entries = [

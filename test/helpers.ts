@@ -2,6 +2,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createReferentielServices, type ReferentielServices } from '../language-server/src/referentiel-module.js';
 import { setLocale } from '../language-server/src/i18n/locale.js';
+import { RULES } from '../language-server/src/validation/rules.js';
 
 export interface Workspace {
     services: ReferentielServices;
@@ -10,10 +11,24 @@ export interface Workspace {
     codes(name: string): string[];
 }
 
+/** Les règles de rédaction (REF601 … REF605) : le style des textes, pas leur structure. */
+const REDACTION_OFF = Object.fromEntries(RULES.filter(r => r.category === 'redaction').map(r => [r.code, 'off' as const]));
+
+export interface WorkspaceOptions {
+    locale?: 'fr' | 'en';
+    /**
+     * Vérifier aussi la rédaction des textes (REF601 … REF605, actives par défaut dans le produit).
+     * Les tests de structure écrivent des textes de remplissage (« Compétence 1 », « c ») : ils s'en
+     * passent ; les tests de la rédaction, de la documentation des règles et de l'exemple les activent.
+     */
+    redaction?: boolean;
+}
+
 /** Construit un espace de travail en mémoire à partir de fichiers { nom: contenu }, validé. */
-export async function workspace(files: Record<string, string>, options: { locale?: 'fr' | 'en' } = {}): Promise<Workspace> {
+export async function workspace(files: Record<string, string>, options: WorkspaceOptions = {}): Promise<Workspace> {
     setLocale(options.locale ?? 'fr');
     const { Referentiel: services } = createReferentielServices(EmptyFileSystem);
+    if (!options.redaction) services.validation.RuleSettings.set(REDACTION_OFF);
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents = Object.entries(files).map(([name, text]) => {

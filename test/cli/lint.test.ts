@@ -97,8 +97,11 @@ describe('referentiel lint — codes de sortie', () => {
     it('un fichier d\'un référentiel découpé se lie aux fichiers de son dossier', () => {
         const r = runCli(['lint', 'test/fixtures/cli/decoupe/bloc1.ref']);
         // C1.1 est évaluée par une modalité de bloc2.ref : pas de REF101 ; seul bloc1.ref est rapporté.
+        // (Seulement par une modalité d'un autre bloc : REF604, qui désigne cette modalité de bloc2.ref.)
         expect(r.stdout).not.toContain('REF101');
-        expect(r.stdout).not.toContain('bloc2.ref');
+        expect(r.stdout).not.toMatch(/^test\/fixtures\/cli\/decoupe\/bloc2\.ref/m);
+        expect(r.stdout).toContain('bloc1.ref:5:16 info REF604 La compétence C1.1 du bloc BC01 n\'est évaluée que par M2.1');
+        expect(r.stdout).toContain('  ↳ test/fixtures/cli/decoupe/bloc2.ref:6:14 Modalité M2.1, d\'un autre bloc, qui évalue C1.1');
         expect(r.code).toBe(0);
     });
 });
@@ -243,8 +246,8 @@ describe('referentiel lint --fix', () => {
         expect(r.stdout).toContain('numeros.ref:10:32  « C1.1 » retiré (répété)  (REF110)');
         expect(r.stdout).toContain('✔ Aucun problème (1 fichier vérifié).');
         const text = readFileSync(path.join(dir, 'numeros.ref'), 'utf8');
-        expect(text).toContain('compétence C1.2 "Deux"');
-        expect(text).toContain('compétence C1.3 "Trois"');
+        expect(text).toContain('compétence C1.2 "Concevoir la solution pour livrer"');
+        expect(text).toContain('compétence C1.3 "Tester la solution pour la valider"');
         expect(text).toContain('évalue C1.1, C1.2, C1.3\n');
         expect(text).toContain('vérifie C1.1, C1.2, C1.3');
         // Une seconde passe ne trouve plus rien.

@@ -8,10 +8,19 @@ const cleanups: Array<() => void> = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
 
 describe('l\'échantillon Data Engineer en ligne de commande', () => {
-    it('lint : aucun problème', () => {
+    // Sans erreur ni avertissement : les deux informations de rédaction de l'exemple (C1.7 et C1.8
+    // n'énoncent pas leur finalité ; textes publiés gardés mot pour mot, docs/rules.md).
+    const SAMPLE_LINT = [
+        'samples/data-engineer/bc01.ref:29:21 info REF602 La compétence C1.7 ne dit pas dans quel but elle s\'exerce : ajoutez la finalité (« pour… », « afin de… », « en vue de… »).',
+        'samples/data-engineer/bc01.ref:31:21 info REF602 La compétence C1.8 ne dit pas dans quel but elle s\'exerce : ajoutez la finalité (« pour… », « afin de… », « en vue de… »).',
+        '',
+        '✖ 2 problèmes : 0 erreur, 0 avertissement, 2 infos — 6 fichiers vérifiés.'
+    ];
+
+    it('lint : ni erreur ni avertissement, deux informations de rédaction', () => {
         const r = runCli(['lint', 'samples/data-engineer']);
         expect(r.code).toBe(0);
-        expect(r.stdout).toBe('✔ Aucun problème (6 fichiers vérifiés).\n');
+        expect(r.stdout).toBe(SAMPLE_LINT.join('\n') + '\n');
     });
 
     it('tel que publié : 13 avertissements de numérotation, tous corrigeables', () => {
@@ -26,7 +35,8 @@ describe('l\'échantillon Data Engineer en ligne de commande', () => {
         cleanups.push(cleanup);
         const r = runCli(['lint', '.', '--fix'], { cwd: dir });
         expect(r.code).toBe(0);
-        expect(r.stdout).toContain('✔ Aucun problème (6 fichiers vérifiés).');
+        expect(r.stdout).toContain('bc01.ref:29:21 info REF602 La compétence C1.7');
+        expect(r.stdout).toContain('✖ 2 problèmes : 0 erreur, 0 avertissement, 2 infos — 6 fichiers vérifiés.');
         for (const file of readdirSync(path.join(ROOT, 'samples/data-engineer')).filter(f => f.endsWith('.ref'))) {
             expect(readFileSync(path.join(dir, file), 'utf8'), file).toBe(readFileSync(path.join(ROOT, 'samples/data-engineer', file), 'utf8'));
         }

@@ -8,6 +8,13 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Les règles de rédaction (REF601 … REF605) désactivées : les fixtures de ces tests ont des textes
+ * de remplissage (« Compétence du bloc 1 ») ; le protocole ne dépend pas de leur style. Le serveur
+ * les publie par défaut (information) : voir settings.test.ts.
+ */
+export const REDACTION_OFF: Record<string, 'off'> = { REF601: 'off', REF602: 'off', REF603: 'off', REF604: 'off', REF605: 'off' };
 export const SERVER = path.join(ROOT, 'out', 'server.cjs');
 
 /** Un éditeur complet (comme VS Code) : tout ce dont le serveur sait se servir. */

@@ -7,7 +7,7 @@ import type {
     CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, InlayHint, Location, LocationLink,
     Range, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
-import { applyEdits, position, ROOT, TestClient } from './client.js';
+import { applyEdits, position, ROOT, TestClient, REDACTION_OFF } from './client.js';
 
 /**
  * Le serveur construit (out/server.cjs), lancé comme par un éditeur et piloté sur son entrée et
@@ -28,7 +28,7 @@ beforeAll(async () => {
     cpSync(path.join(ROOT, 'test/fixtures/cli/decoupe'), file('decoupe'), { recursive: true });
     cpSync(path.join(ROOT, 'samples/data-engineer'), file('data-engineer'), { recursive: true });
     client = new TestClient();
-    client.settings = { referentiel: { regles: {}, langue: 'auto' } };
+    client.settings = { referentiel: { regles: { ...REDACTION_OFF }, langue: 'auto' } };
     await client.initialize(folder);
     bloc1 = readFileSync(file('decoupe', 'bloc1.ref'), 'utf8');
     bloc2 = readFileSync(file('decoupe', 'bloc2.ref'), 'utf8');
@@ -257,15 +257,15 @@ describe('serveur de langage sur stdio', () => {
 
     it('un changement de réglages revérifie les documents (referentiel.regles, referentiel.langue)', async () => {
         const b2 = uriOf('decoupe', 'bloc2.ref');
-        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { referentiel: { regles: { REF106: 'off' }, langue: 'auto' } } });
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { referentiel: { regles: { ...REDACTION_OFF, REF106: 'off' }, langue: 'auto' } } });
         await client.waitForDiagnostics(b2, d => d.length === 0);
-        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { referentiel: { regles: { REF106: 'error' }, langue: 'en' } } });
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { referentiel: { regles: { ...REDACTION_OFF, REF106: 'error' }, langue: 'en' } } });
         const english = await client.waitForDiagnostics(b2, d => d.length === 1 && d[0].severity === 1);
         expect(english[0].message).toBe('Situation M2.1 of bloc BC02 assesses C1.1, which belongs to bloc BC01.');
         // Le survol suit aussi la langue.
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: b2 }, position: position(bloc2, 'évalue C1.1', 8) });
         expect((hover.contents as { value: string }).value).toContain('**Competency C1.1**');
-        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { referentiel: { regles: {}, langue: 'fr' } } });
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { referentiel: { regles: { ...REDACTION_OFF }, langue: 'fr' } } });
         await client.waitForDiagnostics(b2, d => d.length === 1 && d[0].severity === 2 && String(d[0].message).startsWith('La modalité'));
     });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, TestClient } from './client.js';
+import { ROOT, TestClient, REDACTION_OFF } from './client.js';
 
 /**
  * La course du démarrage : un éditeur qui rouvre un dossier envoie `didOpen` pour les fichiers
@@ -54,7 +54,7 @@ describe('démarrage du serveur avec des fichiers déjà ouverts', () => {
         const failures: string[] = [];
         for (let run = 0; run < RUNS; run++) {
             const client = new TestClient();
-            client.settings = { referentiel: { regles: {}, langue: 'auto' } };
+            client.settings = { referentiel: { regles: { ...REDACTION_OFF }, langue: 'auto' } };
             try {
                 const uri = pathToFileURL(folder).toString();
                 // initialize puis initialized, et les ouvertures sans attendre la construction initiale.
@@ -112,7 +112,7 @@ describe('un fichier hostile dans l\'espace de travail', () => {
         cpSync(path.join(ROOT, 'samples/data-engineer'), path.join(hostile, 'data-engineer'), { recursive: true });
         writeFileSync(path.join(hostile, 'casse.ref'), `certification CASSE "Cassé" {\n}\nobtention {\n  condition "c" : ${'('.repeat(200)}1${')'.repeat(200)} >= 1\n}\n`);
         const client = new TestClient();
-        client.settings = { referentiel: { regles: {}, langue: 'auto' } };
+        client.settings = { referentiel: { regles: { ...REDACTION_OFF }, langue: 'auto' } };
         try {
             await client.initialize(hostile);
             const bad = await client.open(path.join(hostile, 'casse.ref'));

@@ -53,7 +53,11 @@ describe('construction interrompue au milieu de l\'indexation', () => {
             expect(model.blocs).toHaveLength(5);
             expect(model.competences).toHaveLength(40);
             const problems = documents.flatMap(d => (d.diagnostics ?? []).map(x => `${path.basename(d.uri.path)} ${x.code} ${x.message}`));
-            expect(problems).toEqual([]);
+            // Sans erreur ni avertissement ; les deux informations de rédaction de l'exemple (docs/rules.md).
+            expect(problems).toEqual([
+                'bc01.ref REF602 La compétence C1.7 ne dit pas dans quel but elle s\'exerce : ajoutez la finalité (« pour… », « afin de… », « en vue de… »).',
+                'bc01.ref REF602 La compétence C1.8 ne dit pas dans quel but elle s\'exerce : ajoutez la finalité (« pour… », « afin de… », « en vue de… »).'
+            ]);
         });
     }
 });

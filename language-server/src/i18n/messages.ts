@@ -116,6 +116,14 @@ const catalog = {
     'type.scalePositive': { fr: 'Le barème d\'une épreuve doit être strictement positif (par exemple « sur 20 »).', en: 'The scale of a graded test must be strictly positive (for example "sur 20").' },
 
     // --- Placement, dates, emplacements -------------------------------------------------
+    'redaction.noPurpose.competence': {
+        fr: 'La compétence {name} ne dit pas dans quel but elle s\'exerce',
+        en: 'Competency {name} does not say what it is for'
+    },
+    'redaction.noPurpose.bloc': {
+        fr: 'Aucune des {count} compétences du bloc {name} ne dit dans quel but elle s\'exerce',
+        en: 'None of the {count} competencies of bloc {name} says what it is for'
+    },
     'placement.inSocle': {
         fr: 'Un socle ne contient que des compétences et des activités partagées : les blocs et les règles d\'obtention vont dans la certification qui l\'utilise.',
         en: 'A shared set only holds shared competencies and activities: blocs and rules for obtaining go in the certification that uses it.'

@@ -9,7 +9,7 @@ import { getLocale, type Locale } from '../i18n/locale.js';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
 
-export type RuleCategory = 'syntaxe' | 'coherence' | 'couverture' | 'numerotation' | 'obtention' | 'accessibilite';
+export type RuleCategory = 'syntaxe' | 'coherence' | 'couverture' | 'numerotation' | 'obtention' | 'accessibilite' | 'redaction';
 
 /** Une entrée du catalogue, de code `C` (le type `RuleCode` est l'union de ces codes). */
 interface RuleEntry<C extends string> {
@@ -167,6 +167,25 @@ const CATALOGUE = [
     rule('REF503', 'warning', 'coherence',
         ['Texte vide', 'Empty text'],
         ['Texte vide : {kind} {name} n\'a pas de libellé. Écrivez-le entre les guillemets.', 'Empty text: {kind} {name} has no wording. Write it between the quotes.']),
+
+    // --- Rédaction (doctrine de France Compétences) ---------------------------------------
+    rule('REF601', 'info', 'redaction',
+        ['Compétence qui ne commence pas par un verbe à l\'infinitif', 'Competency not starting with an infinitive verb'],
+        ['La compétence {name} commence par « {word} » : une compétence s\'écrit avec un verbe d\'action à l\'infinitif (« Analyser… », « Concevoir… », « S\'assurer… »).', 'Competency {name} starts with "{word}": a competency is written with an action verb in the infinitive ("Analyser…", "Concevoir…", "S\'assurer…").']),
+    rule('REF602', 'info', 'redaction',
+        ['Compétence sans finalité énoncée', 'Competency without a stated purpose'],
+        ['{detail} : ajoutez la finalité (« pour… », « afin de… », « en vue de… »).', '{detail}: add the purpose ("pour…", "afin de…", "en vue de…").']),
+    rule('REF603', 'info', 'redaction',
+        ['Critère fondé sur un verbe non observable', 'Criterion built on a non-observable verb'],
+        ['Le critère {name} repose sur « {form} » ({verb}), qui ne s\'observe pas : dites ce que le jury constate (« identifie », « justifie », « produit », « respecte »…).', 'Criterion {name} rests on "{form}" ({verb}), which cannot be observed: say what the jury sees ("identifie", "justifie", "produit", "respecte"…).']),
+    rule('REF604', 'info', 'redaction',
+        ['Compétence évaluée seulement par une modalité d\'un autre bloc', 'Competency assessed only by a situation of another bloc'],
+        ['La compétence {name} du bloc {bloc} n\'est évaluée que par {modalites}, d\'un autre bloc : le bloc {bloc} ne peut pas être évalué seul. Évaluez-la par une modalité du bloc {bloc}.', 'Competency {name} of bloc {bloc} is assessed only by {modalites}, of another bloc: bloc {bloc} cannot be assessed on its own. Assess it through a situation of bloc {bloc}.'], false,
+        ['Modalité {modalites}, d\'un autre bloc, qui évalue {name}', 'Situation {modalites}, of another bloc, which assesses {name}']),
+    rule('REF605', 'info', 'redaction',
+        ['Compétences presque identiques', 'Near-duplicate competencies'],
+        ['Le texte de la compétence {name} reprend à {percent} % celui de {other} : fusionnez-les ou dites ce qui les distingue.', 'The text of competency {name} repeats {percent} % of that of {other}: merge them or say what sets them apart.'], false,
+        ['Compétence {other}, presque identique à {name}', 'Competency {other}, nearly identical to {name}']),
 ];
 
 /** Le code d'une règle du catalogue : un code mal écrit est une erreur de compilation. */

@@ -19,6 +19,7 @@ import { numberingOf, type NumberedElement } from './numbering.js';
 import { checkCondition } from './rule-types.js';
 import { KNOWN_NATURES, relatedMessage, ruleDefinition, ruleMessage, type RuleCode } from './rules.js';
 import { single } from '../model/clauses.js';
+import { hasPurpose, missingInfinitive, nearDuplicates, nonObservableVerb } from './redaction.js';
 
 export function registerValidationChecks(services: ReferentielServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -225,6 +226,10 @@ export class ReferentielValidator {
     checkBloc = (bloc: Bloc, accept: ValidationAcceptor): void => {
         this.checkRepeated(bloc, accept, ['seuil']);
         this.checkText(bloc, bloc.titre, accept, 'titre');
+        if (noPurposeInBloc(bloc)) {
+            const count = bloc.competences.filter(c => (c.texte ?? '').trim() !== '').length;
+            this.report(accept, { rule: 'REF602', node: bloc, property: 'name', params: { detail: msg('redaction.noPurpose.bloc', { name: bloc.name, count }) } });
+        }
         const seuil = single(bloc.seuil);
         if (seuil && (seuil.pourcentage < 0 || seuil.pourcentage > 100)) {
             this.report(accept, { rule: 'REF304', node: seuil, property: 'pourcentage', params: { value: formatNumber(seuil.pourcentage) } });
@@ -261,6 +266,7 @@ export class ReferentielValidator {
 
     checkCompetence = (competence: Competence, accept: ValidationAcceptor): void => {
         this.checkText(competence, competence.texte, accept, 'texte');
+        this.checkWriting(competence, accept);
         const model = this.model(competence);
         if (!model || model.socle || !isBloc(competence.$container)) return;
         this.checkCoverage(competence, model, accept, { node: competence, property: 'name' });
@@ -281,6 +287,40 @@ export class ReferentielValidator {
         }
         if (ACCESSIBLE.test(competence.texte ?? '') && !criteres.some(c => c.eliminatoire)) {
             this.report(accept, { rule: 'REF401', ...at, params: { name }, data: { competence: name } });
+        }
+        // REF604 : évaluée, mais seulement par des modalités d'autres blocs (le bloc ne s'évalue pas seul).
+        const bloc = model.blocOf.get(competence);
+        if (bloc && modalites.length > 0 && modalites.every(m => isBloc(m.$container) && m.$container !== bloc)) {
+            this.report(accept, {
+                rule: 'REF604', ...at, params: { name, bloc: bloc.name, modalites: modalites.map(m => m.name).join(', ') },
+                related: modalites.map(m => relatedPlace({ node: m, property: 'name' }, relatedMessage('REF604', { name, modalites: m.name })))
+            });
+        }
+    }
+
+    /**
+     * Rédaction d'une compétence (doctrine de France Compétences) : REF601 (verbe d'action à
+     * l'infinitif), REF602 (finalité énoncée), REF605 (texte presque identique à une autre).
+     */
+    private checkWriting(competence: Competence, accept: ValidationAcceptor): void {
+        const texte = competence.texte ?? '';
+        if (texte.trim() === '') return;
+        const word = missingInfinitive(texte);
+        if (word !== undefined) {
+            this.report(accept, { rule: 'REF601', node: competence, property: 'texte', params: { name: competence.name, word } });
+        }
+        // Un bloc dont aucune compétence n'a de finalité est signalé une fois, sur le bloc (checkBloc).
+        if (!hasPurpose(texte) && !(isBloc(competence.$container) && noPurposeInBloc(competence.$container))) {
+            this.report(accept, { rule: 'REF602', node: competence, property: 'texte', params: { detail: msg('redaction.noPurpose.competence', { name: competence.name }) } });
+        }
+        const model = this.model(competence);
+        const duplicate = model && duplicatesOf(model).get(competence);
+        if (duplicate) {
+            const params = { name: competence.name, other: duplicate.of.name, percent: Math.round(duplicate.similarity * 100) };
+            this.report(accept, {
+                rule: 'REF605', node: competence, property: 'texte', params,
+                related: [relatedPlace({ node: duplicate.of, property: 'texte' }, relatedMessage('REF605', params))]
+            });
         }
     }
 
@@ -322,6 +362,10 @@ export class ReferentielValidator {
 
     checkCritere = (critere: Critere, accept: ValidationAcceptor): void => {
         this.checkText(critere, critere.texte, accept, 'texte');
+        const unobservable = nonObservableVerb(critere.texte ?? '');
+        if (unobservable) {
+            this.report(accept, { rule: 'REF603', node: critere, property: 'texte', params: { name: critere.name, ...unobservable } });
+        }
         if (critere.competences.length === 0) {
             this.report(accept, { rule: 'REF104', node: critere, property: 'name', params: { name: critere.name } });
             return;
@@ -410,6 +454,36 @@ export class ReferentielValidator {
             this.report(accept, { rule: 'REF503', node, property, params: { kind: msg(`kind.${node.$type}`), name: node.name } });
         }
     }
+}
+
+/** REF605 : les compétences presque identiques d'un référentiel, calculées une fois par modèle. */
+const DUPLICATES = new WeakMap<ReferentielModel, ReadonlyMap<Competence, { of: Competence; similarity: number }>>();
+
+function duplicatesOf(model: ReferentielModel): ReadonlyMap<Competence, { of: Competence; similarity: number }> {
+    let found = DUPLICATES.get(model);
+    if (!found) {
+        const competences = model.competences;
+        found = new Map(nearDuplicates(competences.map(c => c.texte ?? ''))
+            .map(d => [competences[d.index], { of: competences[d.of], similarity: d.similarity }] as const));
+        DUPLICATES.set(model, found);
+    }
+    return found;
+}
+
+/**
+ * REF602 : un bloc d'au moins deux compétences dont aucune n'énonce sa finalité (un style
+ * d'écriture, pas un oubli) est signalé une fois, sur le bloc, plutôt que compétence par compétence.
+ */
+const NO_PURPOSE = new WeakMap<Bloc, boolean>();
+
+function noPurposeInBloc(bloc: Bloc): boolean {
+    let none = NO_PURPOSE.get(bloc);
+    if (none === undefined) {
+        const texts = bloc.competences.map(c => c.texte ?? '').filter(t => t.trim() !== '');
+        none = texts.length >= 2 && !texts.some(hasPurpose);
+        NO_PURPOSE.set(bloc, none);
+    }
+    return none;
 }
 
 /** Comment une propriété s'écrit, pour les messages de REF005. */

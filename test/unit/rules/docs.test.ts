@@ -14,7 +14,7 @@ const DOC = readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf
 const SEVERITY_FR: Record<RuleDefinition['severity'], string> = { error: 'erreur', warning: 'avertissement', info: 'info' };
 const CATEGORY_FR: Record<RuleDefinition['category'], string> = {
     syntaxe: 'syntaxe', coherence: 'cohérence', couverture: 'couverture',
-    numerotation: 'numérotation', obtention: 'obtention', accessibilite: 'accessibilité'
+    numerotation: 'numérotation', obtention: 'obtention', accessibilite: 'accessibilité', redaction: 'rédaction'
 };
 
 /** La section d'une règle : de son titre au titre suivant de même niveau ou plus haut. */
@@ -38,7 +38,7 @@ function exampleAfter(text: string, marker: string): string | undefined {
 
 async function codesOf(example: string): Promise<string[]> {
     const files = exampleFiles(example);
-    const ws = await lint(files);
+    const ws = await lint(files, { redaction: true });
     return Object.keys(files).flatMap(name => all(ws, name).map(d => String(d.code)));
 }
 

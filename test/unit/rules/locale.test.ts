@@ -24,7 +24,7 @@ describe('le catalogue des règles', () => {
 
     it('le message de l\'autre endroit (relatedInformation) existe dans les deux langues, avec les paramètres du message', () => {
         const withRelated = RULES.filter(r => r.related).map(r => r.code);
-        expect(withRelated).toEqual(['REF004', 'REF006']);
+        expect(withRelated).toEqual(['REF004', 'REF006', 'REF604', 'REF605']);
         for (const rule of RULES) {
             if (!rule.related) continue;
             expect(placeholders(rule.related.en), rule.code).toEqual(placeholders(rule.related.fr));

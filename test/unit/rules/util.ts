@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { RuleCode } from '../../../language-server/src/validation/rules.js';
-import { workspace, type Workspace } from '../../helpers.js';
+import { workspace, type Workspace, type WorkspaceOptions } from '../../helpers.js';
 
 /** Sévérités LSP. */
 export const ERROR = 1;
@@ -11,7 +11,7 @@ export const INFO = 3;
 export type Files = Record<string, string>;
 
 /** Un seul fichier « a.ref », ou plusieurs. */
-export async function lint(files: Files | string, options: { locale?: 'fr' | 'en' } = {}): Promise<Workspace> {
+export async function lint(files: Files | string, options: WorkspaceOptions = {}): Promise<Workspace> {
     return workspace(typeof files === 'string' ? { 'a.ref': files } : files, options);
 }
 
