@@ -10,6 +10,7 @@ import {
 import { EvaluationController } from './evaluation.js';
 import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js';
 import { configureLangue } from './i18n.js';
+import { importWordCommand, type ImportWordTarget } from './import-word.js';
 import { MatrixController } from './matrix.js';
 import { Server } from './server.js';
 
@@ -19,6 +20,7 @@ export const COMMANDS = {
     exporterRncp: 'referentiel.exporterReferentielRncpXml',
     exporterCase: 'referentiel.exporterReferentielCase',
     matrice: 'referentiel.afficherMatriceCouverture',
+    importerWord: 'referentiel.importerReferentielWord',
     redemarrer: 'referentiel.redemarrerServeur'
 } as const;
 
@@ -47,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
         vscode.commands.registerCommand(COMMANDS.exporterRncp, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'rncp-xml', target)),
         vscode.commands.registerCommand(COMMANDS.exporterCase, (target?: vscode.Uri | ExportTarget) => exportCommand(server, 'case', target)),
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
+        vscode.commands.registerCommand(COMMANDS.importerWord, (target?: vscode.Uri | ImportWordTarget) => importWordCommand(server, target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
             await stopClient();
             started = startClient(context, output);

@@ -3,13 +3,15 @@ import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { suggest } from '../codes.js';
 import { publishFolder, temporarySibling } from '../common/files.js';
+import { existingFiles, importDocx } from '../core/import-docx.js';
 import { msg } from '../i18n/messages.js';
 import '../interop/interop-messages.js';
+import '../interop/docx-messages.js';
 import { ficheToRef, type ImportedFicheStats } from '../interop/rncp-import.js';
 import { readRncpExport, RncpReadError } from '../interop/rncp-reader.js';
 import { EXIT_OK, UsageError } from './errors.js';
 
-export const IMPORT_SOURCES = ['rncp'] as const;
+export const IMPORT_SOURCES = ['rncp', 'docx'] as const;
 
 export interface ImportOptions {
     fiche?: string[];
@@ -17,6 +19,10 @@ export interface ImportOptions {
     out: string;
     /** Barre de progression (par défaut : --all sur un terminal). */
     progress?: boolean;
+    /** Remplacer les fichiers qui existent déjà dans le dossier de sortie. */
+    force?: boolean;
+    /** import docx : le code de la certification. */
+    code?: string;
 }
 
 export interface ImportSummary {
@@ -43,6 +49,8 @@ export async function importCommand(source: string, file: string, options: Impor
         const close = suggest(source, IMPORT_SOURCES, 1);
         throw new UsageError(msg('import.unknownSource', { value: source, suggestion: close.length ? ' ' + msg('link.didYouMean', { names: close[0] }) : '' }));
     }
+    if (source === 'docx') return importDocxCommand(file, options);
+    if (options.code !== undefined) throw new UsageError(msg('import.docxOnly', { option: '--code' }));
     const wanted = (options.fiche ?? []).map(f => f.trim()).filter(Boolean);
     if (wanted.length && options.all) throw new UsageError(msg('import.bothSelections'));
     if (!wanted.length && !options.all) throw new UsageError(msg('import.noSelection'));
@@ -52,6 +60,17 @@ export async function importCommand(source: string, file: string, options: Impor
     if (summary.blocsSansListe) process.stderr.write(msg('import.summary.noList', { count: summary.blocsSansListe }) + '\n');
     if (summary.ignorees) process.stderr.write(msg('import.summary.skipped', { count: summary.ignorees }) + '\n');
     process.stderr.write(msg('import.summary.next', { out: options.out }) + '\n');
+    return EXIT_OK;
+}
+
+/** `referentiel import docx <document.docx> --out <dossier> [--force] [--code CODE]`. */
+async function importDocxCommand(file: string, options: ImportOptions): Promise<number> {
+    if (options.fiche?.length) throw new UsageError(msg('import.rncpOnly', { option: '--fiche' }));
+    if (options.all) throw new UsageError(msg('import.rncpOnly', { option: '--all' }));
+    const outcome = await importDocx({ file, out: options.out, force: options.force, code: options.code });
+    const { stats } = outcome;
+    process.stderr.write(msg('docx.summary', { code: outcome.code, out: options.out, files: outcome.files.length, ...stats }) + '\n');
+    process.stderr.write(msg('docx.summary.review', { count: stats.liensDeduits, out: options.out }) + '\n');
     return EXIT_OK;
 }
 
@@ -130,8 +149,13 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
         }
         if (written.size === 0) throw new UsageError(msg('import.nothing', { path: file }));
 
-        // Tout est lu : les fichiers vont à leur place, un renommage chacun.
+        // Tout est lu : les fichiers vont à leur place, un renommage chacun ; un fichier qui
+        // existe déjà (peut-être complété à la main) n'est remplacé qu'avec --force.
         const entries = [...written.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+        if (!options.force) {
+            const existing = await existingFiles(out, entries.map(([name]) => name));
+            if (existing.length) throw new UsageError(msg('import.exists', { out: options.out, files: existing.join(', ') }));
+        }
         await publishFolder(staging, out, entries.map(([name]) => name));
         for (const [name, stats] of entries) {
             summary.files.push(path.join(out, name));

@@ -83,6 +83,8 @@ export function createProgram(): Command {
         .option('--fiche <numero>', msg('interop.cli.import.fiche'), (value: string, previous: string[] = []) => [...previous, value])
         .option('--all', msg('interop.cli.import.all'))
         .requiredOption('-o, --out <dossier>', msg('interop.cli.import.out'))
+        .option('--force', msg('interop.cli.import.force'))
+        .option('--code <code>', msg('interop.cli.import.code'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (source: string, file: string, options) => {
             program.setOptionValue('exitCode', await importCommand(source, file, options));

@@ -9,18 +9,18 @@ registerMessages({
     'interop.cli.export.format': { fr: 'format : json, rncp-xml, case', en: 'format: json, rncp-xml, case' },
 
     'interop.cli.import.description': {
-        fr: 'Importer des fiches de l\'export open data du RNCP (France Compétences, flux XML V4.1) : un fichier .ref par fiche.',
-        en: 'Import fiches from the RNCP open-data export (France Compétences, XML flux V4.1): one .ref file per fiche.'
+        fr: 'Importer des fiches de l\'export open data du RNCP (France Compétences, flux XML V4.1) : un fichier .ref par fiche ; ou un référentiel Word (.docx) : un fichier .ref par bloc et l\'en-tête.',
+        en: 'Import fiches from the RNCP open-data export (France Compétences, XML flux V4.1): one .ref file per fiche; or a Word référentiel (.docx): one .ref file per bloc plus the header.'
     },
-    'interop.cli.import.source': { fr: 'source : rncp', en: 'source: rncp' },
+    'interop.cli.import.source': { fr: 'source : rncp (registre RNCP, XML) ou docx (référentiel Word)', en: 'source: rncp (RNCP register, XML) or docx (Word référentiel)' },
     'interop.cli.import.file': { fr: 'l\'export XML (lu en flux, quelle que soit sa taille)', en: 'the XML export (streamed, whatever its size)' },
     'interop.cli.import.fiche': { fr: 'numéro de fiche à importer, par ex. RNCP35419 (répétable)', en: 'number of a fiche to import, e.g. RNCP35419 (repeatable)' },
     'interop.cli.import.all': { fr: 'importer toutes les fiches', en: 'import every fiche' },
     'interop.cli.import.out': { fr: 'dossier où écrire les fichiers .ref (obligatoire)', en: 'folder where the .ref files are written (required)' },
 
     'import.unknownSource': {
-        fr: 'Source d\'import inconnue « {value} » : seule « rncp » existe (referentiel import rncp export.xml …).{suggestion}',
-        en: 'Unknown import source "{value}": only "rncp" exists (referentiel import rncp export.xml …).{suggestion}'
+        fr: 'Source d\'import inconnue « {value} » : « rncp » (referentiel import rncp export.xml …) ou « docx » (referentiel import docx referentiel.docx …).{suggestion}',
+        en: 'Unknown import source "{value}": "rncp" (referentiel import rncp export.xml …) or "docx" (referentiel import docx referentiel.docx …).{suggestion}'
     },
     'import.noSelection': {
         fr: 'Dites quelles fiches importer : --fiche RNCPnnnnn (répétable) ou --all.',

@@ -8,7 +8,9 @@
  * - `referentiel.exporter` {uri, format} : le texte de `referentiel export --format json|rncp-xml|case`,
  *   octet pour octet (`json` si le format est absent) ;
  * - `referentiel.matriceCouverture` {uri} : qui évalue quoi (compétences × modalités, critères) ;
- * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix).
+ * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix) ;
+ * - `referentiel.importerWord` {fichier, dossier, remplacer?} : `referentiel import docx` (les
+ *   fichiers qui existent déjà reviennent dans `data.existants` ; rien n'est écrit).
  *
  * Le contrat (identifiants, arguments, résultats) est dans `protocol/commands.ts`, partagé avec
  * l'extension ; le travail (charger, compter les erreurs, choisir la certification, évaluer,
@@ -24,6 +26,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { UsageError } from '../core/errors.js';
 import { announcedReferentiel, evaluateSources } from '../core/evaluate.js';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, isExportFormat } from '../core/export.js';
+import { ExistingFilesError, importDocx } from '../core/import-docx.js';
 import { chooseCertification, countErrors } from '../core/referentiel.js';
 import { readUtf8 } from '../core/workspace.js';
 import { InputError } from '../evaluation/candidates/index.js';
@@ -35,7 +38,7 @@ import { msg, registerMessages } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import {
     isCohortFile, SERVER_COMMANDS, type CommandErrorData, type CoverageMatrix, type CoverageRow, type EvaluateResult,
-    type EvaluationDiagnostic, type ExportResult, type ReferentielInfo, type SourceLocation
+    type EvaluationDiagnostic, type ExportResult, type ImportWordResult, type ReferentielInfo, type SourceLocation
 } from '../protocol/commands.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { Competence, Critere, Modalite } from '../generated/ast.js';
@@ -140,6 +143,25 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         guarded(SERVER_COMMANDS.export, (args, token) => this.export(args, token));
         guarded(SERVER_COMMANDS.coverageMatrix, (args, token) => this.coverageMatrix(args, token));
         guarded(SERVER_COMMANDS.referentiels, (_args, token) => this.referentiels(token));
+        guarded(SERVER_COMMANDS.importWord, args => this.importWord(args));
+    }
+
+    /** `referentiel.importerWord` {fichier, dossier, remplacer?} : `referentiel import docx`, fait par core/. */
+    async importWord(args: unknown[]): Promise<ImportWordResult> {
+        const raw = (args[0] ?? {}) as Record<string, unknown>;
+        if (typeof raw.fichier !== 'string' || !raw.fichier || typeof raw.dossier !== 'string' || !raw.dossier) {
+            throw failure(msg('command.badArguments', { command: SERVER_COMMANDS.importWord, expected: '{ fichier, dossier, remplacer? }' }));
+        }
+        const file = URI.parse(raw.fichier).fsPath;
+        const out = URI.parse(raw.dossier).fsPath;
+        try {
+            const { code, files, stats } = await importDocx({ file, out, force: raw.remplacer === true });
+            return { code, fichiers: files.map(f => URI.file(f).toString()), ...stats };
+        } catch (error) {
+            if (error instanceof ExistingFilesError) throw failure(error.message, { existants: [...error.files] });
+            if (error instanceof UsageError) throw failure(error.message);
+            throw error;
+        }
     }
 
     private get services(): ReferentielServices {

@@ -14,7 +14,8 @@ export const SERVER_COMMANDS = {
     evaluate: 'referentiel.evaluer',
     export: 'referentiel.exporter',
     coverageMatrix: 'referentiel.matriceCouverture',
-    referentiels: 'referentiel.referentiels'
+    referentiels: 'referentiel.referentiels',
+    importWord: 'referentiel.importerWord'
 } as const;
 
 export type ServerCommandId = typeof SERVER_COMMANDS[keyof typeof SERVER_COMMANDS];
@@ -113,9 +114,36 @@ export interface ReferentielInfo extends SourceLocation {
     readonly type: 'certification' | 'socle';
 }
 
+/**
+ * `referentiel.importerWord` : importe un référentiel Word (.docx) dans un dossier, comme
+ * `referentiel import docx <fichier> --out <dossier> [--force]` (URI `file:` des deux).
+ */
+export interface ImportWordArgs {
+    readonly fichier: string;
+    readonly dossier: string;
+    /** Remplacer les fichiers qui existent déjà (sinon : erreur, `data.existants`). */
+    readonly remplacer?: boolean;
+}
+
+export interface ImportWordResult {
+    readonly code: string;
+    /** Les fichiers écrits (URI), l'en-tête d'abord. */
+    readonly fichiers: readonly string[];
+    readonly blocs: number;
+    readonly activites: number;
+    readonly competences: number;
+    readonly modalites: number;
+    readonly criteres: number;
+    readonly regles: number;
+    /** Liens déduits de la disposition des tableaux, marqués « À relire » dans les fichiers. */
+    readonly liensDeduits: number;
+}
+
 /** Les données d'une erreur de commande : les référentiels à proposer quand il faut choisir. */
 export interface CommandErrorData {
     readonly choix?: string[];
+    /** `referentiel.importerWord` : les fichiers qui existent déjà (à remplacer ou non). */
+    readonly existants?: string[];
 }
 
 /** Les arguments et le résultat de chaque commande. */
@@ -124,4 +152,5 @@ export interface ServerCommands {
     'referentiel.exporter': { args: ExportArgs; result: ExportResult };
     'referentiel.matriceCouverture': { args: { uri: string }; result: CoverageMatrix };
     'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
+    'referentiel.importerWord': { args: ImportWordArgs; result: ImportWordResult };
 }

@@ -4,13 +4,14 @@
  * matrice de couverture, lentilles « références ».
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import * as vscode from 'vscode';
 import type { EvaluationOutcome } from '../../../extension/src/evaluation.js';
+import type { ImportWordResult } from '../../../language-server/src/protocol/commands.js';
 import { activated, diagnostics, file, open, replace, webviewTabs } from './helpers.js';
 import { assert, assertEqual, closeUntitled, test, waitFor } from './runner.js';
 
@@ -27,12 +28,24 @@ test('les commandes sont dans la palette, titres en français (en anglais dans u
     const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string; title: Localized; category: Localized }> } }).contributes.commands;
     const titles = Object.fromEntries(contributed.map(c => [c.command, `${text(c.category)} : ${text(c.title)}`]));
     const expected = englishEditor()
-        ? ['Référentiel : Evaluate candidate file', 'Référentiel : Export référentiel as JSON', 'Référentiel : Export référentiel as RNCP fiche (XML)', 'Référentiel : Export référentiel as CASE (1EdTech)', 'Référentiel : Show coverage matrix']
-        : ['Référentiel : Évaluer le dossier candidat', 'Référentiel : Exporter le référentiel en JSON', 'Référentiel : Exporter le référentiel en fiche RNCP (XML)', 'Référentiel : Exporter le référentiel en CASE (1EdTech)', 'Référentiel : Afficher la matrice de couverture'];
-    assertEqual([titles['referentiel.evaluerDossierCandidat'], titles['referentiel.exporterReferentielJson'], titles['referentiel.exporterReferentielRncpXml'], titles['referentiel.exporterReferentielCase'], titles['referentiel.afficherMatriceCouverture']],
+        ? ['Référentiel : Evaluate candidate file', 'Référentiel : Export référentiel as JSON', 'Référentiel : Export référentiel as RNCP fiche (XML)', 'Référentiel : Export référentiel as CASE (1EdTech)', 'Référentiel : Show coverage matrix', 'Référentiel : Import a Word référentiel…']
+        : ['Référentiel : Évaluer le dossier candidat', 'Référentiel : Exporter le référentiel en JSON', 'Référentiel : Exporter le référentiel en fiche RNCP (XML)', 'Référentiel : Exporter le référentiel en CASE (1EdTech)', 'Référentiel : Afficher la matrice de couverture', 'Référentiel : Importer un référentiel Word…'];
+    assertEqual([titles['referentiel.evaluerDossierCandidat'], titles['referentiel.exporterReferentielJson'], titles['referentiel.exporterReferentielRncpXml'], titles['referentiel.exporterReferentielCase'], titles['referentiel.afficherMatriceCouverture'], titles['referentiel.importerReferentielWord']],
         expected, `titres des commandes (VS Code en « ${vscode.env.language} »)`);
     const registered = await vscode.commands.getCommands(true);
     for (const id of Object.keys(titles)) assert(registered.includes(id), `commande ${id} non enregistrée`);
+});
+
+test('importer un référentiel Word : les fichiers .ref écrits par le serveur', async () => {
+    await activated();
+    const dossier = path.join(os.tmpdir(), `referentiel-word-${process.pid}`);
+    const fichier = path.join(EXTENSION_ROOT(), 'test', 'fixtures', 'docx', 'data-engineer.docx');
+    const result = await vscode.commands.executeCommand<ImportWordResult | undefined>('referentiel.importerReferentielWord', { fichier, dossier, remplacer: true });
+    assert(result, 'la commande n\'a rien rendu');
+    assertEqual({ code: result.code, blocs: result.blocs, competences: result.competences, modalites: result.modalites, fichiers: result.fichiers.length },
+        { code: 'DATA-ENGINEER', blocs: 5, competences: 40, modalites: 10, fichiers: 6 }, 'résultat de l\'import');
+    assert(readFileSync(path.join(dossier, 'bc05.ref'), 'utf8').includes('compétence C5-2 '), 'codes publiés gardés');
+    rmSync(dossier, { recursive: true, force: true });
 });
 
 test('évaluer un dossier candidat de l\'exemple ouvre le rapport', async () => {
