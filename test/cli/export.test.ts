@@ -36,7 +36,7 @@ describe('referentiel export --format json', () => {
         expect(data.activites.map((a: { code: string }) => a.code)).toEqual(['A1', 'A1-1']);
         expect(data.activites[1]).toMatchObject({ code: 'A1-1', parent: 'A1', bloc: 'BC01', competences: ['C1.1', 'C1.2'] });
         expect(data.competences[1]).toEqual({
-            code: 'C1.2', texte: 'Rédiger un cahier des charges de manière accessible', bloc: 'BC01',
+            code: 'C1.2', texte: 'Rédiger un cahier des charges de manière accessible pour le client', bloc: 'BC01',
             activites: ['A1-1'], modalites: ['M1.1'], criteres: ['CR1.1.2'], notes: []
         });
         expect(data.modalites[0]).toMatchObject({

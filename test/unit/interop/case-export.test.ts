@@ -110,7 +110,7 @@ describe('export CASE 1.1', () => {
         const data = exportCase(model) as unknown as Pkg;
         const byCode = new Map(data.CFItems.map(i => [i.humanCodingScheme, i]));
         expect([...byCode.keys()]).toEqual(['BC01', 'A1', 'A1-1', 'C1.1', 'C1.2', 'M1.1', 'CR1.1.1', 'CR1.1.2']);
-        expect(byCode.get('C1.2')).toMatchObject({ CFItemType: 'Compétence', fullStatement: 'Rédiger un cahier des charges de manière accessible', language: 'fr', lastChangeDateTime: '2024-01-15T00:00:00Z' });
+        expect(byCode.get('C1.2')).toMatchObject({ CFItemType: 'Compétence', fullStatement: 'Rédiger un cahier des charges de manière accessible pour le client', language: 'fr', lastChangeDateTime: '2024-01-15T00:00:00Z' });
         expect(byCode.get('CR1.1.2')).toMatchObject({ CFItemType: 'Critère d\'évaluation', extensions: { eliminatoire: true } });
         const code = new Map<string, string>([[data.CFDocument.identifier, 'MINI'], ...data.CFItems.map(i => [i.identifier, i.humanCodingScheme] as [string, string])]);
         const edges = data.CFAssociations.map(a => `${code.get(a.originNodeURI.identifier)} ${a.associationType}${a.CFAssociationGroupingURI ? `(${a.CFAssociationGroupingURI.title})` : ''} ${code.get(a.destinationNodeURI.identifier)}${a.sequenceNumber ? ` #${a.sequenceNumber}` : ''}`);

@@ -77,7 +77,7 @@ describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
         });
         expect(bloc.credentialSubject.achievement.alignment[1]).toEqual({
             type: ['Alignment'],
-            targetName: 'Rédiger un cahier des charges de manière accessible',
+            targetName: 'Rédiger un cahier des charges de manière accessible pour le client',
             targetCode: 'C1.2',
             targetDescription: 'Compétence du bloc BC01 « Concevoir une solution »',
             targetFramework: 'MINI — Certification d\'essai',
