@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { burst, serverRssKb } from './burst.js';
 import { ROOT, TestClient } from './client.js';
@@ -52,3 +53,30 @@ describe('rafale de modifications', () => {
     }, 120_000);
 });
 
+
+describe('un document sans titre modifié puis fermé aussitôt', () => {
+    it('les commandes répondent ensuite (la mise à jour retenue ne bloque pas la construction)', async () => {
+        // VS Code vide un document sans titre avant de le fermer (didChange puis didClose, à
+        // quelques ms) : la modification retenue par le regroupement porte alors sur un document
+        // qui n'existe plus nulle part. Elle ne doit pas laisser l'espace de travail « en cours de
+        // construction » : toute commande attendrait sans fin (vu dans un vrai VS Code).
+        const uri = 'untitled:Untitled-1';
+        const logs: string[] = [];
+        client.connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referentiel', version: 1, text: 'référentiel X "x"\n' } });
+        await client.waitForDiagnostics(uri, () => true);
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '' }] });
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        const started = Date.now();
+        const target = pathToFileURL(path.join(folder, 'data-engineer', 'bc01.ref')).toString();
+        const exported = await Promise.race([
+            client.request<{ code: string }>('workspace/executeCommand', { command: 'referentiel.exporter', arguments: [{ uri: target, format: 'json' }] }),
+            new Promise<{ code: string }>(resolve => setTimeout(() => resolve({ code: `sans réponse après 10 s ; journal du serveur : ${logs.join('\n')}` }), 10_000))
+        ]);
+        expect(exported.code).toBe('DATA-ENGINEER');
+        expect(Date.now() - started).toBeLessThan(5000);
+        // Le document fermé est retiré : ses diagnostics sont effacés.
+        await client.waitForDiagnostics(uri, d => d.length === 0);
+        expect(logs.filter(l => /Error|rejet/.test(l))).toEqual([]);
+    }, 30_000);
+});

@@ -1,5 +1,6 @@
 import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { ServiceRegistry } from 'langium';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
@@ -24,9 +25,11 @@ export class ReferentielDocumentUpdateHandler extends DefaultDocumentUpdateHandl
     private firstPending = 0;
     private lastFlush = -Infinity;
     private waiting: Array<() => void> = [];
+    private readonly registry: ServiceRegistry;
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.registry = services.ServiceRegistry;
         (services.workspace.DocumentBuilder as ReferentielDocumentBuilder).beforeWait = uri => this.beforeRequest(uri);
     }
 
@@ -54,15 +57,34 @@ export class ReferentielDocumentUpdateHandler extends DefaultDocumentUpdateHandl
         this.timer = setTimeout(() => this.flush(), wait);
     }
 
+    /**
+     * Un document qui n'est pas un fichier (« sans titre ») n'existe que dans l'éditeur : fermé, il
+     * disparaît. VS Code le vide puis le ferme à quelques ms d'intervalle ; la modification retenue
+     * visait alors un document que plus rien ne connaît (ni l'éditeur, ni le disque, ni l'extension
+     * du nom, qui choisit le langage) : la reconstruction échouait et laissait l'espace de travail
+     * « en construction » — toute commande attendait sans fin. Il est donc retiré de l'espace de
+     * travail à sa fermeture (ses diagnostics avec lui). Un fichier fermé, lui, reste : Langium le
+     * relit sur le disque.
+     */
+    override didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        if (uri.scheme === 'file') return;
+        this.pending.delete(event.document.uri);
+        this.fireDocumentUpdate([], [uri]);
+    }
+
     /** Lance la reconstruction des fichiers modifiés retenus ; vrai s'il y en avait. */
     flush(): boolean {
         clearTimeout(this.timer);
         this.timer = undefined;
         if (this.pending.size === 0) return false;
-        const changed = [...this.pending].map(uri => URI.parse(uri));
+        const uris = [...this.pending].map(uri => URI.parse(uri));
         this.pending.clear();
         this.lastFlush = performance.now();
-        this.fireDocumentUpdate(changed, []);
+        // Par sûreté : un document dont plus rien ne dit le langage est retiré, pas reconstruit.
+        const changed = uris.filter(uri => this.registry.hasServices(uri));
+        const deleted = uris.filter(uri => !this.registry.hasServices(uri));
+        this.fireDocumentUpdate(changed, deleted);
         const waiting = this.waiting;
         this.waiting = [];
         for (const wake of waiting) wake();
