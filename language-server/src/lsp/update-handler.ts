@@ -66,7 +66,7 @@ export class ReferentielDocumentUpdateHandler extends DefaultDocumentUpdateHandl
      * travail à sa fermeture (ses diagnostics avec lui). Un fichier fermé, lui, reste : Langium le
      * relit sur le disque.
      */
-    override didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         if (uri.scheme === 'file') return;
         this.pending.delete(event.document.uri);
