@@ -1,6 +1,7 @@
 // Construction des paquets : la ligne de commande, le serveur de langage et l'extension VS Code.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGrammar } from './extension/scripts/textmate.mjs';
@@ -38,6 +39,14 @@ const common = {
             build.onResolve({ filter: /^lefff:verbes$/ }, () => ({ path: LEFFF_MODULE, namespace: 'lefff' }));
             build.onLoad({ filter: /.*/, namespace: 'lefff' }, () => ({ contents: lefffLexiconSource(), loader: 'js' }));
         }
+    }, {
+        // Hunspell (règle REF606) : la version CommonJS de ces deux paquets. Leur version ES appelle
+        // un espace de noms comme une fonction (`nanoid()`, `unixify()`), ce qui casse une fois empaqueté.
+        name: 'hunspell-cjs',
+        setup(build) {
+            const require = createRequire(import.meta.url);
+            build.onResolve({ filter: /^(hunspell-asm|emscripten-wasm-loader)$/ }, args => ({ path: require.resolve(args.path) }));
+        }
     }],
 };
 
@@ -62,6 +71,18 @@ if (vsix !== undefined) {
     entries = entries
         .filter(entry => entry.outfile === 'out/server.cjs' || entry.outfile === 'out/extension.cjs')
         .map(entry => ({ ...entry, outfile: path.join(vsix, entry.outfile) }));
+}
+
+// Le dictionnaire français de la règle REF606 (orthographe) : lu sur le disque à côté des paquets,
+// à la première vérification demandée (validation/spelling.ts), jamais chargé sinon.
+{
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const target = path.join(vsix ?? root, 'out', 'dictionaries');
+    const source = path.dirname(createRequire(import.meta.url).resolve('dictionary-fr'));
+    mkdirSync(target, { recursive: true });
+    copyFileSync(path.join(source, 'index.aff'), path.join(target, 'fr.aff'));
+    copyFileSync(path.join(source, 'index.dic'), path.join(target, 'fr.dic'));
+    copyFileSync(path.join(source, 'license'), path.join(target, 'LICENSE-dictionary-fr'));
 }
 
 // La grammaire TextMate de l'extension (corrigée à partir de celle de langium-cli).

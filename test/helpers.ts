@@ -2,7 +2,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createReferentielServices, type ReferentielServices } from '../language-server/src/referentiel-module.js';
 import { setLocale } from '../language-server/src/i18n/locale.js';
-import { RULES } from '../language-server/src/validation/rules.js';
+import { RULES, type RuleCode, type SeverityOrOff } from '../language-server/src/validation/rules.js';
 
 export interface Workspace {
     services: ReferentielServices;
@@ -22,13 +22,15 @@ export interface WorkspaceOptions {
      * passent ; les tests de la rédaction, de la documentation des règles et de l'exemple les activent.
      */
     redaction?: boolean;
+    /** Sévérités données aux règles (après la rédaction), p. ex. `{ REF606: 'info' }` pour l'orthographe, éteinte par défaut. */
+    rules?: Partial<Record<RuleCode, SeverityOrOff>>;
 }
 
 /** Construit un espace de travail en mémoire à partir de fichiers { nom: contenu }, validé. */
 export async function workspace(files: Record<string, string>, options: WorkspaceOptions = {}): Promise<Workspace> {
     setLocale(options.locale ?? 'fr');
     const { Referentiel: services } = createReferentielServices(EmptyFileSystem);
-    if (!options.redaction) services.validation.RuleSettings.set(REDACTION_OFF);
+    services.validation.RuleSettings.set({ ...(options.redaction ? {} : REDACTION_OFF), ...options.rules });
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const documents = Object.entries(files).map(([name, text]) => {

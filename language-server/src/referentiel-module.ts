@@ -27,6 +27,7 @@ import { ReferentielValueConverter } from './parser/value-converter.js';
 import { ReferentielScopeComputation, ReferentielScopeProvider } from './references/scoping.js';
 import { internalFailureDiagnostic, ReferentielDocumentValidator } from './validation/document-validator.js';
 import { RuleSettings } from './validation/settings.js';
+import { SpellingValidator } from './validation/spelling-check.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
@@ -38,6 +39,7 @@ export interface ReferentielAddedServices {
     };
     validation: {
         ReferentielValidator: ReferentielValidator;
+        SpellingValidator: SpellingValidator;
         RuleSettings: RuleSettings;
     };
     referentiel: {
@@ -69,6 +71,7 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
     validation: {
         DocumentValidator: (services) => new ReferentielDocumentValidator(services),
         ReferentielValidator: (services) => new ReferentielValidator(services),
+        SpellingValidator: (services) => new SpellingValidator(services),
         RuleSettings: () => new RuleSettings()
     },
     referentiel: {

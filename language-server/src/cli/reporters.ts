@@ -136,7 +136,7 @@ function sarif(report: LintReport, options: ReportOptions): string {
                             fullDescription: { text: doc?.why || r.title[locale] },
                             help: { text: help, markdown: `**${r.code} — ${r.title[locale]}**\n\n${help}\n\n[docs/rules.md](${docs}rules.md${doc ? '#' + encodeURIComponent(doc.anchor) : ''})` },
                             helpUri: docs + 'rules.md' + (doc ? '#' + encodeURIComponent(doc.anchor) : ''),
-                            defaultConfiguration: { level: level(r.severity) },
+                            defaultConfiguration: { level: level(r.severity), ...(r.defaultOff ? { enabled: false } : {}) },
                             properties: {
                                 category: r.category,
                                 tags: ['referentiel', r.category, ...(r.autofix ? ['autofix'] : [])],

@@ -28,6 +28,7 @@ import { msg } from '../i18n/messages.js';
 import { quoteTexte } from '../parser/value-converter.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { isRuleCode, type RuleCode } from '../validation/rules.js';
+import type { SpellingData } from '../validation/spelling-check.js';
 import { codeAt } from './code-at.js';
 import { modelOf } from './elements.js';
 import './lsp-messages.js';
@@ -57,7 +58,11 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF101: (provider, { document, diagnostic }) => provider.stubModalite(document, diagnostic),
         REF301: (provider, { document, diagnostic }) => provider.declareGrandeur(document, diagnostic),
         REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic),
-        REF001: (provider, { document, diagnostic }) => provider.syntaxFix(document, diagnostic)
+        REF001: (provider, { document, diagnostic }) => provider.syntaxFix(document, diagnostic),
+        REF606: (provider, { document, diagnostic }) => [
+            ...provider.replaceWithSuggestions(document, diagnostic).map(action => ({ ...action, isPreferred: undefined })),
+            ...provider.addToWordList(diagnostic)
+        ]
     };
 
     constructor(private readonly services: ReferentielServices) { }
@@ -118,12 +123,30 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
 
     // --- REF002 --------------------------------------------------------------------------------
 
-    private replaceWithSuggestions(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    replaceWithSuggestions(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const suggestions = (diagnostic.data as { suggestions?: unknown } | undefined)?.suggestions;
         if (!Array.isArray(suggestions)) return [];
         const names = suggestions.filter((s): s is string => typeof s === 'string');
         return names.map(name => quickFix(msg('lsp.fix.replace', { name }), diagnostic,
             { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: name }] } }, names.length === 1));
+    }
+
+    // --- REF606 --------------------------------------------------------------------------------
+
+    /** Ajouter le mot à la liste de l'espace de travail (referentiel-mots.txt), créée au besoin. */
+    addToWordList(diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnostic.data as Partial<SpellingData> | undefined;
+        if (typeof data?.word !== 'string' || typeof data.wordList !== 'string') return [];
+        const uri = data.wordList;
+        const end = data.wordListEnd;
+        const at = end ? { line: end.line, character: end.character } : undefined;
+        const documentChanges: WorkspaceEdit['documentChanges'] = end && at
+            ? [{ textDocument: { uri, version: null }, edits: [{ range: { start: at, end: at }, newText: `${end.newline ? '\n' : ''}${data.word}\n` }] }]
+            : [
+                { kind: 'create', uri, options: { ignoreIfExists: true } },
+                { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${msg('lsp.fix.wordListHeader')}\n${data.word}\n` }] }
+            ];
+        return [{ title: msg('lsp.fix.addWord', { word: data.word }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges } }];
     }
 
     // --- REF101 --------------------------------------------------------------------------------

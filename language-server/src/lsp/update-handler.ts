@@ -1,8 +1,9 @@
 import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { ServiceRegistry } from 'langium';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { WORD_LIST_FILE } from '../validation/spelling.js';
 import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
 
 /** Silence (ms) après une modification avant de reconstruire. */
@@ -26,10 +27,12 @@ export class ReferentielDocumentUpdateHandler extends DefaultDocumentUpdateHandl
     private lastFlush = -Infinity;
     private waiting: Array<() => void> = [];
     private readonly registry: ServiceRegistry;
+    private readonly documents: LangiumSharedServices['workspace']['LangiumDocuments'];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.registry = services.ServiceRegistry;
+        this.documents = services.workspace.LangiumDocuments;
         (services.workspace.DocumentBuilder as ReferentielDocumentBuilder).beforeWait = uri => this.beforeRequest(uri);
     }
 
@@ -71,6 +74,22 @@ export class ReferentielDocumentUpdateHandler extends DefaultDocumentUpdateHandl
         if (uri.scheme === 'file') return;
         this.pending.delete(event.document.uri);
         this.fireDocumentUpdate([], [uri]);
+    }
+
+    /**
+     * Une liste de mots de l'espace de travail (referentiel-mots.txt, règle REF606) créée, modifiée
+     * ou supprimée : les fichiers .ref de son dossier et de ses sous-dossiers sont revérifiés (les
+     * mots qu'elle ajoute ne sont plus signalés). Les autres changements suivent la règle de Langium.
+     */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const lists = params.changes.filter(change => change.uri.endsWith(`/${WORD_LIST_FILE}`));
+        if (lists.length > 0) {
+            const folders = lists.map(change => change.uri.slice(0, -WORD_LIST_FILE.length));
+            const affected = this.documents.all.filter(document => folders.some(folder => document.uri.toString().startsWith(folder))).map(document => document.uri).toArray();
+            if (affected.length > 0) this.fireDocumentUpdate(affected, []);
+        }
+        const rest = params.changes.filter(change => !change.uri.endsWith(`/${WORD_LIST_FILE}`));
+        if (rest.length > 0) super.didChangeWatchedFiles({ changes: rest });
     }
 
     /** Lance la reconstruction des fichiers modifiés retenus ; vrai s'il y en avait. */

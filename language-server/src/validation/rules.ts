@@ -27,6 +27,8 @@ interface RuleEntry<C extends string> {
      * diagnostic : l'autre définition d'un code en double, les premières règles d'obtention).
      */
     readonly related?: { fr: string; en: string };
+    /** Règle éteinte tant que l'utilisateur ne lui donne pas de sévérité (`--rule REF606=info`). */
+    readonly defaultOff?: boolean;
 }
 
 function rule<C extends string>(code: C, severity: Severity, category: RuleCategory, title: [string, string], message: [string, string], autofix = false, related?: [string, string]): RuleEntry<C> {
@@ -189,6 +191,12 @@ const CATALOGUE = [
         ['Compétences presque identiques', 'Near-duplicate competencies'],
         ['Le texte de la compétence {name} reprend à {percent} % celui de {other} : fusionnez-les ou dites ce qui les distingue.', 'The text of competency {name} repeats {percent} % of that of {other}: merge them or say what sets them apart.'], false,
         ['Compétence {other}, presque identique à {name}', 'Competency {other}, nearly identical to {name}']),
+    {
+        ...rule('REF606', 'info', 'redaction',
+            ['Mot inconnu du dictionnaire', 'Word not in the dictionary'],
+            ['« {word} » n\'est pas dans le dictionnaire français{suggestion}. S\'il est juste (terme du métier, nom propre), ajoutez-le à referentiel-mots.txt.', '"{word}" is not in the French dictionary{suggestion}. If it is right (a trade term, a proper name), add it to referentiel-mots.txt.']),
+        defaultOff: true
+    },
 ];
 
 /** Le code d'une règle du catalogue : un code mal écrit est une erreur de compilation. */

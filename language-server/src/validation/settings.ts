@@ -12,7 +12,8 @@ export class RuleSettings {
     }
 
     severityOf(code: RuleCode): SeverityOrOff {
-        return this.overrides.get(code) ?? ruleDefinition(code).severity;
+        const rule = ruleDefinition(code);
+        return this.overrides.get(code) ?? (rule.defaultOff ? 'off' : rule.severity);
     }
 }
 

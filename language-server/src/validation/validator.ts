@@ -38,6 +38,8 @@ export function registerValidationChecks(services: ReferentielServices): void {
         Condition: [validator.checkCondition]
     };
     registry.register(checks, validator);
+    const spelling = services.validation.SpellingValidator;
+    registry.register<ReferentielAstType>({ Document: spelling.checkSpelling }, spelling);
 }
 
 /** Un endroit d'un nœud : la propriété (son nom est vérifié pour le type du nœud), l'élément d'une liste, un mot-clé. */

@@ -38,7 +38,9 @@ function exampleAfter(text: string, marker: string): string | undefined {
 
 async function codesOf(example: string): Promise<string[]> {
     const files = exampleFiles(example);
-    const ws = await lint(files, { redaction: true });
+    // Les règles éteintes par défaut (REF606, l'orthographe) sont allumées pour leurs exemples.
+    const rules = Object.fromEntries(RULES.filter(rule => rule.defaultOff).map(rule => [rule.code, rule.severity]));
+    const ws = await lint(files, { redaction: true, rules });
     return Object.keys(files).flatMap(name => all(ws, name).map(d => String(d.code)));
 }
 
