@@ -271,6 +271,32 @@ describe('export pdf (balisé, relu par pdf.js)', () => {
         for (const c of model.criteres) expect(compact).toContain(c.texte.replace(/\s+/g, ''));
         await pdf.destroy();
     });
+
+    it('aucune ligne de tableau coupée entre deux pages : une ligne qui ne tient pas en bas de page passe à la suivante', async () => {
+        // Un bloc de 40 modalités (une ligne chacune, de hauteurs variées) : son tableau court sur plusieurs pages.
+        const modalites = Array.from({ length: 40 }, (_, i) => `    compétence C1.${i + 1} "Réaliser la tâche ${i + 1} afin de livrer le résultat attendu"
+    modalité M1.${i + 1} "Mise en situation ${i + 1}" {
+        évalue C1.${i + 1}
+${Array.from({ length: 1 + (i % 5) }, (_, k) => `        critère CR1.${i + 1}.${k + 1} "Le résultat ${k + 1} de la tâche ${i + 1} est conforme aux exigences du client et documenté" vérifie C1.${i + 1}`).join('\n')}
+    }`).join('\n');
+        const ws = await workspace({ 'long.ref': `certification LONG "Long" {}\nbloc BC01 "Un long bloc" {\n${modalites}\n}` });
+        const long = await exportOutput(ws.services.referentiel.Models.forCode('LONG'), 'pdf') as Uint8Array;
+        const pdf = await getDocument({ data: long.slice() }).promise;
+        const pages: string[] = [];
+        for (let i = 1; i <= pdf.numPages; i++) {
+            const content = await (await pdf.getPage(i)).getTextContent();
+            pages.push(content.items.map(item => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
+        }
+        expect(pages.length).toBeGreaterThan(3);
+        for (let i = 1; i <= 40; i++) {
+            // La modalité, sa compétence et tous ses critères : sur une seule et même page.
+            const parts = [`M1.${i}–Misenesituation${i}`.replace('Misenesituation', 'Miseensituation'), `C1.${i}Réaliserlatâche${i}afin`,
+                ...Array.from({ length: 1 + ((i - 1) % 5) }, (_, k) => `Lerésultat${k + 1}delatâche${i}estconforme`)];
+            const holding = pages.flatMap((p, n) => parts.every(x => p.includes(x)) ? [n + 1] : []);
+            expect(holding, `ligne de M1.${i}`).toHaveLength(1);
+        }
+        await pdf.destroy();
+    });
 });
 
 describe('export html', () => {
