@@ -107,6 +107,19 @@ function sortCriteria(j: Record<string, unknown>): Record<string, unknown> {
 }
 
 
+describe('docs/interop.md, « Aller-retour par Word »', () => {
+    it('les chiffres de l\'exemple sont ceux du référentiel relu', async () => {
+        const { back } = await roundTrip(await modelOf(folder(path.join(ROOT, 'samples', 'data-engineer')), 'DATA-ENGINEER'));
+        const j = await json(back) as Record<string, any>;
+        const sum = (list: any[], f: (x: any) => number): number => list.reduce((n, x) => n + f(x), 0);
+        const doc = readFileSync(path.join(ROOT, 'docs', 'interop.md'), 'utf8').replace(/\s+/g, ' ');
+        expect(doc).toContain(`Sur l'exemple Data Engineer : ${j.blocs.length} blocs, ${j.activites.length} activités, ${j.competences.length} compétences, `
+            + `${j.modalites.length} modalités, ${j.criteres.length} critères ; ${sum(j.competences, c => c.activites.length)} liens \`issue de\`, `
+            + `${sum(j.modalites, m => m.competences.length)} compétences évaluées, ${sum(j.criteres, c => c.competences.length)} liens \`vérifie\`, `
+            + `${sum(j.criteres, c => c.eliminatoire ? 1 : 0)} critères éliminatoires ; ${j.notes.length} notes de la certification, ${j.obtention.notes.length} notes`);
+    }, 30_000);
+});
+
 describe('ce que le document Word ne porte pas (docs/interop.md)', () => {
     it('données du registre, statut, équivalences, épreuve sans condition, texte d\'activité sur plusieurs lignes : perdus, le reste intact', async () => {
         const files = folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'technicien-reseaux'));
