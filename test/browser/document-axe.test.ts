@@ -45,18 +45,37 @@ afterAll(async () => {
     await browser?.close();
 });
 
-async function open(): Promise<{ page: Page; requests: string[] }> {
+async function open(content = html): Promise<{ page: Page; requests: string[] }> {
     if (launchError) throw launchError;
     if (!browser) throw new Error('Chromium n\'a pas démarré.');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', request => { requests.push(request.url()); });
-    await page.setContent(html, { waitUntil: 'load' });
+    await page.setContent(content, { waitUntil: 'load' });
     return { page, requests };
 }
 
 describe('document publié (HTML) dans Chromium', () => {
+    it('axe-core : aucune violation non plus pour un référentiel qui a des notes de bloc, d\'activité, de modalité et des mentions entre crochets', async () => {
+        const dir = path.join(ROOT, 'test', 'fixtures', 'referentiels', 'aller-retour');
+        const files: Record<string, string> = {};
+        for (const name of readdirSync(dir).filter(n => n.endsWith('.ref'))) files[name] = readFileSync(path.join(dir, name), 'utf8');
+        const ws = await workspace(files);
+        const other = await exportOutput(ws.services.referentiel.Models.forCode('ALLER-RETOUR'), 'html') as string;
+        expect(other).toContain('<div class="notes">');
+        const { page } = await open(other);
+        try {
+            await page.addScriptTag({ content: AXE_SOURCE });
+            const report = await page.evaluate(async () => window.axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+            })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+            expect(report.violations.map(v => `${v.id} ${v.help} ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        } finally {
+            await page.context().close();
+        }
+    });
+
     it('axe-core WCAG 2.1 A/AA : aucune violation, aucune ressource chargée', async () => {
         const { page, requests } = await open();
         try {

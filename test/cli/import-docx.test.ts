@@ -156,6 +156,32 @@ describe('referentiel import docx : le référentiel publié (document Word du t
     });
 });
 
+describe('referentiel export --format docx puis import docx : le même référentiel', () => {
+    it('l\'échantillon : mêmes fichiers relus, même export JSON, même document ; déjà en forme, sans erreur', () => {
+        const dir = temp();
+        const docx = path.join(dir, 'data-engineer.docx');
+        expect(runCli(['export', 'samples/data-engineer', '--format', 'docx', '--out', docx]).code).toBe(0);
+        const out = path.join(dir, 'relu');
+        const imported = runCli(['import', 'docx', docx, '--out', out]);
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(imported.stderr).toContain('5 blocs, 25 activités, 40 compétences, 10 modalités, 72 critères, 6 règles d\'obtention');
+        expect(imported.stderr).toContain('Aucun lien déduit');
+        expect(readdirSync(out).sort()).toEqual(FILES);
+        expect(runCli(['format', '--check', out]).code).toBe(0);
+        const lint = runCli(['lint', out, '--quiet']);
+        expect(lint.code, lint.stdout).toBe(0);
+        const json = (folder: string): string => {
+            const r = runCli(['export', folder, '--format', 'json']);
+            expect(r.code, r.stderr).toBe(0);
+            return r.stdout;
+        };
+        expect(json(out)).toBe(json('samples/data-engineer'));
+        const again = path.join(dir, 'again.docx');
+        expect(runCli(['export', out, '--format', 'docx', '--out', again]).code).toBe(0);
+        expect(readFileSync(again).equals(readFileSync(docx))).toBe(true);
+    }, 120_000);
+});
+
 describe('referentiel import docx : refus, rien d\'écrit', () => {
     async function write(name: string, bytes: Uint8Array | string): Promise<string> {
         const file = path.join(temp(), name);

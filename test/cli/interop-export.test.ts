@@ -105,6 +105,26 @@ describe('referentiel export --format rncp-xml', () => {
             expect(equivalences(path.join(out, file))).toBe(equivalences(folder, code || undefined));
         }
     }, 300_000);
+
+    it('aller-retour d\'un référentiel qui a un numéro RNCP : blocs RNCPnnnnnBCnn, mêmes textes, même XML', () => {
+        const folder = 'test/fixtures/referentiels/aller-retour';
+        const dir = temp();
+        const xml = path.join(dir, 'fiche.xml');
+        expect(runCli(['export', folder, '--format', 'rncp-xml', '--out', xml]).code).toBe(0);
+        const out = path.join(dir, 'import');
+        const imported = runCli(['import', 'rncp', xml, '--out', out]);
+        expect(imported.code, imported.stderr).toBe(0);
+        expect(readdirSync(out)).toEqual(['RNCP12345.ref']);
+        expect(runCli(['lint', out, '--quiet']).code).toBe(0);
+        // BC01 et B-ORAL deviennent RNCP12345BC01 et RNCP12345BC02 ; titres, compétences et textes sont les mêmes.
+        const before = shape(folder);
+        const after = shape(path.join(out, 'RNCP12345.ref'));
+        expect(after.blocs.map(b => b.code)).toEqual(['RNCP12345BC01', 'RNCP12345BC02']);
+        expect(after.blocs.map(b => ({ ...b, code: '' }))).toEqual(before.blocs.map(b => ({ ...b, code: '' })));
+        const again = runCli(['export', path.join(out, 'RNCP12345.ref'), '--format', 'rncp-xml']);
+        expect(again.code, again.stderr).toBe(0);
+        expect(again.stdout).toBe(readFileSync(xml, 'utf8'));
+    }, 120_000);
 });
 
 describe('referentiel export --format case', () => {

@@ -75,7 +75,7 @@ async function importDocxCommand(file: string, options: ImportOptions): Promise<
     const outcome = await importDocx({ file, out: options.out, force: options.force, code: options.code });
     const { stats } = outcome;
     process.stderr.write(msg('docx.summary', { code: outcome.code, out: options.out, files: outcome.files.length, ...stats }) + '\n');
-    process.stderr.write(msg('docx.summary.review', { count: stats.liensDeduits, out: options.out }) + '\n');
+    process.stderr.write((stats.liensDeduits > 0 ? msg('docx.summary.review', { count: stats.liensDeduits, out: options.out }) : msg('docx.summary.exact', { out: options.out })) + '\n');
     return EXIT_OK;
 }
 

@@ -13,6 +13,11 @@ const TABLE_WIDTH = 16838 - 2 * 850;
 const BLOC_COLUMNS = [0.2, 0.26, 0.28, 0.26].map(f => Math.round(f * TABLE_WIDTH));
 const OBTENTION_COLUMNS = [0.25, 0.35, 0.4].map(f => Math.round(f * TABLE_WIDTH));
 const HEADER_FILL = '1D3557';
+/**
+ * Le style des lignes qui continuent le texte du paragraphe précédent (un texte sur plusieurs
+ * lignes) : invisible à la lecture, il permet à `referentiel import docx` de relire un seul texte.
+ */
+export const CONTINUATION_STYLE = 'SuiteDeTexte';
 
 /**
  * Le document publié en Word (.docx) : langue fr-FR (styles et texte), titres en styles de titre
@@ -72,7 +77,8 @@ export async function renderDocumentDocx(document: PublishedDocument): Promise<U
                 document: { run: { language: { value: LANGUAGE }, font: 'Calibri', size: 20 } },
                 heading1: { run: { size: 36, bold: true, color: HEADER_FILL } },
                 heading2: { run: { size: 28, bold: true, color: HEADER_FILL } }
-            }
+            },
+            paragraphStyles: [{ id: CONTINUATION_STYLE, name: 'Suite de texte', basedOn: 'Normal', quickFormat: false }]
         },
         sections: [{
             properties: {
@@ -116,6 +122,7 @@ function run(text: string, style: { bold?: boolean; italics?: boolean; color?: s
 
 function paragraphsOf(list: readonly Paragraph[]): DocxParagraph[] {
     return list.map(p => new DocxParagraph({
+        ...(p.continued ? { style: CONTINUATION_STYLE } : {}),
         spacing: { after: 60 },
         indent: p.bullet ? { left: 240 } : undefined,
         children: [run(p.text, { bold: p.bold, italics: p.italic })]
@@ -163,6 +170,7 @@ function blocTable(bloc: BlocTable): Table {
             })]
         })
     ];
+    if (bloc.notes.length > 0) rows.push(new TableRow({ cantSplit: true, children: [cell(bloc.notes, { columnSpan: 4 })] }));
     for (const group of bloc.groups) {
         group.rows.forEach((row, i) => {
             const cells = [cell(row.activites), cell(row.competences)];

@@ -66,6 +66,7 @@ function blocHtml(bloc: BlocTable, index: number): string {
     const out: string[] = [];
     out.push(`<section aria-labelledby="${id}">`);
     out.push(`<h3 id="${id}">${esc(bloc.label)}</h3>`);
+    if (bloc.notes.length > 0) out.push(`<div class="notes">${blockHtml(bloc.notes)}</div>`);
     out.push('<table class="bloc">');
     out.push(`<caption>Référentiels d'activités, de compétences et d'évaluation — ${esc(bloc.label)}</caption>`);
     out.push('<colgroup><col class="activites"><col class="competences"></colgroup><colgroup span="2" class="evaluation"></colgroup>');

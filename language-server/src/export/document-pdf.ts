@@ -148,6 +148,7 @@ class Layout {
         ]);
         this.table(widths, header, rows, `Référentiels d'activités, de compétences et d'évaluation — ${bloc.label}`, [false, false, false, false],
             { text: bloc.label, size: 12 });
+        for (const note of bloc.notes) this.paragraph(note, SIZE);
     }
 
     /**

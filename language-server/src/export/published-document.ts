@@ -14,18 +14,26 @@ import { single } from '../model/clauses.js';
  * `document-docx.ts` et `document-pdf.ts` la mettent en page. Le document est en français (la
  * langue des référentiels publiés), quelle que soit la langue de l'interface.
  *
- * Disposition d'un tableau de bloc (celle que relit `referentiel import docx`) :
- * - une ligne « Bloc N : titre » (« Bloc CODE : titre » si le code n'est pas de la forme BCnn) ;
+ * Disposition d'un tableau de bloc (celle que relit `referentiel import docx`, qui redonne le
+ * même référentiel : docs/interop.md, « Aller-retour par Word ») :
+ * - une ligne « Bloc 1 : titre » pour le code BC01 (« Bloc CODE : titre » pour un autre code), puis
+ *   les notes du bloc (en italique) sur une ligne qui couvre les quatre colonnes ;
  * - pour chaque modalité du bloc, un groupe de lignes : une ligne par compétence qu'elle évalue
  *   (« C1.1 texte », avec à sa gauche les activités dont elle est issue et à sa droite les
  *   critères qui la vérifient), la cellule de la modalité couvrant tout le groupe ; les critères
- *   qui vérifient toutes les compétences de la modalité (ou aucune) sont sur une dernière ligne
- *   sans compétence ; un critère qui en vérifie plusieurs sans les vérifier toutes est sur la ligne
- *   de la première et finit par la liste entre crochets, « … [C1.2, C1.3] » ; un critère
- *   éliminatoire finit par « [éliminatoire] » ;
- * - la modalité commence par « Modalité d'évaluation des compétences C1.1, C1.2 : », puis son
- *   titre, sa nature, sa consigne, ses livrables, son jury et ses notes, un paragraphe par ligne ;
+ *   qui vérifient toutes les compétences de la modalité (dans l'ordre de « évalue ») sont sur une
+ *   dernière ligne sans compétence ;
+ * - ce que la disposition ne dit pas est écrit entre crochets à la fin du paragraphe : pour une
+ *   compétence, « [issue de A1-1, A1-2] » quand ses activités ne sont pas celles de sa ligne
+ *   (ou de la ligne du dessus quand la sienne n'en a pas) ; pour un critère, « [C1.2, C1.3] » ou
+ *   « [aucune compétence] » quand il ne vérifie pas exactement la compétence de sa ligne (ou
+ *   toutes celles de la modalité), « éliminatoire », et « critère CODE » quand son code n'est pas
+ *   celui que donne son rang (`defaultCritereCode`), les mentions séparées par « ; » ;
+ * - la modalité commence par « Modalité d'évaluation des compétences C1.1, C1.2 : », puis
+ *   « M1.1 – titre », sa nature, sa consigne, ses livrables, son jury et ses notes (en italique) ;
  * - les compétences du bloc qu'aucune de ses modalités n'évalue viennent à la fin, sans modalité.
+ * Un texte sur plusieurs lignes donne un paragraphe par ligne ; les lignes qui suivent la première
+ * sont marquées `continued` (style « Suite de texte » dans Word) pour être relues comme un seul texte.
  */
 
 /** Un paragraphe d'une cellule ou du texte courant. */
@@ -35,6 +43,8 @@ export interface Paragraph {
     readonly italic?: boolean;
     /** Élément d'une liste (la ligne commençait par « - »). */
     readonly bullet?: boolean;
+    /** La suite du texte du paragraphe précédent (une ligne de plus du même texte). */
+    readonly continued?: boolean;
 }
 
 export interface BlocRow {
@@ -54,6 +64,8 @@ export interface BlocTable {
     readonly code: string;
     /** « Bloc 1 : titre ». */
     readonly label: string;
+    /** Les notes du bloc. */
+    readonly notes: readonly Paragraph[];
     readonly groups: readonly ModaliteGroup[];
 }
 
@@ -113,17 +125,27 @@ const frNumber = (n: number): string => String(n).replace('.', ',');
 /** Les lignes d'un texte du référentiel (les textes sur plusieurs lignes gardent leur indentation). */
 export function paragraphs(text: string, style: Omit<Paragraph, 'text'> = {}): Paragraph[] {
     return text.split(/\r?\n/).map(l => l.trim()).filter(l => l.length > 0)
-        .map(line => /^[-–•]\s/.test(line) ? { ...style, text: line, bullet: true } : { ...style, text: line });
+        .map((line, i) => ({ ...style, text: line, ...(/^[-–•]\s/.test(line) ? { bullet: true } : {}), ...(i > 0 ? { continued: true } : {}) }));
 }
+
+/** Le code qu'a un critère quand le document ne l'écrit pas : CR + numéro de sa modalité + rang (M1.2 → CR1.2.3). */
+export function defaultCritereCode(modalite: string, rank: number): string {
+    const digits = /^[A-Za-z_]+(\d[\w.-]*)$/.exec(modalite)?.[1];
+    return digits ? `CR${digits}.${rank}` : `CR-${modalite}.${rank}`;
+}
+
+/** Entre un code et son titre : « M1.1 – titre » (modalité), « R-MOY – titre » (condition), « 326 – libellé » (NSF). */
+export const MODALITE_TITLE_SEPARATOR = ' – ';
 
 const notesOf = (notes: readonly Note[]): Paragraph[] => notes.flatMap(n => paragraphs(n.texte));
 
 const refCode = (r: { ref?: { name: string }; $refText: string }): string => r.ref?.name ?? r.$refText;
 
-/** « Bloc 1 » pour BC01, sinon « Bloc CODE ». */
+/** « Bloc 1 » pour BC01 (BCnn, deux chiffres au moins), sinon « Bloc CODE ». */
 export function blocLabel(bloc: Bloc): string {
-    const m = /^BC0*([1-9]\d*)$/i.exec(bloc.name);
-    return `Bloc ${m ? m[1] : bloc.name} : ${bloc.titre.replace(/\s+/g, ' ').trim()}`;
+    const m = /^BC(\d{2,})$/.exec(bloc.name);
+    const n = m ? String(Number(m[1])) : undefined;
+    return `Bloc ${n && bloc.name === `BC${n.padStart(2, '0')}` ? n : bloc.name} : ${bloc.titre.replace(/\s+/g, ' ').trim()}`;
 }
 
 /** Le document publié d'un référentiel (certification ou socle). */
@@ -138,6 +160,9 @@ export function buildPublishedDocument(model: ReferentielModel): PublishedDocume
     if (niveau !== undefined) identite.push({ label: 'Niveau', value: `Niveau ${frNumber(niveau)} (cadre national des certifications)` });
     for (const c of certification?.certificateurs ?? []) {
         identite.push({ label: 'Certificateur', value: c.siret ? `${c.nom} (SIRET ${c.siret})` : c.nom });
+    }
+    for (const n of certification?.nsf ?? []) {
+        identite.push({ label: 'Spécialité (NSF)', value: n.libelle ? `${n.code}${MODALITE_TITLE_SEPARATOR}${n.libelle}` : n.code });
     }
     const version = single(certification?.version);
     const enregistrement = single(certification?.enregistrement);
@@ -171,85 +196,113 @@ function blocTable(model: ReferentielModel, bloc: Bloc): BlocTable {
     const walk = (a: Activite): void => { activities.push(a); a.activites.forEach(walk); };
     bloc.activites.forEach(walk);
     let cursor = 0;
-    const activityParagraph = (a: Activite): Paragraph => a.activites.length > 0
-        ? { text: `${a.name} - ${oneLine(a.texte)}`, bold: true }
-        : { text: `${a.name} ${oneLine(a.texte)}` };
     /** Les activités jusqu'à la dernière dont la compétence est issue (pas encore données). */
-    const activitiesFor = (competence: Competence): Paragraph[] => {
+    const activitiesFor = (competence: Competence): Activite[] => {
         const wanted = competence.activites.map(r => r.ref).filter((a): a is Activite => !!a);
         const last = Math.max(-1, ...wanted.map(a => activities.indexOf(a)));
-        const out: Paragraph[] = [];
-        while (cursor <= last) out.push(activityParagraph(activities[cursor++]));
+        const out: Activite[] = [];
+        while (cursor <= last) out.push(activities[cursor++]);
         return out;
     };
 
-    const groups: Array<{ modalite: Paragraph[]; rows: Array<{ activites: Paragraph[]; competences: Paragraph[]; criteres: Paragraph[] }> }> = [];
-    const competenceParagraphs = (c: Competence): Paragraph[] => {
-        const [first, ...rest] = paragraphs(c.texte);
-        return [{ text: `${c.name} ${first?.text ?? ''}`.trim() }, ...rest, ...notesOf(c.notes).map(p => ({ ...p, italic: true }))];
-    };
-
+    interface Row { activites: Activite[]; competence?: Competence; criteres: Critere[] }
+    const groups: Array<{ modalite?: Modalite; rows: Row[] }> = [];
     for (const modalite of bloc.modalites) {
         const evaluated = modalite.competences.map(r => r.ref).filter((c): c is Competence => !!c);
         const mine = evaluated.filter(c => own.includes(c) && !placed.has(c));
         mine.forEach(c => placed.add(c));
-        const rows = mine.map(c => ({ activites: activitiesFor(c), competences: competenceParagraphs(c), criteres: [] as Paragraph[], competence: c as Competence | undefined }));
-        const shared = { activites: [] as Paragraph[], competences: [] as Paragraph[], criteres: [] as Paragraph[], competence: undefined as Competence | undefined };
+        const rows: Row[] = mine.map(c => ({ activites: activitiesFor(c), competence: c, criteres: [] }));
+        const shared: Row = { activites: [], criteres: [] };
         for (const critere of modalite.criteres) {
             const links = critere.competences.map(r => r.ref).filter((c): c is Competence => !!c);
-            const all = links.length === 0 || (evaluated.length > 0 && evaluated.every(c => links.includes(c)));
-            let row = rows.length === 1 ? rows[0] : undefined;
-            let explicit = false;
-            if (!row && !all) {
-                row = rows.find(r => r.competence === links[0]) ?? rows.find(r => links.includes(r.competence!));
-                explicit = links.length > 1 || !row;
-            }
-            (row ?? shared).criteres.push(critereParagraph(critere, explicit ? links.map(c => c.name) : []));
+            const all = links.length === evaluated.length && links.every((c, i) => c === evaluated[i]);
+            const row = all ? undefined : rows.find(r => r.competence === links[0]);
+            (row ?? shared).criteres.push(critere);
         }
         if (shared.criteres.length > 0 || rows.length === 0) rows.push(shared);
-        groups.push({ modalite: modaliteParagraphs(modalite), rows: rows.map(({ activites, competences, criteres }) => ({ activites, competences, criteres })) });
+        groups.push({ modalite, rows });
     }
-
     const rest = own.filter(c => !placed.has(c));
-    if (rest.length > 0) {
-        groups.push({ modalite: [], rows: rest.map(c => ({ activites: activitiesFor(c), competences: competenceParagraphs(c), criteres: [] })) });
-    }
-    const leftover = activities.slice(cursor).map(activityParagraph);
+    if (rest.length > 0) groups.push({ rows: rest.map(c => ({ activites: activitiesFor(c), competence: c, criteres: [] })) });
+    const leftover = activities.slice(cursor);
     if (leftover.length > 0) {
         const last = groups.at(-1)?.rows.at(-1);
         if (last) last.activites.push(...leftover);
-        else groups.push({ modalite: [], rows: [{ activites: leftover, competences: [], criteres: [] }] });
+        else groups.push({ rows: [{ activites: leftover, criteres: [] }] });
     }
-    return { code: bloc.name, label: blocLabel(bloc), groups };
+
+    // Les paragraphes, et entre crochets ce que la disposition ne dit pas (voir l'en-tête du module).
+    let carried: Activite[] = [];
+    const out = groups.map(group => {
+        const evaluated = group.modalite?.competences.map(refCode) ?? [];
+        let rank = 0;
+        const rows = group.rows.map(row => {
+            if (row.activites.length > 0) carried = row.activites.filter(a => a.activites.length === 0);
+            const criteres = row.criteres.map(critere => {
+                rank++;
+                const links = critere.competences.map(refCode);
+                const implied = row.competence ? [row.competence.name] : evaluated;
+                const marks: string[] = [];
+                if (critere.name !== defaultCritereCode(group.modalite!.name, rank)) marks.push(`critère ${critere.name}`);
+                if (links.join() !== implied.join()) marks.push(links.length ? links.join(', ') : 'aucune compétence');
+                if (critere.eliminatoire) marks.push('éliminatoire');
+                const lines = paragraphs(critere.texte);
+                return lines.map((p, i) => i === lines.length - 1 ? withMarks(p, marks) : p);
+            });
+            return {
+                activites: row.activites.flatMap(activityParagraphs),
+                competences: row.competence ? competenceParagraphs(row.competence, carried) : [],
+                criteres: criteres.flat()
+            };
+        });
+        return { modalite: group.modalite ? modaliteParagraphs(group.modalite) : [], rows };
+    });
+    return { code: bloc.name, label: blocLabel(bloc), notes: notesOf(bloc.notes).map(p => ({ ...p, italic: true })), groups: out };
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-function critereParagraph(critere: Critere, codes: readonly string[]): Paragraph {
-    const marks = [codes.join(', '), critere.eliminatoire ? 'éliminatoire' : ''].filter(Boolean).join(' ; ');
-    const text = oneLine(critere.texte);
-    return { text: marks ? `${text} [${marks}]` : text };
+/** « texte [mention ; mention] ». */
+function withMarks(p: Paragraph, marks: readonly string[]): Paragraph {
+    return marks.length ? { ...p, text: `${p.text} [${marks.join(' ; ')}]` } : p;
+}
+
+/** Un groupe d'activités en gras (« A1 - titre »), une activité simple « A1-1 titre » ; ses notes en italique. */
+function activityParagraphs(a: Activite): Paragraph[] {
+    const head: Paragraph = a.activites.length > 0 ? { text: `${a.name} - ${oneLine(a.texte)}`, bold: true } : { text: `${a.name} ${oneLine(a.texte)}` };
+    return [head, ...notesOf(a.notes).map(p => ({ ...p, italic: true }))];
+}
+
+/** « C1.1 texte », suivi de « [issue de …] » si ses activités ne sont pas celles de sa ligne ; ses notes en italique. */
+function competenceParagraphs(c: Competence, implied: readonly Activite[]): Paragraph[] {
+    const [first, ...rest] = paragraphs(c.texte);
+    const links = c.activites.map(refCode);
+    const marks = links.join() === implied.map(a => a.name).join() ? [] : [links.length ? `issue de ${links.join(', ')}` : 'issue d\'aucune activité'];
+    const head = withMarks({ text: `${c.name} ${first?.text ?? ''}`.trim() }, rest.length ? [] : marks);
+    const tail = rest.map((p, i) => i === rest.length - 1 ? withMarks(p, marks) : p);
+    return [head, ...tail, ...notesOf(c.notes).map(p => ({ ...p, italic: true }))];
 }
 
 function modaliteParagraphs(m: Modalite): Paragraph[] {
     const out: Paragraph[] = [];
     const codes = m.competences.map(refCode);
     out.push({ text: `Modalité d'évaluation des compétences ${codes.join(', ')} :`, bold: true });
-    out.push(...paragraphs(m.titre, { bold: true }));
+    const [title, ...titleRest] = paragraphs(m.titre, { bold: true });
+    out.push({ ...title, text: `${m.name}${MODALITE_TITLE_SEPARATOR}${title?.text ?? ''}` }, ...titleRest);
     const nature = single(m.nature);
     const organisation = m.seul.length > 0 ? 'le candidat travaille seul' : m.enEquipe.length > 0 ? 'le candidat travaille en équipe' : undefined;
     if (nature || organisation) {
-        out.push({ text: `Nature : ${[nature, organisation].filter(Boolean).join(' ; ')}.`, italic: true });
+        out.push({ text: `Nature : ${[nature && oneLine(nature), organisation].filter(Boolean).join(' ; ')}.`, italic: true });
     }
     const consigne = single(m.consigne);
     if (consigne) out.push(...paragraphs(consigne));
     for (const l of m.livrables) {
-        out.push({ text: `Livrable : ${l.nature}`, bold: true });
+        out.push({ text: `Livrable : ${oneLine(l.nature)}`, bold: true });
         if (l.description) out.push(...paragraphs(l.description));
     }
     const jury = single(m.jury);
     if (jury) out.push({ text: `Jury : ${jury.effectif !== undefined ? `${frNumber(jury.effectif)} ` : ''}${oneLine(jury.description)}` });
-    out.push(...notesOf(m.notes));
+    out.push(...notesOf(m.notes).map(p => ({ ...p, italic: true })));
     return out;
 }
 
@@ -266,7 +319,7 @@ function obtentionSection(model: ReferentielModel, obtention: Obtention, titre: 
         items.push({ at: offset(seuil), row: { regle: 'Acquisition d\'une compétence', condition: [{ text: `Une compétence est acquise si ${frNumber(seuil.pourcentage)} % de ses critères sont satisfaits ; un critère éliminatoire non satisfait l'emporte.` }], precisions: [] } });
     }
     for (const condition of obtention.conditions) {
-        items.push({ at: offset(condition), row: { regle: oneLine(condition.titre), condition: condition.expression ? [{ text: sentence(describe(condition.expression)) }] : [], precisions: [] } });
+        items.push({ at: offset(condition), row: { regle: `${condition.name ? `${condition.name}${MODALITE_TITLE_SEPARATOR}` : ''}${oneLine(condition.titre)}`, condition: condition.expression ? [{ text: sentence(describe(condition.expression)) }] : [], precisions: [] } });
     }
     for (const acquis of obtention.acquisBlocs) {
         items.push({ at: offset(acquis), row: { regle: 'Durée d\'acquisition des blocs', condition: [{ text: acquis.aVie ? 'Les blocs sont acquis à vie.' : `Les blocs sont acquis pendant ${frNumber(acquis.duree ?? 0)} ${acquis.unite ?? ''}.`.replace(' .', '.') }], precisions: [] } });
@@ -306,13 +359,19 @@ export function describe(e: Expression): string {
         return `${side(e.left)} ${e.operator} ${side(e.right)}`;
     }
     if (isComparaison(e)) return `${describe(e.left)} ${COMPARISONS[e.operator] ?? e.operator} ${describe(e.right)}`;
-    if (isArithmeticExpression(e)) return `${describe(e.left)} ${ARITHMETIC[e.operator] ?? e.operator} ${describe(e.right)}`;
+    if (isArithmeticExpression(e)) {
+        // Des parenthèses là où l'ordre des calculs n'est pas celui de la lecture : (a + b) / 2, a - (b - c).
+        const strength = (op: string): number => op === '*' || op === '/' ? 2 : 1;
+        const side = (x: Expression, right: boolean): string => isArithmeticExpression(x)
+            && (strength(x.operator) < strength(e.operator) || (right && strength(x.operator) === strength(e.operator))) ? `(${describe(x)})` : describe(x);
+        return `${side(e.left, false)} ${ARITHMETIC[e.operator] ?? e.operator} ${side(e.right, true)}`;
+    }
     if (isNon(e)) return `il n'est pas vrai que ${describe(e.operand)}`;
     if (isLitteral(e)) return `${frNumber(e.valeur)}${e.pourcent ? ' %' : e.unite ? ` ${e.unite}` : ''}`;
     if (isVariable(e)) {
         const g = e.grandeur?.ref;
-        if (isEpreuve(g)) return `la note « ${oneLine(g.titre)} » (sur ${frNumber(g.bareme)})`;
-        if (isMesure(g)) return `« ${oneLine(g.titre)} » (en ${g.unite})`;
+        if (isEpreuve(g)) return `la note « ${oneLine(g.titre)} » (épreuve ${g.name}, sur ${frNumber(g.bareme)})`;
+        if (isMesure(g)) return `« ${oneLine(g.titre)} » (mesure ${g.name}, en ${g.unite})`;
         return e.grandeur?.$refText ?? '';
     }
     if (isAppel(e)) {

@@ -1,6 +1,8 @@
 import { canonicalCode } from '../codes.js';
+import type { DocxImportStats } from '../protocol/commands.js';
 import { KNOWN_NATURES } from '../validation/rules.js';
 import type { DocxDocument, DocxParagraph, DocxTable } from './docx-reader.js';
+import { isPublishedDocument, publishedToRef } from './docx-published.js';
 import { isValidCode, texte } from './rncp-import.js';
 
 /**
@@ -44,17 +46,8 @@ export interface DocxImportOptions {
     readonly source?: string;
 }
 
-export interface DocxImportStats {
-    readonly blocs: number;
-    readonly activites: number;
-    readonly competences: number;
-    readonly modalites: number;
-    readonly criteres: number;
-    /** Règles d'obtention tirées des phrases du document. */
-    readonly regles: number;
-    /** Liens déduits de la disposition des tableaux (marqués « À relire »). */
-    readonly liensDeduits: number;
-}
+/** Le décompte de ce qui a été lu (défini dans le contrat partagé avec l'extension). */
+export type { DocxImportStats };
 
 export interface DocxImportResult {
     readonly code: string;
@@ -805,6 +798,12 @@ function certificationTitle(title: string): string {
 
 /** Convertit un document Word lu (docx-reader.ts) en fichiers .ref (non mis en forme). */
 export function docxToRef(document: DocxDocument, options: DocxImportOptions = {}): DocxImportResult {
+    // Le document publié par `referentiel export --format docx` : relu tel qu'il a été écrit.
+    const published = isPublishedDocument(document) ? publishedToRef(document, options) : undefined;
+    if (published) {
+        if (!isValidCode(published.code)) throw new DocxImportError('bad-code', published.code);
+        return published;
+    }
     const reader = new Reader();
     reader.read(document);
     const competences = reader.blocs.reduce((n, b) => n + b.competencies.length, 0);

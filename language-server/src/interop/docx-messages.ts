@@ -43,6 +43,10 @@ registerMessages({
         fr: '{count} {count#lien déduit|liens déduits} à relire (commentaires « À relire » dans les fichiers) ; puis vérifiez : referentiel lint {out}',
         en: '{count} inferred {count#link|links} to review ("À relire" comments in the files); then check: referentiel lint {out}'
     },
+    'docx.summary.exact': {
+        fr: 'Aucun lien déduit : tout a été lu tel que le document l\'écrit. Vérifiez : referentiel lint {out}',
+        en: 'No inferred link: everything was read as the document writes it. Check: referentiel lint {out}'
+    },
     'interop.cli.import.force': { fr: 'remplacer les fichiers qui existent déjà dans le dossier de sortie', en: 'replace files that already exist in the output folder' },
     'interop.cli.import.code': { fr: 'import docx : code de la certification (sinon tiré du titre du document)', en: 'import docx: certification code (otherwise taken from the document title)' },
     'import.docxOnly': {

@@ -34,6 +34,8 @@ export interface DocxParagraph {
     readonly runs: readonly DocxRun[];
     /** 0 = titre du document, 1…9 = niveau de titre ; absent pour un paragraphe ordinaire. */
     readonly heading?: number;
+    /** L'identifiant du style du paragraphe (w:pStyle), s'il en a un. */
+    readonly style?: string;
     readonly list?: DocxList;
     /** Tout le texte est en gras. */
     readonly bold: boolean;
@@ -461,6 +463,7 @@ function readBody(xml: string, styles: Styles, numbering: Numbering, footnotes: 
             text,
             runs,
             ...(heading !== undefined ? { heading } : {}),
+            ...(p.style ? { style: p.style } : {}),
             ...(list ? { list } : {}),
             bold: visible.length > 0 && visible.every(r => r.bold),
             startsBold: visible.length > 0 && visible[0].bold,

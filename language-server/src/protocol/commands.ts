@@ -130,18 +130,26 @@ export interface ImportWordArgs {
     readonly remplacer?: boolean;
 }
 
-export interface ImportWordResult {
-    readonly code: string;
-    /** Les fichiers écrits (URI), l'en-tête d'abord. */
-    readonly fichiers: readonly string[];
+/**
+ * Ce qu'un import Word a lu : le même décompte pour `referentiel import docx` (résumé) et pour
+ * `referentiel.importerWord` (défini ici, dans le contrat partagé, et repris par interop/docx-import.ts).
+ */
+export interface DocxImportStats {
     readonly blocs: number;
     readonly activites: number;
     readonly competences: number;
     readonly modalites: number;
     readonly criteres: number;
+    /** Règles d'obtention tirées des phrases du document. */
     readonly regles: number;
-    /** Liens déduits de la disposition des tableaux, marqués « À relire » dans les fichiers. */
+    /** Liens déduits de la disposition des tableaux (marqués « À relire » dans les fichiers). */
     readonly liensDeduits: number;
+}
+
+export interface ImportWordResult extends DocxImportStats {
+    readonly code: string;
+    /** Les fichiers écrits (URI), l'en-tête d'abord. */
+    readonly fichiers: readonly string[];
 }
 
 /** Les données d'une erreur de commande : les référentiels à proposer quand il faut choisir. */

@@ -62,8 +62,10 @@ describe('structure du document publié', () => {
         expect(bloc1.groups).toHaveLength(2);
         const [m11, m12] = bloc1.groups;
         expect(m11.modalite[0]).toEqual({ text: 'Modalité d\'évaluation des compétences C1.1, C1.2, C1.3, C1.4 :', bold: true });
-        expect(m11.modalite[1]).toEqual({ text: 'Mise en situation : analyse des besoins du client et rédaction du cahier des charges fonctionnel et du cahier des charges technique.', bold: true });
-        expect(m11.modalite).toContainEqual({ text: '- l\'entreprise,', bullet: true });
+        // Le code de la modalité devant son titre (relu par `import docx`).
+        expect(m11.modalite[1]).toEqual({ text: 'M1.1 – Mise en situation : analyse des besoins du client et rédaction du cahier des charges fonctionnel et du cahier des charges technique.', bold: true });
+        // Les lignes qui suivent la première d'un texte sont marquées comme sa suite.
+        expect(m11.modalite).toContainEqual({ text: '- l\'entreprise,', bullet: true, continued: true });
         expect(m11.rows.map(r => r.competences[0].text.split(' ')[0])).toEqual(['C1.1', 'C1.2', 'C1.3', 'C1.4']);
         // La première compétence amène le groupe d'activités A1 et A1-1 ; C1.4 amène A1-2.
         expect(m11.rows[0].activites.map(a => a.text.split(' ')[0])).toEqual(['A1', 'A1-1']);
@@ -86,18 +88,38 @@ describe('structure du document publié', () => {
         ]);
         expect(m12.modalite).toContainEqual({ text: 'Jury : 2 personnes représentant le client' });
         expect(m12.modalite).toContainEqual({ text: 'Nature : mise en situation ; le candidat travaille en équipe.', italic: true });
+        // Les notes de la modalité en italique.
+        expect(m12.modalite.at(-1)).toEqual({ text: 'A la fin du rapport, le candidat réalise un bilan qui évalue la solution, son fonctionnement, sa sécurité au regard des tests et du cahier des charges.', italic: true });
+        // Les critères de C1.6 et C1.7 sont dans l'ordre des lignes, pas de leurs numéros : leur code est écrit.
+        const c16 = m12.rows[1];
+        expect(c16.competences[0].text).toMatch(/^C1\.6 /);
+        expect(c16.criteres[0].text).toBe('La solution développée/adaptée est respectueuse du cahier des charges technique (objectif, délais, budget, sécurité,...) et elle est fonctionnelle [critère CR1.2.6]');
+        expect(c16.criteres[3].text).toBe('La solution développée/adaptée est respectueuse des normes de type RGAA. [critère CR1.2.9 ; éliminatoire]');
+    });
+
+    it('ce que la disposition ne dit pas est écrit entre crochets : « issue de » d\'une compétence', () => {
+        // C2.6 est issue de A2-2 et A2-3 ; sa ligne ne nomme aucune activité (A2-2 est donnée à C2.4, A2-3 à C2.5).
+        const rows = published.blocs[1].groups.flatMap(g => g.rows);
+        const row = (code: string) => rows.find(r => r.competences[0]?.text.startsWith(`${code} `))!;
+        expect(row('C2.4').activites.map(a => a.text.split(' ')[0])).toEqual(['A2-2']);
+        expect(row('C2.5').activites.map(a => a.text.split(' ')[0])).toEqual(['A2-3']);
+        expect(row('C2.5').competences[0].text).not.toContain('[');
+        expect(row('C2.6').activites).toEqual([]);
+        expect(row('C2.6').competences[0].text).toMatch(/ \[issue de A2-2, A2-3\]$/);
     });
 
     it('chaque compétence, activité et critère du référentiel apparaît une fois, avec son texte', () => {
         const all = published.blocs.flatMap(b => b.groups.flatMap(g => g.rows));
         const competences = all.filter(r => r.competences.length > 0).map(r => r.competences[0].text);
         expect(competences).toHaveLength(model.competences.length);
-        for (const c of model.competences) expect(competences).toContain(`${c.name} ${normalize(c.texte)}`);
+        for (const c of model.competences) expect(competences.some(t => t === `${c.name} ${normalize(c.texte)}` || t.startsWith(`${c.name} ${normalize(c.texte)} [issue de `))).toBe(true);
         const activites = all.flatMap(r => r.activites).map(p => p.text.split(' ')[0]);
         expect(activites.sort()).toEqual(model.activites.map(a => a.name).sort());
-        const criteres = all.flatMap(r => r.criteres).map(p => p.text);
-        expect(criteres).toHaveLength(model.criteres.length);
-        for (const c of model.criteres) expect(criteres.some(t => t.startsWith(normalize(c.texte)))).toBe(true);
+        // Un critère sur plusieurs lignes : un paragraphe par ligne, les suivants marqués comme sa suite.
+        const criteres = all.flatMap(r => r.criteres);
+        expect(criteres.filter(p => !p.continued)).toHaveLength(model.criteres.length);
+        const texts = criteres.reduce<string[]>((out, p) => p.continued ? [...out.slice(0, -1), `${out.at(-1)} ${p.text}`] : [...out, p.text], []);
+        for (const c of model.criteres) expect(texts.some(t => t.startsWith(normalize(c.texte)))).toBe(true);
     });
 
     it('les règles d\'obtention en français courant, avec les notes qui les suivent', () => {
@@ -107,9 +129,9 @@ describe('structure du document publié', () => {
         expect(rows['Validation d\'un bloc'].condition[0].text).toBe('Un bloc est validé si 100 % de ses compétences sont acquises.');
         expect(rows['La validation des 5 blocs de compétences'].condition[0].text).toBe('Tous les blocs sont validés.');
         expect(rows['La validation des 5 blocs de compétences'].precisions.map(p => p.text)).toContain('Un bloc est validé si 100% des compétences du bloc sont acquises.');
-        expect(rows['La validation de la période en entreprise'].condition[0].text).toBe('« Période en entreprise » (en mois) vaut au moins 6 mois.');
+        expect(rows['La validation de la période en entreprise'].condition[0].text).toBe('« Période en entreprise » (mesure periode_entreprise, en mois) vaut au moins 6 mois.');
         expect(rows['La validation du mémoire et sa soutenance'].condition[0].text)
-            .toBe('La moyenne de la note « Mémoire professionnel » (sur 20) et la note « Soutenance du mémoire » (sur 20) vaut au moins 10.');
+            .toBe('La moyenne de la note « Mémoire professionnel » (épreuve memoire, sur 20) et la note « Soutenance du mémoire » (épreuve soutenance, sur 20) vaut au moins 10.');
         expect(rows['Durée d\'acquisition des blocs'].condition[0].text).toBe('Les blocs sont acquis à vie.');
         expect(rows['Aménagement des épreuves (droit à compensation)'].condition[0].text).toBe('Un aménagement est valable 1 an, ou temporaire en cas de handicap non permanent.');
     });
@@ -126,7 +148,7 @@ obtention {
         });
         const condition = ws.services.referentiel.Models.forCode('X').obtentions[0].conditions[0];
         expect(describeCondition(condition.expression)).toBe(
-            '(le bloc BC01 est validé ou le bloc BC02 est validé) et il n\'est pas vrai que la note « Oral » (sur 20) vaut moins de 8 et le nombre de blocs validés vaut au moins 1');
+            '(le bloc BC01 est validé ou le bloc BC02 est validé) et il n\'est pas vrai que la note « Oral » (épreuve oral, sur 20) vaut moins de 8 et le nombre de blocs validés vaut au moins 1');
     });
 });
 
@@ -183,8 +205,11 @@ describe('export docx', () => {
         const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>|<w:p [^>]*>(.*?)<\/w:p>/g)]
             .map(m => [...(m[1] ?? m[2]).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(t => t[1]).join(''))
             .map(t => t.replace(/&apos;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
-        for (const c of model.competences) expect(paragraphs).toContain(`${c.name} ${normalize(c.texte)}`);
-        for (const c of model.criteres) expect(paragraphs.some(p => p.startsWith(normalize(c.texte)))).toBe(true);
+        for (const c of model.competences) expect(paragraphs.some(p => p === `${c.name} ${normalize(c.texte)}` || p.startsWith(`${c.name} ${normalize(c.texte)} [issue de `))).toBe(true);
+        for (const c of model.criteres) expect(paragraphs.some(p => p.startsWith(normalize(c.texte.split('\n')[0])))).toBe(true);
+        // Les lignes qui suivent la première d'un texte ont le style « Suite de texte ».
+        expect(strFromU8(files['word/styles.xml'])).toContain('<w:style w:type="paragraph" w:styleId="SuiteDeTexte">');
+        expect(xml).toContain('<w:pStyle w:val="SuiteDeTexte"/>');
         expect(paragraphs).toContain('Modalité d\'évaluation des compétences C5.7, C5.8, C5.9 :');
         expect(paragraphs).toContain('La validation du mémoire et sa soutenance');
     });
@@ -244,6 +269,32 @@ describe('export pdf (balisé, relu par pdf.js)', () => {
         const compact = text.replace(/\s+/g, '');
         for (const c of model.competences) expect(compact).toContain(`${c.name}${c.texte.replace(/\s+/g, '')}`);
         for (const c of model.criteres) expect(compact).toContain(c.texte.replace(/\s+/g, ''));
+        await pdf.destroy();
+    });
+
+    it('aucune ligne de tableau coupée entre deux pages : une ligne qui ne tient pas en bas de page passe à la suivante', async () => {
+        // Un bloc de 40 modalités (une ligne chacune, de hauteurs variées) : son tableau court sur plusieurs pages.
+        const modalites = Array.from({ length: 40 }, (_, i) => `    compétence C1.${i + 1} "Réaliser la tâche ${i + 1} afin de livrer le résultat attendu"
+    modalité M1.${i + 1} "Mise en situation ${i + 1}" {
+        évalue C1.${i + 1}
+${Array.from({ length: 1 + (i % 5) }, (_, k) => `        critère CR1.${i + 1}.${k + 1} "Le résultat ${k + 1} de la tâche ${i + 1} est conforme aux exigences du client et documenté" vérifie C1.${i + 1}`).join('\n')}
+    }`).join('\n');
+        const ws = await workspace({ 'long.ref': `certification LONG "Long" {}\nbloc BC01 "Un long bloc" {\n${modalites}\n}` });
+        const long = await exportOutput(ws.services.referentiel.Models.forCode('LONG'), 'pdf') as Uint8Array;
+        const pdf = await getDocument({ data: long.slice() }).promise;
+        const pages: string[] = [];
+        for (let i = 1; i <= pdf.numPages; i++) {
+            const content = await (await pdf.getPage(i)).getTextContent();
+            pages.push(content.items.map(item => ('str' in item ? item.str : '')).join('').replace(/\s+/g, ''));
+        }
+        expect(pages.length).toBeGreaterThan(3);
+        for (let i = 1; i <= 40; i++) {
+            // La modalité, sa compétence et tous ses critères : sur une seule et même page.
+            const parts = [`M1.${i}–Misenesituation${i}`.replace('Misenesituation', 'Miseensituation'), `C1.${i}Réaliserlatâche${i}afin`,
+                ...Array.from({ length: 1 + ((i - 1) % 5) }, (_, k) => `Lerésultat${k + 1}delatâche${i}estconforme`)];
+            const holding = pages.flatMap((p, n) => parts.every(x => p.includes(x)) ? [n + 1] : []);
+            expect(holding, `ligne de M1.${i}`).toHaveLength(1);
+        }
         await pdf.destroy();
     });
 });
