@@ -30,6 +30,7 @@ import { RuleSettings } from './validation/settings.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
+import { ReferentielWorkspaceManager } from './workspace/workspace-manager.js';
 
 /** Les services propres au langage Référentiel. */
 export interface ReferentielAddedServices {
@@ -101,6 +102,7 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
     },
     workspace: {
         IndexManager: (services) => new ReferentielIndexManager(services),
+        WorkspaceManager: (services) => new ReferentielWorkspaceManager(services),
         DocumentBuilder: (services) => new ReferentielDocumentBuilder(services)
     }
 };

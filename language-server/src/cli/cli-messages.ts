@@ -95,6 +95,10 @@ registerMessages({
         fr: '  {count} {count#problème corrigeable|problèmes corrigeables} avec l\'option --fix.',
         en: '  {count} {count#problem|problems} fixable with the --fix option.'
     },
+    'lint.summary.hidden': {
+        fr: '  --quiet : {warnings} {warnings#avertissement masqué|avertissements masqués} et {infos} {infos#info masquée|infos masquées} (relancez sans --quiet pour les voir).',
+        en: '  --quiet: {warnings} {warnings#warning|warnings} and {infos} {infos#info|infos} hidden (run without --quiet to see them).'
+    },
     'lint.summary.maxWarnings': {
         fr: '✖ {warnings} {warnings#avertissement|avertissements} pour un maximum autorisé de {max} (--max-warnings).',
         en: '✖ {warnings} {warnings#warning|warnings} for an allowed maximum of {max} (--max-warnings).'
