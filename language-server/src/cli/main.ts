@@ -110,6 +110,19 @@ export function createProgram(): Command {
             program.setOptionValue('exitCode', await (await import('./import-command.js')).importCommand(source, file, options));
         });
 
+    program.command('new')
+        .alias('nouveau')
+        .description(msg('cli.new.description'))
+        .argument('<code>', msg('cli.new.code'))
+        .argument('<titre>', msg('cli.new.title'))
+        .option('--blocs <n>', msg('cli.new.blocs'), '1')
+        .requiredOption('-o, --out <dossier>', msg('cli.new.out'))
+        .option('--force', msg('cli.new.force'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (code: string, titre: string, options) => {
+            program.setOptionValue('exitCode', await (await import('./new-command.js')).newCommand(code, titre, options));
+        });
+
     program.command('evaluate')
         .description(msg('cli.evaluate.description'))
         .argument('<dossiers...>', msg('cli.evaluate.files'))
