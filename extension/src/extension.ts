@@ -12,6 +12,7 @@ import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js
 import { configureLangue } from './i18n.js';
 import { importWordCommand, type ImportWordTarget } from './import-word.js';
 import { MatrixController } from './matrix.js';
+import { newReferentielCommand, type NewReferentielTarget } from './new-referentiel.js';
 import { PreviewController, type PreviewOutcome } from './preview.js';
 import { Server } from './server.js';
 
@@ -25,6 +26,7 @@ export const COMMANDS = {
     apercu: 'referentiel.afficherApercuDocument',
     matrice: 'referentiel.afficherMatriceCouverture',
     importerWord: 'referentiel.importerReferentielWord',
+    nouveau: 'referentiel.nouveauReferentiel',
     redemarrer: 'referentiel.redemarrerServeur'
 } as const;
 
@@ -60,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
         vscode.commands.registerCommand(COMMANDS.apercu, (target?: vscode.Uri | { uri?: string }) => preview.command(target)),
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
         vscode.commands.registerCommand(COMMANDS.importerWord, (target?: vscode.Uri | ImportWordTarget) => importWordCommand(server, target)),
+        vscode.commands.registerCommand(COMMANDS.nouveau, (target?: NewReferentielTarget) => newReferentielCommand(server, target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
             await stopClient();
             started = startClient(context, output);

@@ -124,6 +124,17 @@ registerMessages({
     'lsp.fix.declareEpreuve': { fr: 'Déclarer l\'épreuve {name} (sur 20) dans « obtention »', en: 'Declare graded test {name} (out of 20) in "obtention"' },
     'lsp.fix.declareMesure': { fr: 'Déclarer la mesure {name} (en {unit}) dans « obtention »', en: 'Declare measure {name} (in {unit}) in "obtention"' },
     'lsp.fix.addVerifie': { fr: 'Ajouter « vérifie {competence} »', en: 'Add "vérifie {competence}"' },
+    'lsp.fix.createCompetence': { fr: 'Créer la compétence {name} dans {bloc}', en: 'Create competency {name} in {bloc}' },
+    'lsp.fix.createActivite': { fr: 'Créer l\'activité {name} dans {bloc}', en: 'Create activity {name} in {bloc}' },
+    'lsp.fix.newCompetenceTexte': { fr: 'À rédiger : verbe à l\'infinitif, objet, finalité', en: 'To be written: infinitive verb, object, purpose' },
+    'lsp.fix.newActiviteTexte': { fr: 'À rédiger : l\'activité visée', en: 'To be written: the targeted activity' },
+    'lsp.fix.addToEvalue': { fr: 'Ajouter {competence} à {modalite}', en: 'Add {competence} to {modalite}' },
+    'lsp.fix.addCritere': { fr: 'Ajouter à {modalite} un critère {code} qui vérifie {competence}', en: 'Add to {modalite} a criterion {code} checking {competence}' },
+    'lsp.fix.addEvalue': { fr: 'Ajouter « évalue {competence} » à {modalite}', en: 'Add "évalue {competence}" to {modalite}' },
+    'lsp.fix.addInclut': { fr: 'Ajouter « inclut {competence} » au bloc {bloc}', en: 'Add "inclut {competence}" to bloc {bloc}' },
+    'lsp.fix.addObtention': { fr: 'Ajouter des règles d\'obtention (tous les blocs validés)', en: 'Add rules for obtaining the certification (all blocs validated)' },
+    'lsp.fix.addCondition': { fr: 'Ajouter la condition « tous les blocs validés »', en: 'Add the condition "tous les blocs validés"' },
+    'lsp.fix.conditionBlocs': { fr: 'Blocs', en: 'Blocs' },
 
     // --- Symboles ----------------------------------------------------------------------------
     'lsp.symbol.obtention': { fr: 'obtention', en: 'obtention' },

@@ -12,7 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import * as vscode from 'vscode';
 import type { EvaluationOutcome } from '../../../extension/src/evaluation.js';
-import type { ImportWordResult } from '../../../language-server/src/protocol/commands.js';
+import type { CreateReferentielResult, ImportWordResult } from '../../../language-server/src/protocol/commands.js';
 import { activated, diagnostics, file, open, replace, webviewTabs } from './helpers.js';
 import { assert, assertEqual, closeUntitled, test, waitFor } from './runner.js';
 
@@ -52,6 +52,32 @@ test('importer un référentiel Word : les fichiers .ref écrits par le serveur'
         { code: 'DATA-ENGINEER', blocs: 5, competences: 40, modalites: 10, fichiers: 6 }, 'résultat de l\'import');
     assert(readFileSync(path.join(dossier, 'bc05.ref'), 'utf8').includes('compétence C5-2 '), 'codes publiés gardés');
     rmSync(dossier, { recursive: true, force: true });
+});
+
+test('« Nouveau référentiel… » : l\'en-tête et un fichier par bloc, ouverts sans aucun problème', async () => {
+    await activated();
+    const registered = await vscode.commands.getCommands(true);
+    assert(registered.includes('referentiel.nouveauReferentiel'), 'commande referentiel.nouveauReferentiel non enregistrée');
+    // Dans l'espace de travail : le serveur vérifie les nouveaux fichiers comme les autres.
+    const dossier = file('nouveau');
+    const result = await vscode.commands.executeCommand<CreateReferentielResult | undefined>('referentiel.nouveauReferentiel',
+        { code: 'NOUVEAU', titre: 'Nouvelle certification', blocs: 2, dossier: dossier.toString(), remplacer: true });
+    assert(result, 'la commande n\'a rien rendu');
+    assertEqual({ code: result.code, fichiers: result.fichiers.map(f => path.basename(vscode.Uri.parse(f).fsPath)) },
+        { code: 'NOUVEAU', fichiers: ['nouveau.ref', 'bc01.ref', 'bc02.ref'] }, 'fichiers écrits');
+    // Le premier bloc est ouvert, prêt à remplir.
+    await waitFor('bc01.ref ouvert', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/nouveau/bc01.ref'), 10_000);
+    const bloc = vscode.window.activeTextEditor!.document;
+    assert(bloc.getText().startsWith('référentiel NOUVEAU\n\nbloc BC01 '), bloc.getText());
+    // Aucun problème (rédaction comprise) une fois vérifié par le serveur.
+    await waitFor('bc01.ref vérifié sans problème', async () => {
+        await new Promise(resolve => setTimeout(resolve, 300));
+        return diagnostics(bloc.uri).length === 0;
+    }, 20_000);
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', bloc.uri, { tabSize: 4, insertSpaces: true });
+    assertEqual(edits ?? [], [], 'déjà en forme');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(dossier, { recursive: true });
 });
 
 test('évaluer un dossier candidat de l\'exemple ouvre le rapport', async () => {
