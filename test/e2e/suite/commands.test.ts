@@ -13,7 +13,7 @@ import addFormats from 'ajv-formats';
 import * as vscode from 'vscode';
 import type { EvaluationOutcome } from '../../../extension/src/evaluation.js';
 import type { CreateReferentielResult, ImportWordResult } from '../../../language-server/src/protocol/commands.js';
-import { activated, diagnostics, file, open, replace, webviewTabs } from './helpers.js';
+import { activated, diagnostics, file, open, positionOf, replace, webviewTabs } from './helpers.js';
 import { assert, assertEqual, closeUntitled, test, waitFor } from './runner.js';
 
 const EXTENSION_ROOT = (): string => vscode.extensions.getExtension('referentiel.referentiel')!.extensionPath;
@@ -107,6 +107,33 @@ test('un dossier candidat fautif : diagnostics placés, effacés une fois corrig
     assert(problem.message.includes('C9.9') && problem.message.includes('C1.2'), `message : ${problem.message}`);
     await replace(editor.document, '"C9.9"', '"C1.2"');
     await waitFor('diagnostics effacés après correction', () => diagnostics(uri).length === 0, 10_000);
+});
+
+test('un dossier candidat copié ailleurs : le schéma de l\'extension s\'applique (valeurs permises), ses fautes ne sont pas montrées deux fois', async () => {
+    await activated();
+    // Les exemples n'ont pas de « $schema » relatif (il casserait une fois le fichier copié) :
+    // c'est l'association jsonValidation du manifeste qui s'applique, où que soit le fichier.
+    const copy = file('ailleurs/copie/essai.candidat.json');
+    await vscode.workspace.fs.copy(file('data-engineer/candidats/01-obtenue.candidat.json'), copy, { overwrite: true });
+    const editor = await vscode.window.showTextDocument(copy);
+    assert(!editor.document.getText().includes('$schema'), 'un exemple de dossier candidat porte un $schema');
+    const at = positionOf(editor.document, '"C1.1": ', 0, '"C1.1": '.length);
+    const values = await waitFor('complétion des valeurs permises après « "C1.1": »', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', copy, at);
+        const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label).replace(/^"|"$/g, ''));
+        return labels.includes('acquise') && labels.includes('non acquise') ? labels : undefined;
+    }, 20_000);
+    assert(values.length >= 2, values.join(', '));
+    // Une valeur hors du schéma : l'évaluation la compte, mais seul VS Code la souligne.
+    await replace(editor.document, '"C1.1": "acquise"', '"C1.1": "peut-être"');
+    const outcome = await vscode.commands.executeCommand<EvaluationOutcome>('referentiel.evaluerDossierCandidat', copy);
+    assert(outcome, 'la commande n\'a rien rendu');
+    assertEqual({ problemes: outcome.problemes, rapport: outcome.rapport }, { problemes: 1, rapport: false }, 'dossier fautif');
+    await waitFor('la faute soulignée par la vérification JSON de VS Code', () => diagnostics(copy).find(d => d.source !== 'referentiel'), 20_000);
+    assertEqual(diagnostics(copy).filter(d => d.source === 'referentiel').map(d => d.message), [], 'pas de second diagnostic de l\'extension');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(file('ailleurs'), { recursive: true });
 });
 
 test('un dossier candidat d\'un référentiel absent : problème sur « referentiel »', async () => {
