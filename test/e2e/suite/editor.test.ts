@@ -82,6 +82,44 @@ test('renommer un code : toutes les références, dans tous les fichiers', async
     await Promise.all([bloc1.save(), bloc2.save()]);
 });
 
+test('un renommage refusé : la raison du serveur, telle quelle (pas une panne du client)', async () => {
+    const bloc1 = (await open('atelier/bloc1.ref')).document;
+    const position = positionOf(bloc1, 'compétence C1.1', 0, 'compétence '.length + 1);
+    const error = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', bloc1.uri, position, 'C1.2')
+        .then(() => undefined, (e: unknown) => e as Error);
+    assert(error, 'le renommage vers un code déjà pris devait être refusé');
+    const message = String(error.message ?? error);
+    assert(/C1\.2/.test(message) && !/Request textDocument\/rename failed|\n\s+at /.test(message), `raison du refus : ${message}`);
+    assert(!bloc1.isDirty, 'rien n\'a été modifié');
+});
+
+test('correctif rapide « Ajouter C1.3 à M1.1 » : la compétence évaluée, le problème disparaît', async () => {
+    const editor = await open('atelier/bloc1.ref');
+    const document = editor.document;
+    const original = document.getText();
+    await replace(document, '    compétence C1.2 "Rédiger le cahier des charges" issue de A1-1\n',
+        '    compétence C1.2 "Rédiger le cahier des charges" issue de A1-1\n    compétence C1.3 "Présenter la solution au client" issue de A1-1\n');
+    try {
+        const problem = await waitFor('REF101 sur C1.3', () => diagnostics(document.uri).find(d => d.code === 'REF101'), 20_000);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+        const titles = actions.map(a => a.title);
+        const english = vscode.env.language.toLowerCase().startsWith('en');
+        const wanted = english ? 'Add C1.3 to M1.1' : 'Ajouter C1.3 à M1.1';
+        const action = actions.find(a => a.title === wanted);
+        assert(action?.edit, `correctif « ${wanted} » absent : ${titles.join(' | ')}`);
+        assertEqual(action.isPreferred, true, 'correctif préféré (une seule modalité dans le bloc)');
+        assert(await vscode.workspace.applyEdit(action.edit), 'modification refusée');
+        assert(document.getText().includes('        évalue C1.2, C1.3\n'), document.getText());
+        await waitFor('plus de REF101', () => !diagnostics(document.uri).some(d => d.code === 'REF101') || undefined, 20_000);
+    } finally {
+        const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, all, original);
+        await vscode.workspace.applyEdit(edit);
+        await document.save();
+    }
+}, 45_000);
+
 test('configuration du langage : Ctrl+/ commente avec //', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'referentiel', content: 'bloc BC01 "Titre" {\n}\n' });
     const editor = await vscode.window.showTextDocument(document);
