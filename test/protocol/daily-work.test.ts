@@ -119,6 +119,13 @@ describe('le travail de tous les jours, sur le protocole', () => {
         await client.change(uri, ATELIER_BLOC);
     });
 
+    it('la matrice de couverture nomme les blocs (pour grouper les lignes par bloc)', async () => {
+        const matrix = await client.request<{ blocs?: Array<{ code: string; titre: string; uri: string }>; lignes: Array<{ code: string; bloc: string | null }> }>(
+            'workspace/executeCommand', { command: 'referentiel.matriceCouverture', arguments: [{ uri: uriOf('atelier', 'atelier.ref') }] });
+        expect(matrix.blocs?.map(b => [b.code, b.titre, b.uri])).toEqual([['BC01', 'Analyser', uriOf('atelier', 'bc01.ref')]]);
+        expect(matrix.lignes.map(l => [l.code, l.bloc])).toEqual([['C1.1', 'BC01'], ['C1.2', 'BC01']]);
+    });
+
     it('renommer le code de la certification change aussi « referentiel » dans les dossiers candidats qui la nomment', async () => {
         const header = await client.open(file('atelier', 'atelier.ref'));
         const text = readFileSync(file('atelier', 'atelier.ref'), 'utf8');

@@ -325,6 +325,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
             code: model.code,
             titre: model.certification?.titre ?? model.socle?.titre ?? '',
             modalites: model.modalites.map(m => ({ code: m.name, titre: m.titre, bloc: blocName(m), ...where(m) })),
+            blocs: model.blocs.map(b => ({ code: b.name, titre: b.titre, ...where(b) })),
             lignes: [
                 ...model.competences.map(c => ligne(c)),
                 ...model.socles.flatMap(s => s.competences

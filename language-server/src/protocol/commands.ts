@@ -111,6 +111,8 @@ export interface CoverageMatrix {
     /** Les colonnes : toutes les modalités du référentiel, dans l'ordre du texte. */
     readonly modalites: ReadonlyArray<SourceLocation & { readonly code: string; readonly titre: string; readonly bloc: string | null }>;
     readonly lignes: readonly CoverageRow[];
+    /** Les blocs du référentiel, dans l'ordre du texte (pour titrer les groupes de lignes). */
+    readonly blocs?: ReadonlyArray<SourceLocation & { readonly code: string; readonly titre: string }>;
 }
 
 /** `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix). */
