@@ -20,7 +20,11 @@
  * - REF105 : ajouter la compétence à la liste « évalue » de la modalité du critère ;
  * - REF109 : ajouter « évalue C… » (les compétences du bloc, les non évaluées d'abord) ;
  * - REF111 : ajouter « inclut C… » au bloc ;
- * - REF007 : ajouter des règles d'obtention ; REF308 : la condition « tous les blocs validés ».
+ * - REF007 : ajouter des règles d'obtention ; REF308 : la condition « tous les blocs validés » ;
+ * - REF204, REF205, REF206 : renuméroter le bloc dans l'ordre du texte (activités, compétences,
+ *   modalités A1-1, C1.1, M1.1… au numéro du bloc ; critères CR1.1.1… à celui de leur modalité),
+ *   chaque code renommé partout — références des autres fichiers et des certifications qui
+ *   utilisent le socle comprises.
  * Chaque ligne ajoutée prend l'indentation du formateur (4 espaces par niveau d'accolades).
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
@@ -70,6 +74,9 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF109: (provider, { document, diagnostic }) => provider.addEvalue(document, diagnostic),
         REF111: (provider, { document, diagnostic }) => provider.addInclut(document, diagnostic),
         REF007: (provider, { document, diagnostic }) => provider.addObtention(document, diagnostic),
+        REF204: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
+        REF205: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
+        REF206: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
         REF308: (provider, { document, diagnostic }) => provider.addCondition(document, diagnostic),
         REF301: (provider, { document, diagnostic }) => provider.declareGrandeur(document, diagnostic),
         REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic),
@@ -296,6 +303,52 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         if (!obtention) return [];
         const edit = insertLineBeforeClose(obtention, `condition ${quoteTexte(msg('lsp.fix.conditionBlocs'))} : tous les blocs validés`);
         return edit ? [quickFix(msg('lsp.fix.addCondition'), diagnostic, edit, true)] : [];
+    }
+
+
+    // --- REF204, REF205, REF206 : renuméroter le bloc ------------------------------------------
+
+    renumberBloc(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const bloc = leaf && blocOfNode(leaf.astNode);
+        const model = modelOf(this.services, document);
+        if (!bloc || !model) return [];
+        const n = numberOfBloc(model, bloc);
+        const renames = new Map<AstNode & { name: string }, string>();
+        const rewrite = (code: string, numbers: readonly number[]): string | undefined => {
+            const info = analyzeCode(code);
+            if (!info.prefix || info.numbers.length !== numbers.length) return undefined;
+            let text = `${info.rncpPrefix ?? ''}${info.prefix}${numbers[0]}`;
+            for (let i = 1; i < numbers.length; i++) text += (info.separators[i - 1] ?? '.') + numbers[i];
+            return text;
+        };
+        const family = (elements: ReadonlyArray<AstNode & { name: string }>): void => elements.forEach((element, index) => {
+            const next = rewrite(element.name, [n, index + 1]);
+            if (next && next !== element.name) renames.set(element, next);
+        });
+        family(bloc.activites);
+        family(bloc.competences);
+        family(bloc.modalites);
+        for (const modalite of bloc.modalites) {
+            const before = analyzeCode(modalite.name).numbers;
+            const after = analyzeCode(renames.get(modalite) ?? modalite.name).numbers;
+            modalite.criteres.forEach((critere, index) => {
+                const info = analyzeCode(critere.name);
+                // Seulement les critères numérotés d'après leur modalité (CR1.2.3 dans M1.2).
+                if (before.length === 0 || info.numbers.length !== before.length + 1 || !before.every((x, k) => info.numbers[k] === x)) return;
+                const next = rewrite(critere.name, [...after, index + 1]);
+                if (next && next !== critere.name) renames.set(critere, next);
+            });
+        }
+        if (renames.size === 0) return [];
+        const changes: Record<string, TextEdit[]> = {};
+        for (const [element, name] of renames) {
+            for (const reference of this.services.references.References.findReferences(element, { includeDeclaration: true })) {
+                (changes[reference.sourceUri.toString()] ??= []).push({ range: reference.segment.range, newText: name });
+            }
+        }
+        return [quickFix(msg('lsp.fix.renumber', { bloc: bloc.name, count: renames.size }), diagnostic, { changes }, false)];
     }
 
     // --- REF301 --------------------------------------------------------------------------------

@@ -139,6 +139,10 @@ registerMessages({
     'lsp.fix.addInclut': { fr: 'Ajouter « inclut {competence} » au bloc {bloc}', en: 'Add "inclut {competence}" to bloc {bloc}' },
     'lsp.fix.addObtention': { fr: 'Ajouter des règles d\'obtention (tous les blocs validés)', en: 'Add rules for obtaining the certification (all blocs validated)' },
     'lsp.fix.addCondition': { fr: 'Ajouter la condition « tous les blocs validés »', en: 'Add the condition "tous les blocs validés"' },
+    'lsp.fix.renumber': {
+        fr: 'Renuméroter le bloc {bloc} dans l\'ordre ({count} {count#code renommé|codes renommés} partout)',
+        en: 'Renumber bloc {bloc} in order ({count} {count#code renamed|codes renamed} everywhere)'
+    },
     'lsp.fix.conditionBlocs': { fr: 'Blocs', en: 'Blocs' },
 
     // --- Symboles ----------------------------------------------------------------------------

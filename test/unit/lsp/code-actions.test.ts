@@ -273,4 +273,26 @@ describe('correctifs rapides : la correction que dit le message', () => {
         expect(condition.after['x.ref']).toContain('obtention {\n    bloc validé si 100 % des compétences acquises\n    condition "Blocs" : tous les blocs validés\n}\n');
         expect(condition.again.codes('x.ref')).not.toContain('REF308');
     });
+
+    it('REF205/REF206 : renuméroter le bloc dans l\'ordre, chaque code renommé partout (autres fichiers, certification qui utilise le socle)', async () => {
+        const files = {
+            'socle.ref': 'socle TR "Transverse"\n\nbloc BC01 "Communiquer" {\n    activité A1-1 "a"\n    compétence C1.1 "Un" issue de A1-1\n    compétence C1.3 "Trois" issue de A1-1\n    compétence C1.2 "Deux" issue de A1-1\n\n    modalité M1.2 "m" {\n        évalue C1.1, C1.3, C1.2\n        critère CR1.2.1 "c" vérifie C1.1\n        critère CR1.2.2 "d" vérifie C1.3, C1.2\n    }\n}\n',
+            'cert.ref': 'certification A "A" {\n    utilise TR\n}\n\nbloc BC02 "B" {\n    inclut C1.3\n    compétence C2.1 "x"\n\n    modalité M2.1 "m" {\n        évalue C2.1, C1.3\n        critère CR2.1.1 "c" vérifie C2.1, C1.3\n    }\n}\n'
+        };
+        const { actions } = await actionsFor(await workspace(files), 'socle.ref', 'REF206');
+        const action = actions.find(a => a.title.startsWith('Renuméroter le bloc BC01'));
+        expect(action?.title).toBe('Renuméroter le bloc BC01 dans l\'ordre (5 codes renommés partout)');
+        expect(action?.isPreferred).toBeUndefined();
+        const ws = await workspace(files);
+        const after = apply(ws, files, action!.edit!);
+        expect(after['socle.ref']).toBe(files['socle.ref']
+            .replace('"Trois"', '"TROIS"').replace('"Deux"', '"DEUX"')
+            .replace('compétence C1.3 "TROIS"', 'compétence C1.2 "Trois"').replace('compétence C1.2 "DEUX"', 'compétence C1.3 "Deux"')
+            .replace('évalue C1.1, C1.3, C1.2', 'évalue C1.1, C1.2, C1.3')
+            .replace('M1.2', 'M1.1').replace('CR1.2.1', 'CR1.1.1').replace('CR1.2.2', 'CR1.1.2').replace('vérifie C1.3, C1.2', 'vérifie C1.2, C1.3'));
+        // La certification qui utilise le socle suit : C1.3 (« Trois ») s'appelle maintenant C1.2.
+        expect(after['cert.ref']).toBe(files['cert.ref'].replaceAll('C1.3', 'C1.2'));
+        const again = await workspace(after);
+        expect([...again.codes('socle.ref'), ...again.codes('cert.ref')].filter(c => /REF20[456]|REF002/.test(c))).toEqual([]);
+    });
 });
