@@ -29,7 +29,6 @@ copy('package.nls.json');
 copy('package.nls.en.json');
 copy('LICENSE');
 copy('extension/language-configuration.json');
-copy('extension/snippets');
 copy('extension/icons/referentiel.png');
 copy('extension/icons/ref-file.svg');
 copy('schemas/candidat.schema.json');

@@ -95,6 +95,10 @@ export class EvaluationController implements vscode.Disposable {
             return undefined;
         }
 
+        // Dans un dossier *.candidat.json, VS Code montre déjà les fautes de syntaxe JSON et de
+        // schéma (association jsonValidation du manifeste) : elles ne sont pas répétées ici. Elles
+        // empêchent quand même l'évaluation, et le message ci-dessous les compte.
+        const shownByJson = (code: string): boolean => /\.candidat\.json$/i.test(uri.path) && (code === 'schema' || code === 'syntaxe');
         const problems = result.diagnostics.map(d => {
             const diagnostic = new vscode.Diagnostic(
                 new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character),
@@ -105,8 +109,9 @@ export class EvaluationController implements vscode.Disposable {
             diagnostic.code = d.code;
             return diagnostic;
         });
-        if (problems.length > 0) {
-            this.diagnostics.set(uri, problems);
+        const shown = problems.filter(d => !shownByJson(String(d.code)));
+        if (shown.length > 0) {
+            this.diagnostics.set(uri, shown);
         } else {
             this.diagnostics.delete(uri);
         }

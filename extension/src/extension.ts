@@ -3,15 +3,18 @@
  * les commandes d'évaluation, d'export et de couverture. Aucune logique métier ici : tout est
  * demandé au serveur (workspace/executeCommand) et affiché.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import {
-    LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions
+    ErrorCodes, LanguageClient, LSPErrorCodes, PrepareRenameRequest, RenameRequest, ResponseError, TransportKind,
+    type LanguageClientOptions, type Middleware, type ServerOptions
 } from 'vscode-languageclient/node';
 import { EvaluationController } from './evaluation.js';
 import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js';
 import { configureLangue } from './i18n.js';
 import { importWordCommand, type ImportWordTarget } from './import-word.js';
 import { MatrixController } from './matrix.js';
+import { newReferentielCommand, type NewReferentielTarget } from './new-referentiel.js';
 import { PreviewController, type PreviewOutcome } from './preview.js';
 import { Server } from './server.js';
 
@@ -25,6 +28,7 @@ export const COMMANDS = {
     apercu: 'referentiel.afficherApercuDocument',
     matrice: 'referentiel.afficherMatriceCouverture',
     importerWord: 'referentiel.importerReferentielWord',
+    nouveau: 'referentiel.nouveauReferentiel',
     redemarrer: 'referentiel.redemarrerServeur'
 } as const;
 
@@ -60,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
         vscode.commands.registerCommand(COMMANDS.apercu, (target?: vscode.Uri | { uri?: string }) => preview.command(target)),
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
         vscode.commands.registerCommand(COMMANDS.importerWord, (target?: vscode.Uri | ImportWordTarget) => importWordCommand(server, target)),
+        vscode.commands.registerCommand(COMMANDS.nouveau, (target?: NewReferentielTarget) => newReferentielCommand(server, target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
             await stopClient();
             started = startClient(context, output);
@@ -107,7 +112,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
         },
         outputChannel: output,
         initializationOptions: { langue: configuration.get<string>('langue', 'auto') },
-        middleware: codeLensMiddleware(() => client)
+        middleware: { ...codeLensMiddleware(() => client), ...renameMiddleware(() => client) }
     };
     const created = new LanguageClient('referentiel', 'Référentiel', serverOptions, clientOptions);
     client = created;
@@ -144,6 +149,49 @@ export function codeLensMiddleware(current: () => LanguageClient | undefined): M
             const resolved = await next(lens, token);
             convert(resolved);
             return resolved;
+        }
+    };
+}
+
+/**
+ * Un renommage que le serveur refuse (code déjà pris, invalide, pas un code) n'est pas une panne :
+ * la raison revient comme ResponseError, que VS Code doit montrer dans la boîte de renommage. Le
+ * client LSP, lui, l'écrirait comme erreur (avec sa pile) dans la sortie « Référentiel ». On
+ * envoie donc la requête nous-mêmes et on rend la raison seule ; les autres erreurs passent.
+ */
+export function renameMiddleware(current: () => LanguageClient | undefined): Middleware {
+    const refused = (error: unknown): error is ResponseError<unknown> =>
+        error instanceof ResponseError && (error.code === ErrorCodes.InvalidParams || error.code === LSPErrorCodes.RequestFailed);
+    return {
+        provideRenameEdits: async (document, position, newName, token, next) => {
+            const c = current();
+            if (!c) return next(document, position, newName, token);
+            const params = { textDocument: c.code2ProtocolConverter.asTextDocumentIdentifier(document), position: c.code2ProtocolConverter.asPosition(position), newName };
+            try {
+                const result = await c.sendRequest(RenameRequest.type, params, token);
+                return token.isCancellationRequested || !result ? null : await c.protocol2CodeConverter.asWorkspaceEdit(result, token);
+            } catch (error) {
+                if (refused(error)) throw new Error(error.message);
+                if (token.isCancellationRequested) return null;
+                throw error;
+            }
+        },
+        prepareRename: async (document, position, token, next) => {
+            const c = current();
+            if (!c) return next(document, position, token);
+            const params = { textDocument: c.code2ProtocolConverter.asTextDocumentIdentifier(document), position: c.code2ProtocolConverter.asPosition(position) };
+            try {
+                const result = await c.sendRequest(PrepareRenameRequest.type, params, token);
+                if (token.isCancellationRequested) return null;
+                // Rien à renommer ici (mot-clé, texte) : VS Code le dit lui-même.
+                if (!result) throw new Error(l10n.t('Only a code can be renamed here.'));
+                if ('start' in result) return c.protocol2CodeConverter.asRange(result);
+                if ('range' in result) return { range: c.protocol2CodeConverter.asRange(result.range), placeholder: result.placeholder };
+                return null;
+            } catch (error) {
+                if (refused(error)) throw new Error(error.message);
+                throw error;
+            }
         }
     };
 }

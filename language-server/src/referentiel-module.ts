@@ -31,6 +31,7 @@ import { SpellingValidator } from './validation/spelling-check.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
+import { ReferentielWorkspaceManager } from './workspace/workspace-manager.js';
 
 /** Les services propres au langage Référentiel. */
 export interface ReferentielAddedServices {
@@ -104,6 +105,7 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
     },
     workspace: {
         IndexManager: (services) => new ReferentielIndexManager(services),
+        WorkspaceManager: (services) => new ReferentielWorkspaceManager(services),
         DocumentBuilder: (services) => new ReferentielDocumentBuilder(services)
     }
 };

@@ -60,7 +60,7 @@ describe('referentiel format', () => {
         const dir = folder({ 'casse.ref': BROKEN, 'mal.ref': MESSY });
         const result = runCli(['format', '.'], { cwd: dir });
         expect(result.stderr).toBe(
-            'casse.ref:4:1 : erreur de syntaxe — Un texte entre guillemets "…" attendu, trouvé « } ». Ce fichier n\'est pas mis en forme ; corrigez d\'abord l\'erreur (referentiel lint casse.ref).\n'
+            'casse.ref:4:1 : erreur de syntaxe — On attend un texte entre guillemets "…", pas « } ». Ce fichier n\'est pas mis en forme ; corrigez d\'abord l\'erreur (referentiel lint casse.ref).\n'
             + '1 fichier n\'a pas pu être mis en forme.\n');
         expect(result.stdout).toBe('formaté : mal.ref\n1 fichier formaté, 0 déjà en forme.\n');
         expect(result.code).toBe(2);

@@ -39,6 +39,23 @@ describe('referentiel lint — codes de sortie', () => {
         expect(r.code).toBe(1);
         expect(r.stdout).not.toContain('avertissement REF');
         expect(r.stdout).toContain('erreur REF101');
+        // Ce qui est tu est compté : la personne sait qu'il reste des avertissements.
+        expect(r.stdout.trim().split('\n').pop()).toBe('  --quiet : 3 avertissements masqués et 0 info masquée (relancez sans --quiet pour les voir).');
+        expect(runCli(['lint', 'test/fixtures/cli/avertissements']).stdout).not.toContain('masqu');
+    });
+
+    it('l\'aide de chaque commande est en français : rien de ce que commander ajoute en anglais', () => {
+        for (const command of [[], ['lint'], ['export'], ['format'], ['import'], ['evaluate'], ['verify']]) {
+            const r = runCli([...command, '--help']);
+            expect(r.code).toBe(0);
+            expect(r.stdout).not.toMatch(/\bdefault:|\bchoices:|\[command\]|Usage:|Options:\n|Arguments:\n/);
+            // Chaque description de commande commence par une capitale et finit par un point.
+            const description = r.stdout.split('\n\n')[1].replace(/\s+/g, ' ').trim();
+            expect(description, command.join(' ')).toMatch(/^\p{Lu}.*\.$/u);
+        }
+        expect(runCli(['lint', '--help']).stdout).toContain('(par défaut : « stylish »)');
+        expect(runCli(['--help']).stdout).toContain('Utilisation : referentiel [options] [commande]');
+        expect(runCli(['--locale', 'en', 'lint', '--help']).stdout).toContain('(default: "stylish")');
     });
 
     it('--rule change ou coupe une règle', () => {

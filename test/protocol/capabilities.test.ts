@@ -88,7 +88,7 @@ describe.each(['minimal', 'complet'] as const)('client %s', kind => {
         const c11 = items.find(i => i.label === 'C1.1')!;
         expect(c11.detail).toBe('Compétence du bloc 1');
         if (full) {
-            expect(c11.labelDetails).toEqual({ description: 'Compétence' });
+            expect(c11.labelDetails).toEqual({ detail: ' Compétence du bloc 1', description: 'Compétence' });
             expect(c11.documentation).toMatchObject({ kind: 'markdown' });
         } else {
             expect(items.every(i => i.labelDetails === undefined)).toBe(true);

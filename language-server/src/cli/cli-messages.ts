@@ -95,6 +95,23 @@ registerMessages({
         fr: '  {count} {count#problème corrigeable|problèmes corrigeables} avec l\'option --fix.',
         en: '  {count} {count#problem|problems} fixable with the --fix option.'
     },
+    'cli.new.description': {
+        fr: 'Créer un référentiel à remplir : l\'en-tête et un fichier par bloc, mis en forme, sans erreur.',
+        en: 'Create a référentiel to fill in: the header and one file per bloc, formatted, without errors.'
+    },
+    'cli.new.code': { fr: 'code de la certification (par ex. DATA-ENGINEER)', en: 'certification code (e.g. DATA-ENGINEER)' },
+    'cli.new.title': { fr: 'intitulé de la certification (entre guillemets)', en: 'certification title (quoted)' },
+    'cli.new.blocs': { fr: 'nombre de blocs de compétences, de 1 à 30', en: 'number of competency blocs, from 1 to 30' },
+    'cli.new.out': { fr: 'dossier où écrire les fichiers .ref (obligatoire)', en: 'folder to write the .ref files to (required)' },
+    'cli.new.force': { fr: 'remplacer les fichiers qui existent déjà', en: 'replace files that already exist' },
+    'new.summary': {
+        fr: '✔ Référentiel {code} créé dans {out} : {files} {files#fichier|fichiers} ({blocs} {blocs#bloc|blocs}). Remplacez les textes, puis : referentiel lint {out}',
+        en: '✔ Référentiel {code} created in {out}: {files} {files#file|files} ({blocs} {blocs#bloc|blocs}). Replace the texts, then: referentiel lint {out}'
+    },
+    'lint.summary.hidden': {
+        fr: '  --quiet : {warnings} {warnings#avertissement masqué|avertissements masqués} et {infos} {infos#info masquée|infos masquées} (relancez sans --quiet pour les voir).',
+        en: '  --quiet: {warnings} {warnings#warning|warnings} and {infos} {infos#info|infos} hidden (run without --quiet to see them).'
+    },
     'lint.summary.maxWarnings': {
         fr: '✖ {warnings} {warnings#avertissement|avertissements} pour un maximum autorisé de {max} (--max-warnings).',
         en: '✖ {warnings} {warnings#warning|warnings} for an allowed maximum of {max} (--max-warnings).'

@@ -51,6 +51,8 @@ export interface LintReport {
     readonly warnings: number;
     readonly infos: number;
     readonly fixable: number;
+    /** `--quiet` : les avertissements et informations tus (comptés, non montrés). */
+    readonly hidden?: { readonly warnings: number; readonly infos: number };
 }
 
 /** Le code d'un diagnostic qui n'en porte pas (il n'y en a pas aujourd'hui) : une erreur de syntaxe. */
@@ -85,10 +87,16 @@ function toRelatedLocation(information: DiagnosticRelatedInformation): RelatedLo
 
 export function buildReport(documents: readonly LangiumDocument[], options: { quiet?: boolean } = {}): LintReport {
     let errors = 0, warnings = 0, infos = 0, fixable = 0;
+    const hidden = { warnings: 0, infos: 0 };
     const files = documents.map(document => {
         const messages = (document.diagnostics ?? [])
             .map(toLintMessage)
-            .filter(m => !options.quiet || m.severity === 'error')
+            .filter(m => {
+                if (!options.quiet || m.severity === 'error') return true;
+                if (m.severity === 'warning') hidden.warnings++;
+                else hidden.infos++;
+                return false;
+            })
             .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
         for (const m of messages) {
             if (m.severity === 'error') errors++;
@@ -98,7 +106,7 @@ export function buildReport(documents: readonly LangiumDocument[], options: { qu
         }
         return { path: displayPath(document).split('\\').join('/'), file: document.uri.fsPath, messages: withFingerprints(messages, document.textDocument.getText()) };
     }).sort((a, b) => a.path.localeCompare(b.path));
-    return { files, errors, warnings, infos, fixable };
+    return { files, errors, warnings, infos, fixable, ...(options.quiet ? { hidden } : {}) };
 }
 
 function withFingerprints(messages: LintMessage[], text: string): LintMessage[] {

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option, type Argument } from 'commander';
 import pc from 'picocolors';
 import './cli-messages.js';
 import { suggest } from '../codes.js';
@@ -24,6 +24,23 @@ const TITLES: Record<string, string> = {
     'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :'
 };
 
+/**
+ * L'aide de commander en français : les titres, et ce que commander ajoute aux descriptions
+ * (« (default: "stylish") », « choices: ») ou à la ligne d'utilisation (« [command] »).
+ * Transmise aux sous-commandes (commander copie la configuration de l'aide à leur création).
+ */
+const FRENCH_EXTRAS: ReadonlyArray<[RegExp, string]> = [[/\bdefault: /g, 'par défaut : '], [/\bchoices: /g, 'valeurs : '], [/\bpreset: /g, 'sans valeur : ']];
+function frenchExtras(description: string): string {
+    // Seulement dans la parenthèse que commander ajoute à la fin, jamais dans nos textes.
+    return description.replace(/\(([^()]*)\)$/, (_all, inner: string) => `(${FRENCH_EXTRAS.reduce((text, [from, to]) => text.replace(from, to), inner).replace(/"([^"]*)"/g, '« $1 »')})`);
+}
+const FRENCH_HELP: Partial<Help> = {
+    styleTitle: (title: string) => TITLES[title] ?? title,
+    optionDescription: (option: Option) => frenchExtras(Help.prototype.optionDescription.call(new Help(), option)),
+    argumentDescription: (argument: Argument) => frenchExtras(Help.prototype.argumentDescription.call(new Help(), argument)),
+    commandUsage: (command: Command) => Help.prototype.commandUsage.call(new Help(), command).replace(/\[command\]/g, '[commande]')
+};
+
 /** Le programme `referentiel` : une commande par tâche, messages en français (anglais selon la locale). */
 export function createProgram(): Command {
     const program = new Command('referentiel');
@@ -34,7 +51,7 @@ export function createProgram(): Command {
         .version(VERSION, '-V, --version', msg('cli.version'))
         .helpOption('-h, --help', msg('cli.help'))
         .helpCommand(false)
-        .configureHelp({ styleTitle: (title: string) => (french ? TITLES[title] ?? title : title) })
+        .configureHelp(french ? FRENCH_HELP : {})
         .addOption(new Option('--locale <langue>', msg('cli.opt.locale')))
         .option('--no-color', msg('cli.opt.noColor'))
         .showSuggestionAfterError(false)
@@ -91,6 +108,19 @@ export function createProgram(): Command {
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (source: string, file: string, options) => {
             program.setOptionValue('exitCode', await (await import('./import-command.js')).importCommand(source, file, options));
+        });
+
+    program.command('new')
+        .alias('nouveau')
+        .description(msg('cli.new.description'))
+        .argument('<code>', msg('cli.new.code'))
+        .argument('<titre>', msg('cli.new.title'))
+        .option('--blocs <n>', msg('cli.new.blocs'), '1')
+        .requiredOption('-o, --out <dossier>', msg('cli.new.out'))
+        .option('--force', msg('cli.new.force'))
+        .helpOption('-h, --help', msg('cli.help'))
+        .action(async (code: string, titre: string, options) => {
+            program.setOptionValue('exitCode', await (await import('./new-command.js')).newCommand(code, titre, options));
         });
 
     program.command('evaluate')

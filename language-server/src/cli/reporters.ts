@@ -65,6 +65,9 @@ function stylish(report: LintReport, options: ReportOptions): string {
         lines.push(report.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
         if (report.fixable > 0) lines.push(c.dim(msg('lint.summary.fixable', { count: report.fixable })));
     }
+    if (report.hidden && report.hidden.warnings + report.hidden.infos > 0) {
+        lines.push(c.dim(msg('lint.summary.hidden', { warnings: report.hidden.warnings, infos: report.hidden.infos })));
+    }
     if (options.maxWarnings !== undefined && report.warnings > options.maxWarnings) {
         lines.push(c.red(msg('lint.summary.maxWarnings', { warnings: report.warnings, max: options.maxWarnings })));
     }

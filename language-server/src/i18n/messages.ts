@@ -10,7 +10,7 @@ type Catalog = Record<string, { fr: string; en: string }>;
 const catalog = {
     // --- Syntaxe -----------------------------------------------------------------------
     'syntax.expected': {
-        fr: 'Syntaxe : {expected} attendu, trouvé « {actual} ».',
+        fr: 'Syntaxe : on attend {expected}, pas « {actual} ».',
         en: 'Syntax: expected {expected}, found "{actual}".'
     },
     'syntax.expectedOneOf': {
@@ -22,7 +22,7 @@ const catalog = {
         en: 'Syntax: expected end of file, found "{actual}".'
     },
     'syntax.unexpectedEnd': {
-        fr: 'Syntaxe : le fichier se termine trop tôt ; {expected} attendu.',
+        fr: 'Syntaxe : le fichier se termine trop tôt ; on attend {expected}.',
         en: 'Syntax: the file ends too early; expected {expected}.'
     },
     'syntax.lexer': {

@@ -125,7 +125,7 @@ registerMessages({
     'key.unsupported': { fr: 'Type de clé non pris en charge dans {file} ({detail}) : RSA, EC P-256/P-384/P-521 ou Ed25519.', en: 'Unsupported key type in {file} ({detail}): RSA, EC P-256/P-384/P-521 or Ed25519.' },
     'error.badIssuer': { fr: 'Option --emetteur « {value} » invalide : donnez une adresse https://…', en: 'Invalid --emetteur "{value}": give an https://… address' },
 
-    'cli.verify.description': { fr: 'vérifier des badges Open Badges 3.0 : signature, schéma, validité', en: 'verify Open Badges 3.0 badges: signature, schema, validity' },
+    'cli.verify.description': { fr: 'Vérifier des badges Open Badges 3.0 : signature, schéma, validité.', en: 'Verify Open Badges 3.0 badges: signature, schema, validity.' },
     'cli.verify.files': { fr: 'fichiers de badges (.jwt, .json) ou dossiers', en: 'badge files (.jwt, .json) or folders' },
     'cli.verify.key': { fr: 'clé publique de l\'émetteur (JWK ou PEM) ; sinon la clé jointe au badge', en: 'issuer\'s public key (JWK or PEM); otherwise the key attached to the badge' },
     'cli.evaluate.key': { fr: 'openbadges : signer les badges (VC-JWT) avec cette clé privée (JWK ou PEM)', en: 'openbadges: sign the badges (VC-JWT) with this private key (JWK or PEM)' },

@@ -12,18 +12,32 @@
  *   dans « obtention » ;
  * - REF104 : ajouter « vérifie C… » quand la modalité du critère n'évalue qu'une compétence ;
  * - REF001 : la correction que dit le message d'une erreur de syntaxe (accent, virgule, accolade,
- *   guillemets, date AAAA-MM-JJ… : validation/syntax-diagnosis.ts), portée par le diagnostic.
+ *   guillemets, date AAAA-MM-JJ… : validation/syntax-diagnosis.ts), portée par le diagnostic ;
+ * - REF002 : créer la compétence ou l'activité manquante là où elle est citée (« Créer la
+ *   compétence C1.7 dans BC01 » : le bloc que dit son numéro, après les éléments de sa sorte) ;
+ * - REF101 : aussi ajouter la compétence à la liste « évalue » de chaque modalité de son bloc ;
+ * - REF102 : ajouter à une modalité qui évalue la compétence un critère qui la vérifie ;
+ * - REF105 : ajouter la compétence à la liste « évalue » de la modalité du critère ;
+ * - REF109 : ajouter « évalue C… » (les compétences du bloc, les non évaluées d'abord) ;
+ * - REF111 : ajouter « inclut C… » au bloc ;
+ * - REF007 : ajouter des règles d'obtention ; REF308 : la condition « tous les blocs validés » ;
+ * - REF204, REF205, REF206 : renuméroter le bloc dans l'ordre du texte (activités, compétences,
+ *   modalités A1-1, C1.1, M1.1… au numéro du bloc ; critères CR1.1.1… à celui de leur modalité),
+ *   chaque code renommé partout — références des autres fichiers et des certifications qui
+ *   utilisent le socle comprises.
+ * Chaque ligne ajoutée prend l'indentation du formateur (4 espaces par niveau d'accolades).
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { canonicalCode } from '../codes.js';
+import { analyzeCode, canonicalCode } from '../codes.js';
 import { computeCodeFixes, RENAME_RULES, type CodeFix } from '../fixes/code-fixes.js';
 import {
-    isBloc, isComparaison, isCompetence, isCritere, isLitteral, isObtention, isVariable,
+    isBloc, isCertification, isComparaison, isCompetence, isCritere, isLitteral, isModalite, isObtention, isVariable,
     type Bloc, type Competence, type Critere, type Obtention, type Variable
 } from '../generated/ast.js';
+import { blocOfNode, type ReferentielModel } from '../model/referentiel-model.js';
 import { msg } from '../i18n/messages.js';
 import { quoteTexte } from '../parser/value-converter.js';
 import type { ReferentielServices } from '../referentiel-module.js';
@@ -32,7 +46,7 @@ import type { SpellingData } from '../validation/spelling-check.js';
 import { codeAt } from './code-at.js';
 import { modelOf } from './elements.js';
 import './lsp-messages.js';
-import { nextCritereCode, nextModaliteCode } from './next-code.js';
+import { nextCritereCode, nextModaliteCode, numberOfBloc } from './next-code.js';
 
 const RENAMES: ReadonlySet<RuleCode> = new Set(RENAME_RULES);
 
@@ -54,8 +68,17 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF203: (provider, { document, diagnostic, fixes }) => provider.renameEverywhere(document, diagnostic, fixes()),
         REF003: (provider, { document, diagnostic }) => provider.respell(document, diagnostic),
         REF110: (provider, { document, diagnostic, fixes }) => provider.removeRepeated(document, diagnostic, fixes()),
-        REF002: (provider, { document, diagnostic }) => provider.replaceWithSuggestions(document, diagnostic),
-        REF101: (provider, { document, diagnostic }) => provider.stubModalite(document, diagnostic),
+        REF002: (provider, { document, diagnostic }) => [...provider.replaceWithSuggestions(document, diagnostic), ...provider.createMissing(document, diagnostic)],
+        REF101: (provider, { document, diagnostic }) => [...provider.addToModalites(document, diagnostic), ...provider.stubModalite(document, diagnostic)],
+        REF102: (provider, { document, diagnostic }) => provider.addCritere(document, diagnostic),
+        REF105: (provider, { document, diagnostic }) => provider.addToCritereModalite(document, diagnostic),
+        REF109: (provider, { document, diagnostic }) => provider.addEvalue(document, diagnostic),
+        REF111: (provider, { document, diagnostic }) => provider.addInclut(document, diagnostic),
+        REF007: (provider, { document, diagnostic }) => provider.addObtention(document, diagnostic),
+        REF204: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
+        REF205: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
+        REF206: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
+        REF308: (provider, { document, diagnostic }) => provider.addCondition(document, diagnostic),
         REF301: (provider, { document, diagnostic }) => provider.declareGrandeur(document, diagnostic),
         REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic),
         REF001: (provider, { document, diagnostic }) => provider.syntaxFix(document, diagnostic),
@@ -181,6 +204,176 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
             { changes: { [blocDocument.uri.toString()]: [edit] } }, false)];
     }
 
+
+    // --- REF002 : créer l'élément manquant ---------------------------------------------------
+
+    createMissing(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnostic.data as { refText?: unknown; type?: unknown } | undefined;
+        const name = typeof data?.refText === 'string' ? data.refText : undefined;
+        const type = data?.type;
+        const model = modelOf(this.services, document);
+        if (!name || !model || (type !== 'Competence' && type !== 'Activite') || !analyzeCode(name).prefix) return [];
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const bloc = blocForCode(model, name) ?? (leaf ? blocOfNode(leaf.astNode) : undefined);
+        if (!bloc) return [];
+        const texte = quoteTexte(msg(type === 'Competence' ? 'lsp.fix.newCompetenceTexte' : 'lsp.fix.newActiviteTexte'));
+        // Après les éléments de sa sorte (sinon : une compétence après les activités, une activité en tête du bloc).
+        const own = type === 'Competence' ? bloc.competences : bloc.activites;
+        const anchor = own[own.length - 1] ?? (type === 'Competence' ? bloc.activites[bloc.activites.length - 1] : undefined);
+        const line = `${type === 'Competence' ? 'compétence' : 'activité'} ${name} ${texte}`;
+        const edit = anchor ? insertLineAfter(anchor, line) : insertLineAfterOpen(bloc, line);
+        if (!edit) return [];
+        const key = type === 'Competence' ? 'lsp.fix.createCompetence' : 'lsp.fix.createActivite';
+        return [quickFix(msg(key, { name, bloc: bloc.name }), diagnostic, edit, false)];
+    }
+
+    // --- REF101 : ajouter la compétence à une modalité de son bloc -----------------------------
+
+    addToModalites(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const found = codeAt(this.services, document, document.textDocument.offsetAt(diagnostic.range.start));
+        const competence = found && isCompetence(found.target) ? found.target : undefined;
+        const model = modelOf(this.services, document);
+        if (!competence || !model) return [];
+        const bloc = model.blocOf.get(competence) ?? blocOfNode(competence);
+        const modalites = (bloc?.modalites ?? []).slice(0, MAX_CHOICES);
+        return modalites.flatMap(modalite => {
+            const edit = appendToList(modalite, 'competences', 'évalue', competence.name);
+            return edit ? [quickFix(msg('lsp.fix.addToEvalue', { competence: competence.name, modalite: modalite.name }), diagnostic, edit, modalites.length === 1)] : [];
+        });
+    }
+
+    // --- REF105 -------------------------------------------------------------------------------
+
+    addToCritereModalite(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const critere = leaf && AstUtils.getContainerOfType(leaf.astNode, isCritere);
+        const competence = (diagnostic.data as { competence?: unknown } | undefined)?.competence;
+        if (!critere || typeof competence !== 'string') return [];
+        const modalite = critere.$container;
+        const edit = appendToList(modalite, 'competences', 'évalue', competence);
+        return edit ? [quickFix(msg('lsp.fix.addToEvalue', { competence, modalite: modalite.name }), diagnostic, edit, true)] : [];
+    }
+
+    // --- REF102 -------------------------------------------------------------------------------
+
+    addCritere(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const found = codeAt(this.services, document, document.textDocument.offsetAt(diagnostic.range.start));
+        const competence = found && isCompetence(found.target) ? found.target : undefined;
+        const model = modelOf(this.services, document);
+        if (!competence || !model) return [];
+        const modalites = (model.modalitesOf.get(competence) ?? []).slice(0, MAX_CHOICES);
+        return modalites.flatMap(modalite => {
+            const code = nextCritereCode(model, modalite, modalite.name, blocOfNode(modalite));
+            const line = `critère ${code} ${quoteTexte(msg('lsp.fix.stubCritereTexte'))} vérifie ${competence.name}`;
+            const last = modalite.criteres[modalite.criteres.length - 1];
+            const edit = last ? insertLineAfter(last, line) : insertLineBeforeClose(modalite, line);
+            return edit ? [quickFix(msg('lsp.fix.addCritere', { code, competence: competence.name, modalite: modalite.name }), diagnostic, edit, modalites.length === 1)] : [];
+        });
+    }
+
+    // --- REF109 -------------------------------------------------------------------------------
+
+    addEvalue(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const found = codeAt(this.services, document, document.textDocument.offsetAt(diagnostic.range.start));
+        const modalite = found && isModalite(found.target) ? found.target : undefined;
+        const model = modelOf(this.services, document);
+        const bloc = modalite && blocOfNode(modalite);
+        if (!modalite || !model || !bloc) return [];
+        const competences = [...(model.competencesOfBloc.get(bloc) ?? bloc.competences)];
+        const unassessed = (c: Competence): boolean => (model.modalitesOf.get(c) ?? []).length === 0;
+        competences.sort((a, b) => Number(unassessed(b)) - Number(unassessed(a)));
+        return competences.slice(0, MAX_CHOICES).flatMap((competence, index) => {
+            const edit = appendToList(modalite, 'competences', 'évalue', competence.name);
+            return edit ? [quickFix(msg('lsp.fix.addEvalue', { competence: competence.name, modalite: modalite.name }), diagnostic, edit, index === 0 && unassessed(competence))] : [];
+        });
+    }
+
+    // --- REF111 -------------------------------------------------------------------------------
+
+    addInclut(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const found = codeAt(this.services, document, document.textDocument.offsetAt(diagnostic.range.start));
+        const competence = found && isCompetence(found.target) ? found.target : undefined;
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const bloc = leaf && blocOfNode(leaf.astNode);
+        if (!competence || !bloc) return [];
+        const edit = appendToList(bloc, 'inclusions', 'inclut', competence.name);
+        return edit ? [quickFix(msg('lsp.fix.addInclut', { competence: competence.name, bloc: bloc.name }), diagnostic, edit, true)] : [];
+    }
+
+    // --- REF007, REF308 -------------------------------------------------------------------------
+
+    addObtention(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const certification = leaf && AstUtils.getContainerOfType(leaf.astNode, isCertification);
+        if (!certification) return [];
+        const text = document.textDocument.getText();
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const block = ['obtention {', `    bloc validé si 100 % des compétences acquises`, `    condition ${quoteTexte(msg('lsp.fix.conditionBlocs'))} : tous les blocs validés`, '}'].join(eol);
+        const end = text.length;
+        const before = text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
+        return [quickFix(msg('lsp.fix.addObtention'), diagnostic,
+            { changes: { [document.uri.toString()]: [{ range: rangeAt(document, end, end), newText: before + block + eol }] } }, true)];
+    }
+
+    addCondition(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const obtention = leaf && AstUtils.getContainerOfType(leaf.astNode, isObtention);
+        if (!obtention) return [];
+        const edit = insertLineBeforeClose(obtention, `condition ${quoteTexte(msg('lsp.fix.conditionBlocs'))} : tous les blocs validés`);
+        return edit ? [quickFix(msg('lsp.fix.addCondition'), diagnostic, edit, true)] : [];
+    }
+
+
+    // --- REF204, REF205, REF206 : renuméroter le bloc ------------------------------------------
+
+    renumberBloc(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const bloc = leaf && blocOfNode(leaf.astNode);
+        const model = modelOf(this.services, document);
+        if (!bloc || !model) return [];
+        const n = numberOfBloc(model, bloc);
+        const renames = new Map<AstNode & { name: string }, string>();
+        const rewrite = (code: string, numbers: readonly number[]): string | undefined => {
+            const info = analyzeCode(code);
+            if (!info.prefix || info.numbers.length !== numbers.length) return undefined;
+            let text = `${info.rncpPrefix ?? ''}${info.prefix}${numbers[0]}`;
+            for (let i = 1; i < numbers.length; i++) text += (info.separators[i - 1] ?? '.') + numbers[i];
+            return text;
+        };
+        const family = (elements: ReadonlyArray<AstNode & { name: string }>): void => elements.forEach((element, index) => {
+            const next = rewrite(element.name, [n, index + 1]);
+            if (next && next !== element.name) renames.set(element, next);
+        });
+        family(bloc.activites);
+        family(bloc.competences);
+        family(bloc.modalites);
+        for (const modalite of bloc.modalites) {
+            const before = analyzeCode(modalite.name).numbers;
+            const after = analyzeCode(renames.get(modalite) ?? modalite.name).numbers;
+            modalite.criteres.forEach((critere, index) => {
+                const info = analyzeCode(critere.name);
+                // Seulement les critères numérotés d'après leur modalité (CR1.2.3 dans M1.2).
+                if (before.length === 0 || info.numbers.length !== before.length + 1 || !before.every((x, k) => info.numbers[k] === x)) return;
+                const next = rewrite(critere.name, [...after, index + 1]);
+                if (next && next !== critere.name) renames.set(critere, next);
+            });
+        }
+        if (renames.size === 0) return [];
+        const changes: Record<string, TextEdit[]> = {};
+        for (const [element, name] of renames) {
+            for (const reference of this.services.references.References.findReferences(element, { includeDeclaration: true })) {
+                (changes[reference.sourceUri.toString()] ??= []).push({ range: reference.segment.range, newText: name });
+            }
+        }
+        return [quickFix(msg('lsp.fix.renumber', { bloc: bloc.name, count: renames.size }), diagnostic, { changes }, false)];
+    }
+
     // --- REF301 --------------------------------------------------------------------------------
 
     private declareGrandeur(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -248,6 +441,65 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
 
 /** Les règles qui ont un correctif rapide (docs/editor.md les liste toutes ; un test le vérifie). */
 export const QUICK_FIX_RULES: readonly RuleCode[] = Object.keys(ReferentielCodeActionProvider.fixers).filter(isRuleCode);
+
+/** Au plus autant de propositions d'un même correctif (une par modalité, par compétence…). */
+const MAX_CHOICES = 5;
+
+/** Le bloc que désigne le numéro d'un code (C1.7, A1-3 → le bloc n° 1), s'il existe. */
+function blocForCode(model: ReferentielModel, code: string): Bloc | undefined {
+    const first = analyzeCode(code).numbers[0];
+    return first === undefined ? undefined : model.blocs.find(b => numberOfBloc(model, b) === first);
+}
+
+function eolOf(text: string): string {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Une ligne de plus après un élément, à sa hauteur d'indentation. */
+function insertLineAfter(anchor: AstNode, line: string): WorkspaceEdit | undefined {
+    const cst = anchor.$cstNode;
+    if (!cst) return undefined;
+    const document = AstUtils.getDocument(anchor);
+    const text = document.textDocument.getText();
+    return { changes: { [document.uri.toString()]: [{ range: rangeAt(document, cst.end, cst.end), newText: eolOf(text) + indentationAt(text, cst.offset) + line }] } };
+}
+
+/** Une ligne de plus en tête d'un élément à accolades (juste après « { »), un niveau plus à droite. */
+function insertLineAfterOpen(node: AstNode, line: string): WorkspaceEdit | undefined {
+    const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+    if (!open || !node.$cstNode) return undefined;
+    const document = AstUtils.getDocument(node);
+    const text = document.textDocument.getText();
+    return { changes: { [document.uri.toString()]: [{ range: rangeAt(document, open.end, open.end), newText: eolOf(text) + indentationAt(text, node.$cstNode.offset) + '    ' + line }] } };
+}
+
+/** Une ligne de plus à la fin d'un élément à accolades (avant « } »), un niveau plus à droite. */
+function insertLineBeforeClose(node: AstNode, line: string): WorkspaceEdit | undefined {
+    const close = lastLeaf(node.$cstNode, '}');
+    if (!close || !node.$cstNode) return undefined;
+    const document = AstUtils.getDocument(node);
+    const text = document.textDocument.getText();
+    const eol = eolOf(text);
+    const indent = indentationAt(text, node.$cstNode.offset);
+    const lineStart = text.lastIndexOf('\n', close.offset - 1) + 1;
+    const alone = /^[ \t]*$/.test(text.slice(lineStart, close.offset));
+    const edit: TextEdit = alone
+        ? { range: rangeAt(document, lineStart, lineStart), newText: indent + '    ' + line + eol }
+        : { range: rangeAt(document, close.offset, close.offset), newText: eol + indent + '    ' + line + eol + indent };
+    return { changes: { [document.uri.toString()]: [edit] } };
+}
+
+/**
+ * Ajoute un code à la liste d'un élément (« évalue C1.1, C1.2 » → « …, C1.4 ») ; sans liste, une
+ * ligne « évalue C1.4 » en tête de l'élément.
+ */
+function appendToList(node: AstNode, property: string, keyword: string, code: string): WorkspaceEdit | undefined {
+    const items = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+    const last = items.reduce<CstNode | undefined>((a, b) => (!a || b.end > a.end ? b : a), undefined);
+    if (!last) return insertLineAfterOpen(node, `${keyword} ${code}`);
+    const document = AstUtils.getDocument(node);
+    return { changes: { [document.uri.toString()]: [{ range: rangeAt(document, last.end, last.end), newText: `, ${code}` }] } };
+}
 
 function quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit, isPreferred: boolean): CodeAction {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isPreferred || undefined, edit };

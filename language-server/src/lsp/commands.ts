@@ -10,7 +10,9 @@
  * - `referentiel.matriceCouverture` {uri} : qui évalue quoi (compétences × modalités, critères) ;
  * - `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix) ;
  * - `referentiel.importerWord` {fichier, dossier, remplacer?} : `referentiel import docx` (les
- *   fichiers qui existent déjà reviennent dans `data.existants` ; rien n'est écrit).
+ *   fichiers qui existent déjà reviennent dans `data.existants` ; rien n'est écrit) ;
+ * - `referentiel.creerReferentiel` {dossier, code, titre, blocs, remplacer?} : `referentiel new`
+ *   (l'en-tête et un fichier par bloc, prêts à remplir ; mêmes règles pour les fichiers existants).
  *
  * Le contrat (identifiants, arguments, résultats) est dans `protocol/commands.ts`, partagé avec
  * l'extension ; le travail (charger, compter les erreurs, choisir la certification, évaluer,
@@ -26,6 +28,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { UsageError } from '../core/errors.js';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportOutput, isExportFormat } from '../core/export.js';
 import { ExistingFilesError, importDocx } from '../core/import-docx.js';
+import { createNewReferentiel } from '../core/new-referentiel.js';
 import { chooseCertification, countErrors } from '../core/referentiel.js';
 import { decodeUtf8 } from '../core/workspace.js';
 import { checkWorkspaceFile, readCapped } from '../core/workspace-files.js';
@@ -35,7 +38,7 @@ import { msg, registerMessages } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import {
     isCohortFile, SERVER_COMMANDS, type CommandErrorData, type CoverageMatrix, type CoverageRow, type EvaluateResult,
-    type EvaluationDiagnostic, type ExportResult, type ImportWordResult, type ReferentielInfo, type SourceLocation
+    type CreateReferentielResult, type EvaluationDiagnostic, type ExportResult, type ImportWordResult, type ReferentielInfo, type SourceLocation
 } from '../protocol/commands.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { Competence, Critere, Modalite } from '../generated/ast.js';
@@ -137,6 +140,25 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         guarded(SERVER_COMMANDS.coverageMatrix, (args, token) => this.coverageMatrix(args, token));
         guarded(SERVER_COMMANDS.referentiels, (_args, token) => this.referentiels(token));
         guarded(SERVER_COMMANDS.importWord, args => this.importWord(args));
+        guarded(SERVER_COMMANDS.createReferentiel, args => this.createReferentiel(args));
+    }
+
+    /** `referentiel.creerReferentiel` {dossier, code, titre, blocs, remplacer?} : `referentiel new`, fait par core/. */
+    async createReferentiel(args: unknown[]): Promise<CreateReferentielResult> {
+        const raw = (args[0] ?? {}) as Record<string, unknown>;
+        if (typeof raw.dossier !== 'string' || !raw.dossier || typeof raw.code !== 'string' || typeof raw.titre !== 'string' || typeof raw.blocs !== 'number') {
+            throw failure(msg('command.badArguments', { command: SERVER_COMMANDS.createReferentiel, expected: '{ dossier, code, titre, blocs, remplacer? }' }));
+        }
+        try {
+            const { code, files } = await createNewReferentiel({
+                out: URI.parse(raw.dossier).fsPath, code: raw.code, titre: raw.titre, blocs: raw.blocs, force: raw.remplacer === true
+            });
+            return { code, fichiers: files.map(f => URI.file(f).toString()) };
+        } catch (error) {
+            if (error instanceof ExistingFilesError) throw failure(error.message, { existants: [...error.files] });
+            if (error instanceof UsageError) throw failure(error.message);
+            throw error;
+        }
     }
 
     /** `referentiel.importerWord` {fichier, dossier, remplacer?} : `referentiel import docx`, fait par core/. */
@@ -303,6 +325,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
             code: model.code,
             titre: model.certification?.titre ?? model.socle?.titre ?? '',
             modalites: model.modalites.map(m => ({ code: m.name, titre: m.titre, bloc: blocName(m), ...where(m) })),
+            blocs: model.blocs.map(b => ({ code: b.name, titre: b.titre, ...where(b) })),
             lignes: [
                 ...model.competences.map(c => ligne(c)),
                 ...model.socles.flatMap(s => s.competences

@@ -75,7 +75,8 @@ export class ReferentielCompletionProvider extends DefaultCompletionProvider {
             nodeDescription: description,
             kind: COMPLETION_KINDS[description.type] ?? CompletionItemKind.Reference,
             detail: text ? shorten(text, 50) : type,
-            ...(support.labelDetails ? { labelDetails: { description: type } } : {}),
+            // Le titre dans la liste elle-même (juste après le code), le genre d'élément à droite.
+            ...(support.labelDetails ? { labelDetails: { ...(text ? { detail: ' ' + shorten(text, 50) } : {}), description: type } } : {}),
             documentation: text ? documentation(support.markdownCompletion, `**${type} ${md(description.name)}**\n\n${md(text)}`) : undefined,
             sortText: priority + sortKey(description.name)
         };
@@ -88,7 +89,7 @@ export class ReferentielCompletionProvider extends DefaultCompletionProvider {
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: msg('lsp.completion.keyword'), sortText: '2' + keyword.value });
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
         const model = modelOf(this.referentielServices, context.document);
-        if (!model || !rule) return;
+        if (!rule) return;
         const snippet = this.snippetFor(rule, keyword.value, context, model);
         if (snippet) {
             acceptor(context, {
@@ -104,10 +105,28 @@ export class ReferentielCompletionProvider extends DefaultCompletionProvider {
         }
     }
 
-    private snippetFor(rule: string, keyword: string, context: CompletionContext, model: ReferentielModel): { label: string; detail: string; text: string; preview: string } | undefined {
+    private snippetFor(rule: string, keyword: string, context: CompletionContext, model: ReferentielModel | undefined): { label: string; detail: string; text: string; preview: string } | undefined {
         const bloc = enclosing(context, isBloc);
         const modalite = enclosing(context, isModalite);
         const ph = (key: string): string => escapeSnippet(msg(key));
+        // L'en-tête et les règles d'obtention : seulement là où la grammaire les attend (en tête
+        // d'un fichier, au premier niveau) — jamais dans un bloc ou une modalité.
+        if (rule === 'Certification' && keyword === 'certification') {
+            const text = `certification \${1:${ph('lsp.completion.placeholder.code')}} "\${2:${ph('lsp.completion.placeholder.titreCertification')}}" {\n`
+                + '    rncp ${3:RNCP00000}\n'
+                + '    niveau ${4|3,4,5,6,7,8|}\n'
+                + '}$0';
+            return { label: 'certification', detail: msg('lsp.completion.snippet.certification'), text, preview: preview(text) };
+        }
+        // Des règles d'obtention seulement pour une certification qui n'en a pas encore (REF006).
+        if (rule === 'Obtention' && keyword === 'obtention' && (!model || (model.certification && model.obtentions.length === 0))) {
+            const text = 'obtention {\n'
+                + '    bloc validé si ${1:100} % des compétences acquises\n'
+                + `    condition "\${2:${ph('lsp.completion.placeholder.condition')}}" : tous les blocs validés\n`
+                + '}$0';
+            return { label: 'obtention', detail: msg('lsp.completion.snippet.obtention'), text, preview: preview(text) };
+        }
+        if (!model) return undefined;
         if (rule === 'Bloc' && keyword === 'bloc') {
             const code = nextBlocCode(model);
             const text = `bloc ${code} "\${1:${ph('lsp.completion.placeholder.titreBloc')}}" {\n    $0\n}`;

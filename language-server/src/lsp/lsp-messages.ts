@@ -81,6 +81,11 @@ registerMessages({
     'lsp.completion.snippet.competence': { fr: 'Nouvelle compétence', en: 'New competency' },
     'lsp.completion.snippet.modalite': { fr: 'Nouvelle modalité d\'évaluation', en: 'New assessment situation' },
     'lsp.completion.snippet.critere': { fr: 'Nouveau critère d\'évaluation', en: 'New assessment criterion' },
+    'lsp.completion.snippet.certification': { fr: 'En-tête d\'un référentiel de certification', en: 'Header of a certification référentiel' },
+    'lsp.completion.snippet.obtention': { fr: 'Règles d\'obtention de la certification', en: 'Rules for obtaining the certification' },
+    'lsp.completion.placeholder.code': { fr: 'CODE', en: 'CODE' },
+    'lsp.completion.placeholder.titreCertification': { fr: 'Intitulé de la certification', en: 'Title of the certification' },
+    'lsp.completion.placeholder.condition': { fr: 'Blocs', en: 'Blocs' },
     'lsp.completion.placeholder.titreBloc': { fr: 'Titre du bloc', en: 'Title of the bloc' },
     'lsp.completion.placeholder.competence': { fr: 'Intitulé de la compétence', en: 'Wording of the competency' },
     'lsp.completion.placeholder.titreModalite': { fr: 'Titre de la modalité', en: 'Title of the situation' },
@@ -126,6 +131,21 @@ registerMessages({
     'lsp.fix.declareEpreuve': { fr: 'Déclarer l\'épreuve {name} (sur 20) dans « obtention »', en: 'Declare graded test {name} (out of 20) in "obtention"' },
     'lsp.fix.declareMesure': { fr: 'Déclarer la mesure {name} (en {unit}) dans « obtention »', en: 'Declare measure {name} (in {unit}) in "obtention"' },
     'lsp.fix.addVerifie': { fr: 'Ajouter « vérifie {competence} »', en: 'Add "vérifie {competence}"' },
+    'lsp.fix.createCompetence': { fr: 'Créer la compétence {name} dans {bloc}', en: 'Create competency {name} in {bloc}' },
+    'lsp.fix.createActivite': { fr: 'Créer l\'activité {name} dans {bloc}', en: 'Create activity {name} in {bloc}' },
+    'lsp.fix.newCompetenceTexte': { fr: 'À rédiger : verbe à l\'infinitif, objet, finalité', en: 'To be written: infinitive verb, object, purpose' },
+    'lsp.fix.newActiviteTexte': { fr: 'À rédiger : l\'activité visée', en: 'To be written: the targeted activity' },
+    'lsp.fix.addToEvalue': { fr: 'Ajouter {competence} à {modalite}', en: 'Add {competence} to {modalite}' },
+    'lsp.fix.addCritere': { fr: 'Ajouter à {modalite} un critère {code} qui vérifie {competence}', en: 'Add to {modalite} a criterion {code} checking {competence}' },
+    'lsp.fix.addEvalue': { fr: 'Ajouter « évalue {competence} » à {modalite}', en: 'Add "évalue {competence}" to {modalite}' },
+    'lsp.fix.addInclut': { fr: 'Ajouter « inclut {competence} » au bloc {bloc}', en: 'Add "inclut {competence}" to bloc {bloc}' },
+    'lsp.fix.addObtention': { fr: 'Ajouter des règles d\'obtention (tous les blocs validés)', en: 'Add rules for obtaining the certification (all blocs validated)' },
+    'lsp.fix.addCondition': { fr: 'Ajouter la condition « tous les blocs validés »', en: 'Add the condition "tous les blocs validés"' },
+    'lsp.fix.renumber': {
+        fr: 'Renuméroter le bloc {bloc} dans l\'ordre ({count} {count#code renommé|codes renommés} partout)',
+        en: 'Renumber bloc {bloc} in order ({count} {count#code renamed|codes renamed} everywhere)'
+    },
+    'lsp.fix.conditionBlocs': { fr: 'Blocs', en: 'Blocs' },
 
     // --- Symboles ----------------------------------------------------------------------------
     'lsp.symbol.obtention': { fr: 'obtention', en: 'obtention' },

@@ -1,7 +1,10 @@
 /**
  * Renommer un code partout : sa définition et toutes ses références, dans tous les fichiers du
  * référentiel (et des certifications qui utilisent un socle). Un nouveau code invalide, irrégulier
- * (point final, espace) ou déjà pris dans le référentiel est refusé avec un message clair.
+ * (point final, espace) ou déjà pris dans le référentiel est refusé avec un message clair (une
+ * ResponseError, que VS Code montre dans la boîte de renommage, sans pile au journal). Le code
+ * d'une certification est aussi changé dans le champ `referentiel` des dossiers candidats
+ * (`*.candidat.json`) de l'espace de travail qui la nomment (lsp/candidate-files.ts).
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
@@ -13,6 +16,7 @@ import { msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { codeAt } from './code-at.js';
+import { renameInCandidateFiles } from './candidate-files.js';
 import { basename, modelOf } from './elements.js';
 import './lsp-messages.js';
 
@@ -39,6 +43,11 @@ export class ReferentielRenameProvider extends DefaultRenameProvider {
         for (const reference of this.references.findReferences(found.target, { includeDeclaration: true })) {
             const uri = reference.sourceUri.toString();
             (changes[uri] ??= []).push({ range: reference.segment.range, newText: newName });
+        }
+        if (isCertification(found.target)) {
+            const shared = this.referentielServices.shared;
+            const open = (uri: string): string | undefined => shared.workspace.TextDocuments?.get(uri)?.getText();
+            Object.assign(changes, await renameInCandidateFiles(shared, open, found.target.name, newName));
         }
         return { changes };
     }

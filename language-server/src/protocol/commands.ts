@@ -15,7 +15,8 @@ export const SERVER_COMMANDS = {
     export: 'referentiel.exporter',
     coverageMatrix: 'referentiel.matriceCouverture',
     referentiels: 'referentiel.referentiels',
-    importWord: 'referentiel.importerWord'
+    importWord: 'referentiel.importerWord',
+    createReferentiel: 'referentiel.creerReferentiel'
 } as const;
 
 export type ServerCommandId = typeof SERVER_COMMANDS[keyof typeof SERVER_COMMANDS];
@@ -110,6 +111,8 @@ export interface CoverageMatrix {
     /** Les colonnes : toutes les modalités du référentiel, dans l'ordre du texte. */
     readonly modalites: ReadonlyArray<SourceLocation & { readonly code: string; readonly titre: string; readonly bloc: string | null }>;
     readonly lignes: readonly CoverageRow[];
+    /** Les blocs du référentiel, dans l'ordre du texte (pour titrer les groupes de lignes). */
+    readonly blocs?: ReadonlyArray<SourceLocation & { readonly code: string; readonly titre: string }>;
 }
 
 /** `referentiel.referentiels` : les référentiels de l'espace de travail (listes de choix). */
@@ -152,10 +155,31 @@ export interface ImportWordResult extends DocxImportStats {
     readonly fichiers: readonly string[];
 }
 
+/**
+ * `referentiel.creerReferentiel` : écrit un nouveau référentiel à remplir dans un dossier (URI
+ * `file:`), comme `referentiel new <code> <titre> --blocs N --out <dossier> [--force]` : l'en-tête
+ * et un fichier par bloc, mis en forme, sans erreur.
+ */
+export interface CreateReferentielArgs {
+    readonly dossier: string;
+    readonly code: string;
+    readonly titre: string;
+    /** De 1 à 30. */
+    readonly blocs: number;
+    /** Remplacer les fichiers qui existent déjà (sinon : erreur, `data.existants`). */
+    readonly remplacer?: boolean;
+}
+
+export interface CreateReferentielResult {
+    readonly code: string;
+    /** Les fichiers écrits (URI), l'en-tête d'abord. */
+    readonly fichiers: readonly string[];
+}
+
 /** Les données d'une erreur de commande : les référentiels à proposer quand il faut choisir. */
 export interface CommandErrorData {
     readonly choix?: string[];
-    /** `referentiel.importerWord` : les fichiers qui existent déjà (à remplacer ou non). */
+    /** `referentiel.importerWord`, `referentiel.creerReferentiel` : les fichiers qui existent déjà (à remplacer ou non). */
     readonly existants?: string[];
 }
 
@@ -166,4 +190,5 @@ export interface ServerCommands {
     'referentiel.matriceCouverture': { args: { uri: string }; result: CoverageMatrix };
     'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
     'referentiel.importerWord': { args: ImportWordArgs; result: ImportWordResult };
+    'referentiel.creerReferentiel': { args: CreateReferentielArgs; result: CreateReferentielResult };
 }

@@ -192,7 +192,7 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
                 message,
                 code,
                 source: this.getSource(),
-                data: { code, refText: name, suggestions: candidates }
+                data: { code, refText: name, suggestions: candidates, type }
             });
         }
     }

@@ -12,8 +12,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import * as vscode from 'vscode';
 import type { EvaluationOutcome } from '../../../extension/src/evaluation.js';
-import type { ImportWordResult } from '../../../language-server/src/protocol/commands.js';
-import { activated, diagnostics, file, open, replace, webviewTabs } from './helpers.js';
+import type { CreateReferentielResult, ImportWordResult } from '../../../language-server/src/protocol/commands.js';
+import { activated, diagnostics, file, open, positionOf, replace, webviewTabs } from './helpers.js';
 import { assert, assertEqual, closeUntitled, test, waitFor } from './runner.js';
 
 const EXTENSION_ROOT = (): string => vscode.extensions.getExtension('referentiel.referentiel')!.extensionPath;
@@ -54,6 +54,32 @@ test('importer un référentiel Word : les fichiers .ref écrits par le serveur'
     rmSync(dossier, { recursive: true, force: true });
 });
 
+test('« Nouveau référentiel… » : l\'en-tête et un fichier par bloc, ouverts sans aucun problème', async () => {
+    await activated();
+    const registered = await vscode.commands.getCommands(true);
+    assert(registered.includes('referentiel.nouveauReferentiel'), 'commande referentiel.nouveauReferentiel non enregistrée');
+    // Dans l'espace de travail : le serveur vérifie les nouveaux fichiers comme les autres.
+    const dossier = file('nouveau');
+    const result = await vscode.commands.executeCommand<CreateReferentielResult | undefined>('referentiel.nouveauReferentiel',
+        { code: 'NOUVEAU', titre: 'Nouvelle certification', blocs: 2, dossier: dossier.toString(), remplacer: true });
+    assert(result, 'la commande n\'a rien rendu');
+    assertEqual({ code: result.code, fichiers: result.fichiers.map(f => path.basename(vscode.Uri.parse(f).fsPath)) },
+        { code: 'NOUVEAU', fichiers: ['nouveau.ref', 'bc01.ref', 'bc02.ref'] }, 'fichiers écrits');
+    // Le premier bloc est ouvert, prêt à remplir.
+    await waitFor('bc01.ref ouvert', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/nouveau/bc01.ref'), 10_000);
+    const bloc = vscode.window.activeTextEditor!.document;
+    assert(bloc.getText().startsWith('référentiel NOUVEAU\n\nbloc BC01 '), bloc.getText());
+    // Aucun problème (rédaction comprise) une fois vérifié par le serveur.
+    await waitFor('bc01.ref vérifié sans problème', async () => {
+        await new Promise(resolve => setTimeout(resolve, 300));
+        return diagnostics(bloc.uri).length === 0;
+    }, 20_000);
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', bloc.uri, { tabSize: 4, insertSpaces: true });
+    assertEqual(edits ?? [], [], 'déjà en forme');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(dossier, { recursive: true });
+});
+
 test('évaluer un dossier candidat de l\'exemple ouvre le rapport', async () => {
     await activated();
     const uri = file('data-engineer/candidats/01-obtenue.candidat.json');
@@ -81,6 +107,33 @@ test('un dossier candidat fautif : diagnostics placés, effacés une fois corrig
     assert(problem.message.includes('C9.9') && problem.message.includes('C1.2'), `message : ${problem.message}`);
     await replace(editor.document, '"C9.9"', '"C1.2"');
     await waitFor('diagnostics effacés après correction', () => diagnostics(uri).length === 0, 10_000);
+});
+
+test('un dossier candidat copié ailleurs : le schéma de l\'extension s\'applique (valeurs permises), ses fautes ne sont pas montrées deux fois', async () => {
+    await activated();
+    // Les exemples n'ont pas de « $schema » relatif (il casserait une fois le fichier copié) :
+    // c'est l'association jsonValidation du manifeste qui s'applique, où que soit le fichier.
+    const copy = file('ailleurs/copie/essai.candidat.json');
+    await vscode.workspace.fs.copy(file('data-engineer/candidats/01-obtenue.candidat.json'), copy, { overwrite: true });
+    const editor = await vscode.window.showTextDocument(copy);
+    assert(!editor.document.getText().includes('$schema'), 'un exemple de dossier candidat porte un $schema');
+    const at = positionOf(editor.document, '"C1.1": ', 0, '"C1.1": '.length);
+    const values = await waitFor('complétion des valeurs permises après « "C1.1": »', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', copy, at);
+        const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label).replace(/^"|"$/g, ''));
+        return labels.includes('acquise') && labels.includes('non acquise') ? labels : undefined;
+    }, 20_000);
+    assert(values.length >= 2, values.join(', '));
+    // Une valeur hors du schéma : l'évaluation la compte, mais seul VS Code la souligne.
+    await replace(editor.document, '"C1.1": "acquise"', '"C1.1": "peut-être"');
+    const outcome = await vscode.commands.executeCommand<EvaluationOutcome>('referentiel.evaluerDossierCandidat', copy);
+    assert(outcome, 'la commande n\'a rien rendu');
+    assertEqual({ problemes: outcome.problemes, rapport: outcome.rapport }, { problemes: 1, rapport: false }, 'dossier fautif');
+    await waitFor('la faute soulignée par la vérification JSON de VS Code', () => diagnostics(copy).find(d => d.source !== 'referentiel'), 20_000);
+    assertEqual(diagnostics(copy).filter(d => d.source === 'referentiel').map(d => d.message), [], 'pas de second diagnostic de l\'extension');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(file('ailleurs'), { recursive: true });
 });
 
 test('un dossier candidat d\'un référentiel absent : problème sur « referentiel »', async () => {

@@ -1,6 +1,6 @@
 /**
  * L'éditeur dans un vrai VS Code : activation, diagnostics, survol, définition et renommage entre
- * fichiers, commentaires, extraits (snippets).
+ * fichiers, commentaires, modèles (snippets) du serveur.
  */
 import * as vscode from 'vscode';
 import { activated, diagnostics, file, hoverText, open, positionOf, replace } from './helpers.js';
@@ -82,6 +82,44 @@ test('renommer un code : toutes les références, dans tous les fichiers', async
     await Promise.all([bloc1.save(), bloc2.save()]);
 });
 
+test('un renommage refusé : la raison du serveur, telle quelle (pas une panne du client)', async () => {
+    const bloc1 = (await open('atelier/bloc1.ref')).document;
+    const position = positionOf(bloc1, 'compétence C1.1', 0, 'compétence '.length + 1);
+    const error = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', bloc1.uri, position, 'C1.2')
+        .then(() => undefined, (e: unknown) => e as Error);
+    assert(error, 'le renommage vers un code déjà pris devait être refusé');
+    const message = String(error.message ?? error);
+    assert(/C1\.2/.test(message) && !/Request textDocument\/rename failed|\n\s+at /.test(message), `raison du refus : ${message}`);
+    assert(!bloc1.isDirty, 'rien n\'a été modifié');
+});
+
+test('correctif rapide « Ajouter C1.3 à M1.1 » : la compétence évaluée, le problème disparaît', async () => {
+    const editor = await open('atelier/bloc1.ref');
+    const document = editor.document;
+    const original = document.getText();
+    await replace(document, '    compétence C1.2 "Rédiger le cahier des charges" issue de A1-1\n',
+        '    compétence C1.2 "Rédiger le cahier des charges" issue de A1-1\n    compétence C1.3 "Présenter la solution au client" issue de A1-1\n');
+    try {
+        const problem = await waitFor('REF101 sur C1.3', () => diagnostics(document.uri).find(d => d.code === 'REF101'), 20_000);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+        const titles = actions.map(a => a.title);
+        const english = vscode.env.language.toLowerCase().startsWith('en');
+        const wanted = english ? 'Add C1.3 to M1.1' : 'Ajouter C1.3 à M1.1';
+        const action = actions.find(a => a.title === wanted);
+        assert(action?.edit, `correctif « ${wanted} » absent : ${titles.join(' | ')}`);
+        assertEqual(action.isPreferred, true, 'correctif préféré (une seule modalité dans le bloc)');
+        assert(await vscode.workspace.applyEdit(action.edit), 'modification refusée');
+        assert(document.getText().includes('        évalue C1.2, C1.3\n'), document.getText());
+        await waitFor('plus de REF101', () => !diagnostics(document.uri).some(d => d.code === 'REF101') || undefined, 20_000);
+    } finally {
+        const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, all, original);
+        await vscode.workspace.applyEdit(edit);
+        await document.save();
+    }
+}, 45_000);
+
 test('configuration du langage : Ctrl+/ commente avec //', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'referentiel', content: 'bloc BC01 "Titre" {\n}\n' });
     const editor = await vscode.window.showTextDocument(document);
@@ -92,33 +130,46 @@ test('configuration du langage : Ctrl+/ commente avec //', async () => {
 });
 
 
-/** Insère un extrait à la place du marqueur « ICI » et sort du mode extrait. */
-async function insertSnippet(editor: vscode.TextEditor, name: string): Promise<void> {
+/**
+ * À la place du marqueur « ICI » : les modèles (snippets) que le serveur propose là, et celui
+ * dont le libellé commence par `label` inséré (puis on sort du mode extrait). Rend les libellés
+ * de tous les modèles proposés à cet endroit.
+ */
+async function insertSnippet(editor: vscode.TextEditor, label: string): Promise<string[]> {
     const start = positionOf(editor.document, 'ICI');
-    editor.selection = new vscode.Selection(start, start.translate(0, 3));
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referentiel', name });
+    assert(await editor.edit(b => b.delete(new vscode.Range(start, start.translate(0, 3)))), 'marqueur non retiré');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, start);
+    const snippets = list.items.filter(i => i.kind === vscode.CompletionItemKind.Snippet);
+    const name = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+    const item = snippets.find(i => name(i).startsWith(label));
+    assert(item, `pas de modèle « ${label}… » ; proposés : ${snippets.map(name).join(', ')}`);
+    const body = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText ?? name(item)));
+    await editor.insertSnippet(body, start);
     await vscode.commands.executeCommand('leaveSnippet');
+    return snippets.map(name);
 }
 
-test('les extraits donnent un référentiel sans erreur', async () => {
+test('les modèles du serveur, proposés seulement là où ils peuvent être, donnent un référentiel sans erreur', async () => {
     const document = await vscode.workspace.openTextDocument({
         language: 'referentiel',
-        content: 'ICI\n\nbloc BC01 "Bloc" {\n    activité A1-1 "Activité"\n    ICI\n    modalité M1.1 "Modalité" {\n        nature "étude de cas"\n        évalue C1.1\n        ICI\n    }\n}\n\nICI\n\nICI\n'
+        content: 'ICI\n\nbloc BC01 "Bloc" {\n    activité A1-1 "Activité"\n    ICI\n    modalité M1.1 "Modalité" {\n        nature "étude de cas"\n        évalue C1.1\n        ICI\n    }\n}\n\nICI\n'
     });
     const editor = await vscode.window.showTextDocument(document);
-    for (const name of ['Certification', 'Compétence', 'Critère d\'évaluation', 'Bloc de compétences', 'Règles d\'obtention']) {
-        await insertSnippet(editor, name);
-    }
-    assert(!document.getText().includes('ICI'), `extraits non insérés :\n${document.getText()}`);
+    await insertSnippet(editor, 'certification');
+    const inBloc = await insertSnippet(editor, 'compétence');
+    const inModalite = await insertSnippet(editor, 'critère');
+    await insertSnippet(editor, 'obtention');
+    // Pas d'en-tête ni d'obtention dans un bloc ou une modalité ; pas de compétence dans une modalité.
+    assert(!inBloc.some(l => /^(certification|obtention)/.test(l)), `dans un bloc : ${inBloc.join(', ')}`);
+    assertEqual(inModalite.map(l => l.split(' ')[0]), ['critère'], 'modèles proposés dans une modalité');
+    assert(!document.getText().includes('ICI'), `modèles non insérés :\n${document.getText()}`);
     const text = document.getText();
     for (const keyword of ['certification CODE', 'compétence C1.1', 'critère CR1.1.1', 'bloc BC01', 'modalité M1.1', 'obtention {']) {
         assert(text.includes(keyword), `« ${keyword} » absent :\n${text}`);
     }
-    // Le texte est vérifié par le serveur : aucune erreur de syntaxe (les doublons de codes du
-    // bloc d'exemple et de l'extrait « bloc » sont des erreurs de cohérence, pas de syntaxe).
-    // Le serveur publie aussi les diagnostics des versions intermédiaires (un « ICI » pas encore
-    // remplacé) : on attend ceux du texte final, où plus rien ne parle d'« ICI ».
-    const problems = await waitFor('diagnostics du texte final du document d\'extraits', () => {
+    // Le texte est vérifié par le serveur : aucune erreur de syntaxe. Le serveur publie aussi les
+    // diagnostics des versions intermédiaires : on attend ceux du texte final.
+    const problems = await waitFor('diagnostics du texte final du document de modèles', () => {
         const list = diagnostics(document.uri);
         return list.length > 0 && !list.some(d => d.message.includes('ICI')) ? list : undefined;
     }, 10_000).catch(() => diagnostics(document.uri));

@@ -20,6 +20,8 @@ describe('complétion des codes', () => {
                 const c13 = codes.find(i => i.label === 'C1.3')!;
                 expect(c13.detail).toBe('Identifier les risques juridiques');
                 expect(c13.labelDetails?.description).toBe('Compétence');
+                // Le titre dans la liste elle-même, juste après le code.
+                expect(c13.labelDetails?.detail).toBe(' Identifier les risques juridiques');
                 expect(c13.documentation).toEqual({ kind: 'markdown', value: '**Compétence C1.3**\n\nIdentifier les risques juridiques' });
                 const c11 = codes.find(i => i.label === 'C1.1')!;
                 // Texte long : raccourci dans le détail, entier dans la documentation.
@@ -107,6 +109,24 @@ describe('complétion des mots-clés et modèles', () => {
         const snippets = items.filter(i => i.kind === CompletionItemKind.Snippet);
         expect(labels(snippets)).toEqual(['bloc BC03']);
         expect(snippets[0].insertText).toBe('bloc BC03 "${1:Titre du bloc}" {\n    $0\n}');
+    });
+
+    it('les modèles d\'en-tête et d\'obtention seulement là où ils peuvent être : en tête d\'un fichier vide, jamais dans une modalité', async () => {
+        const ws = await workspace({ 'vide.ref': '\n', 'x.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "Un"\n    modalité M1 "M" {\n        évalue C1.1\n        \n    }\n}\n\n' });
+        const at = async (name: string, search: string, delta: number): Promise<CompletionItem[]> => {
+            const d = doc(ws, name);
+            return (await ws.services.lsp.CompletionProvider!.getCompletion(d, params(d, positionOf(d, search, delta))))!.items;
+        };
+        const snippets = (items: CompletionItem[]): string[] => labels(items.filter(i => i.kind === CompletionItemKind.Snippet));
+        const empty = await at('vide.ref', '\n', 0);
+        expect(snippets(empty)).toEqual(['certification']);
+        const header = empty.find(i => i.label === 'certification' && i.kind === CompletionItemKind.Snippet)!;
+        expect(header.insertText).toBe('certification ${1:CODE} "${2:Intitulé de la certification}" {\n    rncp ${3:RNCP00000}\n    niveau ${4|3,4,5,6,7,8|}\n}$0');
+        // Dans une modalité : le critère seulement.
+        expect(snippets(await at('x.ref', 'C1.1\n        \n', 'C1.1\n        '.length))).toEqual(['critère CR1.1']);
+        // Au premier niveau d'une certification sans obtention : le bloc et l'obtention, pas d'en-tête.
+        const top = snippets(await at('x.ref', '}\n}\n\n', '}\n}\n\n'.length));
+        expect(top).toEqual(['bloc BC02', 'obtention']);
     });
 
     it('le modèle de modalité propose d\'évaluer la première compétence du bloc qui ne l\'est pas encore', async () => {

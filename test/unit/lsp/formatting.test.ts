@@ -142,6 +142,30 @@ describe('mise en forme', () => {
         expect(comments(after)).toEqual(comments(before));
     });
 
+    it('« compétence acquise si … » après « bloc validé si … » : une ligne à elle, au niveau des autres clauses d\'obtention', () => {
+        const before = [
+            'certification X "X"',
+            'obtention {',
+            '    bloc validé si 100 % des compétences acquises compétence acquise si 80 % des critères satisfaits',
+            '            condition "Blocs" : tous les blocs validés',
+            '}'
+        ].join('\n');
+        const after = [
+            'certification X "X"',
+            '',
+            'obtention {',
+            '    bloc validé si 100 % des compétences acquises',
+            '    compétence acquise si 80 % des critères satisfaits',
+            '    condition "Blocs" : tous les blocs validés',
+            '}',
+            ''
+        ].join('\n');
+        expect(format(before)).toBe(after);
+        // Déjà en forme : rien ne bouge (avant la correction, la clause restait indentée d'un niveau de trop).
+        expect(format(after)).toBe(after);
+        expect(content(after)).toEqual(content(before));
+    });
+
     it('une ligne vide avant un bloc, avant les commentaires qui le précèdent ; les commentaires en fin de ligne restent', () => {
         const before = 'certification X "X"\n// Bloc 1\nbloc BC01 "B" {\n    compétence C1.1 "c" // fin\n    // avant la fin\n} // bloc 1\n/* a */ bloc BC02 "C" { compétence C2.1 "d" }';
         const after = 'certification X "X"\n\n// Bloc 1\nbloc BC01 "B" {\n    compétence C1.1 "c" // fin\n    // avant la fin\n} // bloc 1\n\n/* a */\nbloc BC02 "C" {\n    compétence C2.1 "d"\n}\n';
