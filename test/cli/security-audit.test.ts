@@ -298,7 +298,9 @@ describe('§6 — un nom de candidat n\'apparaît ni sur la sortie d\'erreur, ni
             write(dir, 'w3.csv', `${HEAD}\n${ROW};${NAME}\n`),
             write(dir, 'w4.candidat.json', JSON.stringify({ referentiel: 'ESSAI-COHORTE', candidat: { id: '1' }, competences: { 'C1.1': NAME } })),
             write(dir, 'w5.candidat.json', JSON.stringify({ referentiel: 'ESSAI-COHORTE', candidat: { id: '1' }, epreuves: { memoire: NAME } })),
-            write(dir, 'w6.candidat.json', `{"referentiel": "ESSAI-COHORTE", "candidat": {"id": "1", "nom": ${MARKER}}}`)
+            write(dir, 'w6.candidat.json', `{"referentiel": "ESSAI-COHORTE", "candidat": {"id": "1", "nom": ${MARKER}}}`),
+            // Trouvé par le fuzzing (test/fuzz/candidates.test.ts) : un nom collé à un code, dans une clé.
+            write(dir, 'w8.candidat.json', JSON.stringify({ referentiel: 'ESSAI-COHORTE', candidat: { id: '1' }, competences: { [`C1${MARKER}.1`]: 'acquise' } }))
         ];
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet('Cohorte');
