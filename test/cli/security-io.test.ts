@@ -67,7 +67,7 @@ describe('§3 — entrées bornées : message clair, temps et mémoire bornés',
         expect(r.stderr).toContain('Ligne 1 : 20000 cellules, au-delà de la limite de 16384 colonnes');
     });
 
-    it('ligne de 8 Mo de séparateurs : refusée en quelques secondes, sans erreur interne', () => {
+    it('ligne de 8 Mo de séparateurs : refusée, sans erreur interne (temps linéaire : security-audit.test.ts)', () => {
         const dir = temp();
         const file = write(dir, 'separateurs.csv', `${HEAD}\n${';'.repeat(8 * 1024 * 1024)}\n`);
         const started = Date.now();
@@ -76,7 +76,6 @@ describe('§3 — entrées bornées : message clair, temps et mémoire bornés',
         expectCleanFailure(r);
         expect(r.stderr).toContain(`${file}:2:1048577 CSV mal formé : ligne de plus de 1048576 caractères`);
         console.log(`[abus] ligne CSV de 8 Mo de séparateurs : refusée en ${seconds.toFixed(1)} s`);
-        expect(seconds).toBeLessThan(60);
     });
 
     it('JSON imbriqué sur 100 000 niveaux : refusé (limite 64), sans débordement de pile', () => {
@@ -107,7 +106,7 @@ describe('§3 — entrées bornées : message clair, temps et mémoire bornés',
         expect(lines[21]).toContain('5000 problèmes dans les dossiers candidats');
     });
 
-    it('XLSX : en-tête de 4 Mo (texte partagé) refusé vite, sans « vouliez-vous dire »', async () => {
+    it('XLSX : en-tête de 4 Mo (texte partagé) refusé, sans « vouliez-vous dire » (temps linéaire : security-audit.test.ts)', async () => {
         const dir = temp();
         const wb = new ExcelJS.Workbook();
         wb.addWorksheet('Cohorte').addRow(['candidat', 'Z'.repeat(4 * 1024 * 1024)]);
@@ -120,7 +119,6 @@ describe('§3 — entrées bornées : message clair, temps et mémoire bornés',
         expect(r.stderr).toMatch(/Classeur refusé|cellule de 4194304 caractères/);
         expect(r.stderr).not.toContain('Vouliez-vous dire');
         console.log(`[abus] XLSX à texte partagé de 4 Mo : refusé en ${seconds.toFixed(1)} s`);
-        expect(seconds).toBeLessThan(60);
     });
 
     it('XLSX : bombe de décompression (cellule de 64 Mo dans un fichier de quelques Ko) refusée avant lecture', async () => {

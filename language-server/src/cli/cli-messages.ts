@@ -170,6 +170,10 @@ registerMessages({
     'error.missingArgument': { fr: 'Argument manquant : {value}.', en: 'Missing argument: {value}.' },
     'error.missingOption': { fr: 'L\'option {value} est obligatoire.', en: 'Option {value} is required.' },
     'error.missingOptionValue': { fr: 'L\'option {value} attend une valeur.', en: 'Option {value} expects a value.' },
+    'error.interrupted': {
+        fr: 'Interrompu ({signal}) : rien n\'a été écrit, les fichiers temporaires sont retirés.',
+        en: 'Interrupted ({signal}): nothing was written, temporary files were removed.'
+    },
     'error.internal': {
         fr: 'Erreur interne inattendue : {reason}. Merci de signaler ce problème avec la commande utilisée.',
         en: 'Unexpected internal error: {reason}. Please report this problem with the command you ran.'

@@ -219,9 +219,9 @@ async function evaluateToBadges(candidateFiles: string[], model: ReferentielMode
         throw error;
     }
     if (key) {
-        process.stderr.write(msg('badges.writtenSigned', { count: writer.count, folder: options.out, alg: key.alg, kid: key.kid }) + '\n');
+        process.stderr.write(printable(msg('badges.writtenSigned', { count: writer.count, folder: options.out, alg: key.alg, kid: key.kid })) + '\n');
     } else {
-        process.stderr.write(msg('badges.written', { count: writer.count, folder: options.out }) + '\n');
+        process.stderr.write(printable(msg('badges.written', { count: writer.count, folder: options.out })) + '\n');
         process.stderr.write(msg('badges.unsignedWarning') + '\n');
     }
     if (!hasHttpsIssuer(model, options.emetteur)) process.stderr.write(msg('badges.noHttpsIssuer') + '\n');

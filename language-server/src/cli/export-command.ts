@@ -3,6 +3,7 @@ import { chooseCertification, countErrors, referentielDocuments } from '../core/
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportOutput, type ExportFormat } from '../core/export.js';
 import { loadWorkspace, type LoadedWorkspace } from '../core/workspace.js';
 import { msg } from '../i18n/messages.js';
+import { printable } from '../common/markup.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
 import { checkOutput, writeAtomic, writeStdout } from './io.js';
@@ -76,7 +77,7 @@ export async function exportCommand(target: string, options: ExportOptions): Pro
     const output = await exportOutput(model, format, { baseUri: options.baseUri });
     if (options.out) {
         await writeAtomic(options.out, output);
-        process.stderr.write(msg('export.written', { code: model.code, file: options.out }) + '\n');
+        process.stderr.write(printable(msg('export.written', { code: model.code, file: options.out })) + '\n');
     } else {
         await writeStdout(output);
     }

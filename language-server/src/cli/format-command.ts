@@ -13,6 +13,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { formatDocumentText } from '../formatting/formatter.js';
 import { msg } from '../i18n/messages.js';
+import { printable } from '../common/markup.js';
 import { createReferentielServices } from '../referentiel-module.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
 import './format-messages.js';
@@ -23,9 +24,10 @@ export interface FormatOptions {
     check?: boolean;
 }
 
+/** Un chemin pour un message : relatif si possible, et sans contrôle (un nom ne coupe pas la ligne). */
 function shown(file: string): string {
     const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+    return printable(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative);
 }
 
 /** Le premier problème de syntaxe d'un document : ligne, colonne (à partir de 1), message. */
@@ -89,7 +91,7 @@ export async function formatCommand(paths: string[], options: FormatOptions): Pr
     if (options.check) {
         for (const { file } of changed) output += msg('format.unformatted', { file: shown(file) }) + '\n';
         if (changed.length > 0) {
-            output += msg('format.check.failed', { count: changed.length, paths: paths.join(' ') }) + '\n';
+            output += msg('format.check.failed', { count: changed.length, paths: printable(paths.join(' ')) }) + '\n';
         } else if (errors.length === 0) {
             output += msg('format.check.ok', { count: unchanged }) + '\n';
         }
@@ -108,7 +110,7 @@ export async function formatCommand(paths: string[], options: FormatOptions): Pr
     }
     await writeStdout(output);
     if (errors.length > 0) {
-        process.stderr.write(errors.join('\n') + '\n' + msg('format.refused', { count: errors.length }) + '\n');
+        process.stderr.write(errors.map(printable).join('\n') + '\n' + msg('format.refused', { count: errors.length }) + '\n');
         return EXIT_USAGE;
     }
     return options.check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;

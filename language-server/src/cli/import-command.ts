@@ -5,6 +5,7 @@ import { suggest } from '../codes.js';
 import { publishFolder, temporarySibling } from '../common/files.js';
 import { existingFiles, importDocx } from '../core/import-docx.js';
 import { msg } from '../i18n/messages.js';
+import { printable } from '../common/markup.js';
 import '../interop/interop-messages.js';
 import '../interop/docx-messages.js';
 import { importFiche } from '../core/rncp-import.js';
@@ -60,11 +61,11 @@ export async function importCommand(source: string, file: string, options: Impor
     if (wanted.length && options.all) throw new UsageError(msg('import.bothSelections'));
     const summary = await importRncp(file, { ...options, fiche: wanted });
     const { fiches, blocs, competences, sansCode } = summary;
-    process.stderr.write(msg('import.summary', { fiches, blocs, competences, sansCode, out: options.out }) + '\n');
+    process.stderr.write(printable(msg('import.summary', { fiches, blocs, competences, sansCode, out: options.out })) + '\n');
     process.stderr.write(msg('import.summary.structure', { activites: summary.activites, regroupements: summary.regroupements, modalites: summary.modalites, collees: summary.collees }) + '\n');
     if (summary.blocsSansListe) process.stderr.write(msg('import.summary.noList', { count: summary.blocsSansListe }) + '\n');
     if (summary.ignorees) process.stderr.write(msg('import.summary.skipped', { count: summary.ignorees }) + '\n');
-    process.stderr.write(msg('import.summary.next', { out: options.out }) + '\n');
+    process.stderr.write(printable(msg('import.summary.next', { out: options.out })) + '\n');
     return EXIT_OK;
 }
 
@@ -74,8 +75,8 @@ async function importDocxCommand(file: string, options: ImportOptions): Promise<
     if (options.all) throw new UsageError(msg('import.rncpOnly', { option: '--all' }));
     const outcome = await importDocx({ file, out: options.out, force: options.force, code: options.code });
     const { stats } = outcome;
-    process.stderr.write(msg('docx.summary', { code: outcome.code, out: options.out, files: outcome.files.length, ...stats }) + '\n');
-    process.stderr.write((stats.liensDeduits > 0 ? msg('docx.summary.review', { count: stats.liensDeduits, out: options.out }) : msg('docx.summary.exact', { out: options.out })) + '\n');
+    process.stderr.write(printable(msg('docx.summary', { code: outcome.code, out: options.out, files: outcome.files.length, ...stats })) + '\n');
+    process.stderr.write(printable(stats.liensDeduits > 0 ? msg('docx.summary.review', { count: stats.liensDeduits, out: options.out }) : msg('docx.summary.exact', { out: options.out })) + '\n');
     return EXIT_OK;
 }
 
@@ -144,7 +145,7 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
         }
         stopBar();
         if (version && !version.startsWith('4')) {
-            process.stderr.write(msg('import.version', { path: file, version }) + '\n');
+            process.stderr.write(printable(msg('import.version', { path: file, version })) + '\n');
         }
         if (single && seen.size > 1) throw new UsageError(msg('import.severalFiches', { path: file, count: seen.size }));
         const missing = [...wanted].filter(n => !seen.has(n));

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { URI } from 'langium';
 import { msg, joinList } from '../i18n/messages.js';
+import { printable } from '../common/markup.js';
 import { applyFixes, computeCodeFixes, type CodeFix } from '../fixes/code-fixes.js';
 import { suggest } from '../codes.js';
 import type { ReferentielServices } from '../referentiel-module.js';
@@ -98,7 +99,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
             const lines = [msg('lint.fix.applied', { count: applied.length, files: writes.length })];
             for (const { file, fix } of applied) {
                 const params = { file, line: fix.range.start.line + 1, column: fix.range.start.character + 1, before: fix.before.replace(/^,\s*/, ''), after: fix.newText, code: fix.code };
-                lines.push(msg(fix.code === 'REF110' ? 'lint.fix.remove' : 'lint.fix.line', params));
+                lines.push(printable(msg(fix.code === 'REF110' ? 'lint.fix.remove' : 'lint.fix.line', params)));
             }
             fixLog = lines.join('\n') + '\n\n';
             workspace = await loadWorkspace(paths, configure);

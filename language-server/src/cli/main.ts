@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, Option, type Argument } from 'commander'
 import pc from 'picocolors';
 import './cli-messages.js';
 import { suggest } from '../codes.js';
+import { setInterruptNotice } from '../common/files.js';
 import { printable } from '../common/markup.js';
 import { detectLocale, getLocale, parseLocale, setLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
@@ -180,6 +181,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     const localeIndex = argv.findIndex(a => a === '--locale' || a.startsWith('--locale='));
     const localeValue = localeIndex < 0 ? undefined : argv[localeIndex].includes('=') ? argv[localeIndex].split('=')[1] : argv[localeIndex + 1];
     setLocale(detectLocale(localeValue));
+    setInterruptNotice(signal => msg('error.interrupted', { signal }));
     const program = createProgram();
     try {
         if (localeValue !== undefined && !parseLocale(localeValue)) {

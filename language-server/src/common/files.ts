@@ -4,7 +4,7 @@
  * renommé à sa place. Le seul endroit de ce mécanisme pour la ligne de commande et le serveur ;
  * l'extension, qui écrit par `vscode.workspace.fs`, en reprend le nom temporaire.
  */
-import { rmSync, promises as fs } from 'node:fs';
+import { rmSync, writeSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -21,8 +21,21 @@ function removeLiveSync(): void {
     live.clear();
 }
 
+let interruptNotice: ((signal: NodeJS.Signals) => string) | undefined;
+
+/**
+ * Le message écrit sur la sortie d'erreur quand un signal interrompt une écriture (la ligne de
+ * commande le donne, dans la langue de l'utilisateur) : l'arrêt n'est pas silencieux.
+ */
+export function setInterruptNotice(notice: (signal: NodeJS.Signals) => string): void {
+    interruptNotice = notice;
+}
+
 function onSignal(signal: NodeJS.Signals): void {
     removeLiveSync();
+    if (interruptNotice) {
+        try { writeSync(2, interruptNotice(signal) + '\n'); } catch { /* sortie d'erreur fermée */ }
+    }
     // Comme l'arrêt par défaut du signal : code 128 + numéro (130 pour Ctrl-C).
     process.exit(128 + (osConstants.signals[signal] ?? 0));
 }

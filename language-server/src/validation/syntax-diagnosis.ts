@@ -483,10 +483,14 @@ export class SyntaxDiagnosis {
             if (same) return same;
         }
         if (word.length < SHORT_KEYWORDS) return undefined;
+        const limit = key.length >= 8 ? 2 : 1;
         for (const candidates of [expectedWords, all]) {
+            // La distance est au moins l'écart des longueurs : un mot d'un mégaoctet n'est comparé
+            // à aucun mot-clé (avant : un calcul longueur × mot-clé pour chacun, 9 s pour 1 Mo).
             const close = candidates
+                .filter(k => Math.abs(normalize(k).length - key.length) <= limit)
                 .map(k => ({ k, d: editDistance(key, normalize(k)) }))
-                .filter(c => c.d <= (key.length >= 8 ? 2 : 1))
+                .filter(c => c.d <= limit)
                 .sort((a, b) => a.d - b.d)[0];
             if (close) return close.k;
         }

@@ -31,7 +31,9 @@ const NAME_LIKE = /^(?:\p{Lu}\p{Ll}{2,}(?:[-'’]\p{L}+)*|\p{Lu}{4,}(?:[-'’]\p
  */
 export function shownValue(value: string): string {
     const text = value.trim();
-    if (text.length <= 40 && !text.split(/[\s,;/|]+/).some(word => NAME_LIKE.test(word))) return text;
+    // Les mots sont pris entre tout ce qui n'est pas une lettre : un nom collé à un code
+    // (« C1Camille.1 », trouvé par le fuzzing) est masqué comme un nom seul.
+    if (text.length <= 40 && !text.split(/[^\p{L}'’]+/u).some(word => NAME_LIKE.test(word))) return text;
     return msg('cand.value.masked', { count: text.length });
 }
 

@@ -1,0 +1,5 @@
+export interface AuditVerdict {
+    status: 'ok' | 'vulnerable' | 'indisponible';
+    message: string;
+}
+export function auditVerdict(output: string): AuditVerdict;
