@@ -14,6 +14,7 @@ import type {
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
 } from './types.js';
 import { single } from '../model/clauses.js';
+import { planOf } from './plan.js';
 
 /**
  * Le moteur d'évaluation : à partir d'un référentiel lié et des résultats d'un candidat, la
@@ -85,8 +86,13 @@ export interface EvaluateOptions {
     readonly date?: string;
 }
 
+let todayCache: { at: number; value: string } | undefined;
+
+/** La date du jour (AAAA-MM-JJ), recalculée au plus une fois par seconde (une cohorte la demande à chaque candidat). */
 export function today(): string {
-    return new Date().toISOString().slice(0, 10);
+    const now = Date.now();
+    if (!todayCache || now - todayCache.at >= 1000 || now < todayCache.at) todayCache = { at: now, value: new Date(now).toISOString().slice(0, 10) };
+    return todayCache.value;
 }
 
 export function evaluateCandidate(model: ReferentielModel, input: CandidateResults, options: EvaluateOptions = {}): EvaluationResult {
@@ -148,18 +154,19 @@ interface CompetencePhase {
 
 function evaluateCompetences(context: EvaluationContext): CompetencePhase {
     const { model, index, input, obtention, warnings } = context;
+    const plan = planOf(model);
     const critereInput = byCanonical(input.criteres);
-    const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(canonicalCode(critere.name));
+    const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(plan.critereKeys.get(critere) ?? canonicalCode(critere.name));
     const competenceInput = byCanonical(input.competences);
     const critereThreshold = single(obtention?.seuilCompetences)?.pourcentage ?? 100;
     const results: ResultatCompetence[] = [];
     const statusOf = new Map<Competence, StatutCompetence>();
     const eliminatory: Array<{ competence: Competence; critere: Critere }> = [];
     for (const competence of index.competences) {
-        const criteres = model.criteresOf.get(competence) ?? [];
+        const { key, criteres } = plan.competences.get(competence)!;
         const resultatsCriteres: ResultatCritere[] = criteres.map(c => ({ code: c.name, statut: critereValue(c) ?? 'non renseigné', eliminatoire: c.eliminatoire }));
         const failedEliminatory = criteres.find(c => c.eliminatoire && critereValue(c) === 'non satisfait');
-        const direct = competenceInput.get(canonicalCode(competence.name));
+        const direct = competenceInput.get(key);
         let statut: StatutCompetence;
         let origine: ResultatCompetence['origine'];
         let motif: string;
@@ -236,16 +243,17 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
     const results: ResultatBloc[] = [];
     const statusOf = new Map<Bloc, StatutBloc>();
     const details = new Map<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>();
+    const plan = planOf(model);
     for (const bloc of model.blocs) {
-        const list = model.competencesOfBloc.get(bloc) ?? [];
+        const { key, competences: list, equivalences } = plan.blocs.get(bloc)!;
         const seuil = single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold;
         const acquises = list.filter(c => competences.statusOf.get(c) === 'acquise').length;
         const nonAcquises = list.filter(c => competences.statusOf.get(c) === 'non acquise');
         const nonEvaluees = list.filter(c => competences.statusOf.get(c) === 'non évaluée');
         const total = list.length;
         const requises = Math.ceil((seuil * total) / 100 - EPSILON);
-        const anterieur = anterieurs.get(canonicalCode(bloc.name));
-        const equivalent = anterieur ? undefined : bloc.equivalences.find(e => anterieurs.has(canonicalCode(e.bloc)));
+        const anterieur = anterieurs.get(key);
+        const equivalent = anterieur ? undefined : equivalences.find(e => anterieurs.has(e.key))?.equivalence;
         let statut: StatutBloc;
         let motif: string;
         let dateAcquisition = anterieur?.date;
