@@ -75,7 +75,11 @@ function indexOf(model: ReferentielModel): EngineIndex {
     return index;
 }
 
-function byCanonical<V>(map: ReadonlyMap<string, V>): Map<string, V> {
+function byCanonical<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+    // Le cas courant (en-têtes déjà écrits sous leur forme canonique) : la table telle quelle, sans copie.
+    let canonical = true;
+    for (const key of map.keys()) if (canonicalCode(key) !== key) { canonical = false; break; }
+    if (canonical) return map;
     const result = new Map<string, V>();
     for (const [key, value] of map) result.set(canonicalCode(key), value);
     return result;
@@ -388,8 +392,8 @@ export function addDuration(date: string, amount: number, unit: string): string 
 /** Évalue les expressions des conditions, en notant les valeurs utilisées. */
 class RuleEvaluator {
     private values: ValeurUtilisee[] = [];
-    private readonly epreuves: Map<string, number>;
-    private readonly mesures: Map<string, number>;
+    private readonly epreuves: ReadonlyMap<string, number>;
+    private readonly mesures: ReadonlyMap<string, number>;
 
     constructor(
         private readonly index: EngineIndex,
