@@ -7,14 +7,14 @@ import {
 import { formatNumber } from '../i18n/locale.js';
 import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
-import { inferType, normalizeUnit, textOf, type RuleType } from '../validation/rule-types.js';
+import { inferType, normalizeUnit, type RuleType } from '../validation/rule-types.js';
 import './engine-messages.js';
 import type {
     CandidateResults, Decision, EvaluationResult, ResultatBloc, ResultatCompetence, ResultatCritere, ResultatRegle,
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
 } from './types.js';
 import { single } from '../model/clauses.js';
-import { planOf } from './plan.js';
+import { expressionText, planOf } from './plan.js';
 
 /**
  * Le moteur d'évaluation : à partir d'un référentiel lié et des résultats d'un candidat, la
@@ -307,7 +307,7 @@ function evaluateRules(context: EvaluationContext, blocs: BlocPhase): ResultatRe
         const value = evaluator.evaluateTruth(condition.expression);
         const detail = evaluator.describe(condition.expression, value);
         regles.push({
-            code: condition.name ?? `R${i + 1}`, titre: condition.titre, expression: textOf(condition.expression),
+            code: condition.name ?? `R${i + 1}`, titre: condition.titre, expression: expressionText(condition.expression),
             statut: toStatut(value), valeurs: evaluator.takeValues(), detail
         });
     });
@@ -539,7 +539,7 @@ class RuleEvaluator {
                 visit(node.operand);
                 return;
             }
-            parts.push(textOf(node));
+            parts.push(expressionText(node));
         };
         visit(e);
         if (value === 'unknown') {
@@ -562,7 +562,7 @@ class RuleEvaluator {
         const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'number' ? type : t);
         const outcome = compare(node.operator, left, right);
         const shownOp = outcome === 'false' ? negate(node.operator) : pretty(node.operator);
-        const name = isLitteral(node.left) ? '' : `${textOf(node.left)} = `;
+        const name = isLitteral(node.left) ? '' : `${expressionText(node.left)} = `;
         return `${name}${show(left, leftType)} ${shownOp} ${show(right, rightType)}`;
     }
 

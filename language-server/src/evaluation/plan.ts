@@ -1,6 +1,7 @@
 import { canonicalCode } from '../codes.js';
-import type { Bloc, Competence, Critere, Equivalence } from '../generated/ast.js';
+import type { Bloc, Competence, Critere, Equivalence, Expression } from '../generated/ast.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
+import { textOf } from '../validation/rule-types.js';
 
 /**
  * Le plan d'évaluation d'un référentiel : ce que le moteur lit pour chaque candidat et qui ne
@@ -65,3 +66,15 @@ function compile(model: ReferentielModel): EvaluationPlan {
     return { competences, critereKeys, blocs };
 }
 
+
+const texts = new WeakMap<Expression, string>();
+
+/** Le texte d'une expression d'une condition, tel que les rapports le montrent (`textOf`), calculé une fois par nœud. */
+export function expressionText(expression: Expression): string {
+    let text = texts.get(expression);
+    if (text === undefined) {
+        text = textOf(expression);
+        texts.set(expression, text);
+    }
+    return text;
+}
