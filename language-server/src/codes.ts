@@ -31,8 +31,19 @@ export interface CodeInfo {
 
 const NUMBERED = /^(RNCP\d+)?([A-Za-z\u00C0-\u017F_]+?)(\d+)((?:\s*[.-]\s*\d+)*)\s*(\.?)$/;
 
+/** Les formes canoniques déjà calculées : les mêmes codes reviennent sans cesse (liaison, règles, évaluation). */
+const canonicalCache = new Map<string, string>();
+const CANONICAL_CACHE_MAX = 50_000;
+
 export function canonicalCode(raw: string): string {
-    return raw.replace(/\s+/g, '').replace(/\.+$/, '').replace(/-/g, '.');
+    let canonical = canonicalCache.get(raw);
+    if (canonical === undefined) {
+        canonical = raw.replace(/\s+/g, '').replace(/\.+$/, '').replace(/-/g, '.');
+        // Borné : un flot de codes tous différents (fichier hostile) ne fait pas grossir la mémoire.
+        if (canonicalCache.size >= CANONICAL_CACHE_MAX) canonicalCache.clear();
+        canonicalCache.set(raw, canonical);
+    }
+    return canonical;
 }
 
 export function analyzeCode(raw: string): CodeInfo {

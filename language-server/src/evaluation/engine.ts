@@ -7,13 +7,14 @@ import {
 import { formatNumber } from '../i18n/locale.js';
 import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
-import { inferType, normalizeUnit, textOf, type RuleType } from '../validation/rule-types.js';
+import { inferType, normalizeUnit, type RuleType } from '../validation/rule-types.js';
 import './engine-messages.js';
 import type {
     CandidateResults, Decision, EvaluationResult, ResultatBloc, ResultatCompetence, ResultatCritere, ResultatRegle,
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
 } from './types.js';
 import { single } from '../model/clauses.js';
+import { expressionText, planOf } from './plan.js';
 
 /**
  * Le moteur d'évaluation : à partir d'un référentiel lié et des résultats d'un candidat, la
@@ -74,7 +75,11 @@ function indexOf(model: ReferentielModel): EngineIndex {
     return index;
 }
 
-function byCanonical<V>(map: ReadonlyMap<string, V>): Map<string, V> {
+function byCanonical<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+    // Le cas courant (en-têtes déjà écrits sous leur forme canonique) : la table telle quelle, sans copie.
+    let canonical = true;
+    for (const key of map.keys()) if (canonicalCode(key) !== key) { canonical = false; break; }
+    if (canonical) return map;
     const result = new Map<string, V>();
     for (const [key, value] of map) result.set(canonicalCode(key), value);
     return result;
@@ -85,8 +90,13 @@ export interface EvaluateOptions {
     readonly date?: string;
 }
 
+let todayCache: { at: number; value: string } | undefined;
+
+/** La date du jour (AAAA-MM-JJ), recalculée au plus une fois par seconde (une cohorte la demande à chaque candidat). */
 export function today(): string {
-    return new Date().toISOString().slice(0, 10);
+    const now = Date.now();
+    if (!todayCache || now - todayCache.at >= 1000 || now < todayCache.at) todayCache = { at: now, value: new Date(now).toISOString().slice(0, 10) };
+    return todayCache.value;
 }
 
 export function evaluateCandidate(model: ReferentielModel, input: CandidateResults, options: EvaluateOptions = {}): EvaluationResult {
@@ -148,18 +158,19 @@ interface CompetencePhase {
 
 function evaluateCompetences(context: EvaluationContext): CompetencePhase {
     const { model, index, input, obtention, warnings } = context;
+    const plan = planOf(model);
     const critereInput = byCanonical(input.criteres);
-    const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(canonicalCode(critere.name));
+    const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(plan.critereKeys.get(critere) ?? canonicalCode(critere.name));
     const competenceInput = byCanonical(input.competences);
     const critereThreshold = single(obtention?.seuilCompetences)?.pourcentage ?? 100;
     const results: ResultatCompetence[] = [];
     const statusOf = new Map<Competence, StatutCompetence>();
     const eliminatory: Array<{ competence: Competence; critere: Critere }> = [];
     for (const competence of index.competences) {
-        const criteres = model.criteresOf.get(competence) ?? [];
+        const { key, criteres } = plan.competences.get(competence)!;
         const resultatsCriteres: ResultatCritere[] = criteres.map(c => ({ code: c.name, statut: critereValue(c) ?? 'non renseigné', eliminatoire: c.eliminatoire }));
         const failedEliminatory = criteres.find(c => c.eliminatoire && critereValue(c) === 'non satisfait');
-        const direct = competenceInput.get(canonicalCode(competence.name));
+        const direct = competenceInput.get(key);
         let statut: StatutCompetence;
         let origine: ResultatCompetence['origine'];
         let motif: string;
@@ -236,16 +247,17 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
     const results: ResultatBloc[] = [];
     const statusOf = new Map<Bloc, StatutBloc>();
     const details = new Map<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>();
+    const plan = planOf(model);
     for (const bloc of model.blocs) {
-        const list = model.competencesOfBloc.get(bloc) ?? [];
+        const { key, competences: list, equivalences } = plan.blocs.get(bloc)!;
         const seuil = single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold;
         const acquises = list.filter(c => competences.statusOf.get(c) === 'acquise').length;
         const nonAcquises = list.filter(c => competences.statusOf.get(c) === 'non acquise');
         const nonEvaluees = list.filter(c => competences.statusOf.get(c) === 'non évaluée');
         const total = list.length;
         const requises = Math.ceil((seuil * total) / 100 - EPSILON);
-        const anterieur = anterieurs.get(canonicalCode(bloc.name));
-        const equivalent = anterieur ? undefined : bloc.equivalences.find(e => anterieurs.has(canonicalCode(e.bloc)));
+        const anterieur = anterieurs.get(key);
+        const equivalent = anterieur ? undefined : equivalences.find(e => anterieurs.has(e.key))?.equivalence;
         let statut: StatutBloc;
         let motif: string;
         let dateAcquisition = anterieur?.date;
@@ -295,7 +307,7 @@ function evaluateRules(context: EvaluationContext, blocs: BlocPhase): ResultatRe
         const value = evaluator.evaluateTruth(condition.expression);
         const detail = evaluator.describe(condition.expression, value);
         regles.push({
-            code: condition.name ?? `R${i + 1}`, titre: condition.titre, expression: textOf(condition.expression),
+            code: condition.name ?? `R${i + 1}`, titre: condition.titre, expression: expressionText(condition.expression),
             statut: toStatut(value), valeurs: evaluator.takeValues(), detail
         });
     });
@@ -380,8 +392,8 @@ export function addDuration(date: string, amount: number, unit: string): string 
 /** Évalue les expressions des conditions, en notant les valeurs utilisées. */
 class RuleEvaluator {
     private values: ValeurUtilisee[] = [];
-    private readonly epreuves: Map<string, number>;
-    private readonly mesures: Map<string, number>;
+    private readonly epreuves: ReadonlyMap<string, number>;
+    private readonly mesures: ReadonlyMap<string, number>;
 
     constructor(
         private readonly index: EngineIndex,
@@ -527,7 +539,7 @@ class RuleEvaluator {
                 visit(node.operand);
                 return;
             }
-            parts.push(textOf(node));
+            parts.push(expressionText(node));
         };
         visit(e);
         if (value === 'unknown') {
@@ -550,7 +562,7 @@ class RuleEvaluator {
         const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'number' ? type : t);
         const outcome = compare(node.operator, left, right);
         const shownOp = outcome === 'false' ? negate(node.operator) : pretty(node.operator);
-        const name = isLitteral(node.left) ? '' : `${textOf(node.left)} = `;
+        const name = isLitteral(node.left) ? '' : `${expressionText(node.left)} = `;
         return `${name}${show(left, leftType)} ${shownOp} ${show(right, rightType)}`;
     }
 

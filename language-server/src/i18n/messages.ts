@@ -179,15 +179,44 @@ export function msg(key: MessageKey | string, params: Record<string, string | nu
  * selon la valeur numérique (en français, 0 et 1 sont au singulier ; en anglais, seul 1 l'est).
  */
 export function fill(template: string, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
-    template = template.replace(/\{(\w+)#([^|}]*)\|([^}]*)\}/g, (_whole, name: string, one: string, many: string) => {
-        const n = Number(params[name]);
-        const singular = locale === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
-        return singular ? one : many;
-    });
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-        const value = params[name];
-        return value === undefined ? whole : String(value);
-    });
+    let out = '';
+    for (const part of compiled(template)) {
+        if (typeof part === 'string') {
+            out += part;
+        } else if (part.one !== undefined) {
+            const n = Number(params[part.name]);
+            const singular = locale === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+            out += singular ? part.one : part.many;
+        } else {
+            const value = params[part.name];
+            out += value === undefined ? `{${part.name}}` : String(value);
+        }
+    }
+    return out;
+}
+
+/** Un modèle découpé une fois : textes, `{nom}` et `{nom#singulier|pluriel}`. */
+type TemplatePart = string | { readonly name: string; readonly one?: string; readonly many?: string };
+const templates = new Map<string, readonly TemplatePart[]>();
+
+function compiled(template: string): readonly TemplatePart[] {
+    let parts = templates.get(template);
+    if (!parts) {
+        const list: TemplatePart[] = [];
+        const placeholder = /\{(\w+)#([^|}]*)\|([^}]*)\}|\{(\w+)\}/g;
+        let last = 0;
+        for (let m = placeholder.exec(template); m !== null; m = placeholder.exec(template)) {
+            if (m.index > last) list.push(template.slice(last, m.index));
+            list.push(m[1] !== undefined ? { name: m[1], one: m[2], many: m[3] } : { name: m[4] });
+            last = m.index + m[0].length;
+        }
+        if (last < template.length) list.push(template.slice(last));
+        parts = list;
+        // Les modèles viennent du catalogue (et de quelques textes composés) : on borne tout de même.
+        if (templates.size >= 5_000) templates.clear();
+        templates.set(template, parts);
+    }
+    return parts;
 }
 
 /** Liste lisible : « A, B et C » / « A, B and C ». */

@@ -6,6 +6,7 @@ import {
     type Modalite, type Obtention, type Socle
 } from '../generated/ast.js';
 import { ownerCodeOf, type OwnerIndex } from '../workspace/owners.js';
+import { descendants } from './ast-nodes.js';
 import type { CodedElement } from './coded.js';
 
 export type { CodedElement } from './coded.js';
@@ -119,7 +120,7 @@ export class ReferentielModelProvider {
                 socle ??= root.entete;
                 add(root.entete);
             }
-            for (const node of AstUtils.streamAllContents(root)) {
+            for (const node of descendants(root)) {
                 if (isBloc(node)) { blocs.push(node); add(node); }
                 else if (isActivite(node)) { activites.push(node); add(node); }
                 else if (isCompetence(node)) { competences.push(node); add(node); }

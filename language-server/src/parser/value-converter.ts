@@ -27,6 +27,8 @@ export class ReferentielValueConverter extends DefaultValueConverter {
 
 export function convertTexte(input: string): string {
     const body = input.slice(1, -1);
+    // Le cas courant : ni échappement ni saut de ligne, le texte est le corps tel quel (sans copie caractère par caractère).
+    if (!body.includes('\\') && !body.includes('\n')) return body;
     let unescaped = '';
     for (let i = 0; i < body.length; i++) {
         const c = body[i];

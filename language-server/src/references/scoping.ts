@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { canonicalCode } from '../codes.js';
 import { Certification, Proprietaire, Socle, type Document } from '../generated/ast.js';
+import { descendants } from '../model/ast-nodes.js';
 import { CODED_TYPES } from '../model/coded.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import { ownerKeyOf, type OwnerIndex } from '../workspace/owners.js';
@@ -13,7 +14,7 @@ export class ReferentielScopeComputation extends DefaultScopeComputation {
         const exports: AstNodeDescription[] = [];
         const root = document.parseResult.value;
         // Les éléments nommés qu'un document publie : tous ceux qui portent un code, à toute profondeur.
-        for (const node of AstUtils.streamAllContents(root)) {
+        for (const node of descendants(root)) {
             if (CODED_TYPES.has(node.$type)) {
                 const name = this.nameProvider.getName(node);
                 if (name) {

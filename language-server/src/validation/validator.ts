@@ -18,6 +18,7 @@ import { capitalize } from './document-validator.js';
 import { numberingOf, type NumberedElement } from './numbering.js';
 import { checkCondition } from './rule-types.js';
 import { KNOWN_NATURES, relatedMessage, ruleDefinition, ruleMessage, type RuleCode } from './rules.js';
+import { astNodes, descendants } from '../model/ast-nodes.js';
 import { single } from '../model/clauses.js';
 import { hasPurpose, missingInfinitive, nearDuplicates, nonObservableVerb } from './redaction.js';
 
@@ -136,7 +137,7 @@ export class ReferentielValidator {
                 });
             }
         }
-        for (const node of AstUtils.streamAllContents(document)) {
+        for (const node of descendants(document)) {
             for (const property of ['competences', 'activites', 'inclusions', 'socles'] as const) {
                 const list = (node as unknown as Record<string, unknown>)[property];
                 if (!Array.isArray(list) || list.length < 2 || !list[0] || typeof list[0] !== 'object' || !('$refText' in list[0])) continue;
@@ -156,7 +157,7 @@ export class ReferentielValidator {
     checkDuplicateCodes = (document: Document, accept: ValidationAcceptor): void => {
         const model = this.model(document);
         if (!model) return;
-        for (const node of AstUtils.streamAst(document)) {
+        for (const node of astNodes(document)) {
             const name = (node as { name?: unknown }).name;
             if (typeof name !== 'string' || node.$type === 'Condition') continue;
             const same = model.byCode.get(canonicalCode(name));
@@ -175,7 +176,7 @@ export class ReferentielValidator {
         // REF011 : un code de la certification qui porte le même code qu'un élément d'un socle utilisé :
         // les références iraient à l'élément de la certification, celui du socle serait inaccessible.
         if (model.certification && model.socles.length > 0) {
-            for (const node of AstUtils.streamAst(document)) {
+            for (const node of astNodes(document)) {
                 const name = (node as { name?: unknown }).name;
                 if (typeof name !== 'string' || node.$type === 'Condition' || isCertification(node)) continue;
                 const key = canonicalCode(name);

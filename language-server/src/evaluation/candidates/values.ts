@@ -3,8 +3,16 @@ import type { ValeurCompetence, ValeurCritere } from '../types.js';
 
 /** Forme comparable d'une valeur saisie : minuscules, espaces réduites, tirets lus comme espaces. */
 function normalize(text: string): string {
-    return text.trim().toLocaleLowerCase('fr').replace(/[-_\s\u00A0\u202F]+/g, ' ');
+    // Une cohorte répète les mêmes quelques valeurs (« A », « NA », « S »…) : leur forme est gardée.
+    let normalized = normalized_.get(text);
+    if (normalized === undefined) {
+        normalized = text.trim().toLocaleLowerCase('fr').replace(/[-_\s\u00A0\u202F]+/g, ' ');
+        if (normalized_.size >= 1_000) normalized_.clear();
+        normalized_.set(text, normalized);
+    }
+    return normalized;
 }
+const normalized_ = new Map<string, string>();
 
 const COMPETENCE: Record<string, ValeurCompetence> = {
     'a': 'acquise', 'acquise': 'acquise', 'acquis': 'acquise',

@@ -1,0 +1,80 @@
+import { canonicalCode } from '../codes.js';
+import type { Bloc, Competence, Critere, Equivalence, Expression } from '../generated/ast.js';
+import type { ReferentielModel } from '../model/referentiel-model.js';
+import { textOf } from '../validation/rule-types.js';
+
+/**
+ * Le plan d'évaluation d'un référentiel : ce que le moteur lit pour chaque candidat et qui ne
+ * dépend que du référentiel (clés canoniques des codes, critères de chaque compétence,
+ * compétences de chaque bloc, équivalences), calculé une fois par modèle. Une cohorte de
+ * 100 000 candidats ne recalcule plus 100 000 fois les mêmes formes canoniques ni les mêmes listes.
+ *
+ * Le plan ne décide rien : les règles restent dans engine.ts, qui y prend ses listes et ses clés.
+ */
+export interface EvaluationPlan {
+    /** Par compétence d'un bloc (celles que le moteur évalue) : sa clé canonique et ses critères. */
+    readonly competences: ReadonlyMap<Competence, CompetencePlan>;
+    /** La forme canonique du code de chaque critère de ces compétences. */
+    readonly critereKeys: ReadonlyMap<Critere, string>;
+    /** Par bloc : sa clé canonique, ses compétences, les clés de ses équivalences. */
+    readonly blocs: ReadonlyMap<Bloc, BlocPlan>;
+}
+
+export interface CompetencePlan {
+    /** La forme canonique du code de la compétence (clé des résultats du candidat). */
+    readonly key: string;
+    readonly criteres: readonly Critere[];
+}
+
+export interface BlocPlan {
+    readonly key: string;
+    readonly competences: readonly Competence[];
+    /** Les équivalences du bloc et la forme canonique du bloc qu'elles nomment. */
+    readonly equivalences: ReadonlyArray<{ readonly equivalence: Equivalence; readonly key: string }>;
+}
+
+const plans = new WeakMap<ReferentielModel, EvaluationPlan>();
+
+/** Le plan du modèle, calculé à la première demande puis gardé tant que le modèle vit. */
+export function planOf(model: ReferentielModel): EvaluationPlan {
+    let plan = plans.get(model);
+    if (!plan) {
+        plan = compile(model);
+        plans.set(model, plan);
+    }
+    return plan;
+}
+
+function compile(model: ReferentielModel): EvaluationPlan {
+    const competences = new Map<Competence, CompetencePlan>();
+    const critereKeys = new Map<Critere, string>();
+    const blocs = new Map<Bloc, BlocPlan>();
+    for (const bloc of model.blocs) {
+        const list = model.competencesOfBloc.get(bloc) ?? [];
+        for (const competence of list) {
+            if (competences.has(competence)) continue;
+            const criteres = model.criteresOf.get(competence) ?? [];
+            competences.set(competence, { key: canonicalCode(competence.name), criteres });
+            for (const critere of criteres) critereKeys.set(critere, canonicalCode(critere.name));
+        }
+        blocs.set(bloc, {
+            key: canonicalCode(bloc.name),
+            competences: list,
+            equivalences: bloc.equivalences.map(equivalence => ({ equivalence, key: canonicalCode(equivalence.bloc) }))
+        });
+    }
+    return { competences, critereKeys, blocs };
+}
+
+
+const texts = new WeakMap<Expression, string>();
+
+/** Le texte d'une expression d'une condition, tel que les rapports le montrent (`textOf`), calculé une fois par nœud. */
+export function expressionText(expression: Expression): string {
+    let text = texts.get(expression);
+    if (text === undefined) {
+        text = textOf(expression);
+        texts.set(expression, text);
+    }
+    return text;
+}
