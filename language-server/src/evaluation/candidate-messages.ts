@@ -179,8 +179,8 @@ registerMessages({
         en: '{where}: invalid date "{value}". Write YYYY-MM-DD (2026-06-30) or DD/MM/YYYY (30/06/2026).'
     },
     'cand.value.blocItem': {
-        fr: '{where} : « {value} » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : BC01|BC02@2024-06-30.',
-        en: '{where}: "{value}" is badly written. Write the bloc codes separated by "|", each optionally followed by its date: BC01|BC02@2024-06-30.'
+        fr: '{where} : « {value} » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : « BC01|BC02@2024-06-30 ».',
+        en: '{where}: "{value}" is badly written. Write the bloc codes separated by "|", each optionally followed by its date: "BC01|BC02@2024-06-30".'
     },
     'cand.value.cellError': {
         fr: '{where} : la cellule contient l\'erreur {value} (formule). Corrigez la formule ou remplacez-la par une valeur.',

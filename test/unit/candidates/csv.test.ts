@@ -219,7 +219,7 @@ describe('readCohort (CSV) : problèmes', () => {
             ['valeur', 3, 14, 'Candidat 2, colonne C1.1 : « peut-être » n\'est pas un résultat de compétence. Valeurs acceptées : A ou acquise (acquis), NA ou non acquise (non acquis), ou une cellule vide si la compétence n\'a pas été évaluée.'],
             ['valeur', 3, 26, 'Candidat 2, colonne CR1.1.1 : « oui » n\'est pas un résultat de critère. Valeurs acceptées : S ou satisfait, NS ou non satisfait, ou une cellule vide si le critère n\'a pas été vérifié.'],
             ['valeur', 3, 32, 'Candidat 2, colonne memoire : note « abs » non numérique pour memoire. Écrivez un nombre de 0 à 20 (12,5 ou 12.5), ou laissez la cellule vide si la note manque.'],
-            ['valeur', 3, 36, 'Candidat 2, colonne blocs_acquis : « BC01, BC02 » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : BC01|BC02@2024-06-30.']
+            ['valeur', 3, 36, 'Candidat 2, colonne blocs_acquis : « BC01, BC02 » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : « BC01|BC02@2024-06-30 ».']
         ]);
         const noId = (await cohortProblems(csv('candidat;nom;C1.1\n1;x;A\n ;y;A\n'), mini)).problems;
         expect(noId).toEqual([expect.objectContaining({
