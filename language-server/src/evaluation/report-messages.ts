@@ -73,7 +73,7 @@ export const REPORT_MESSAGES = {
         en: 'Competencies not acquired or not assessed'
     },
     'report.section.motifs': { fr: 'Motifs', en: 'Reasons' },
-    'report.section.attestations': { fr: 'Attestations de bloc', en: 'Bloc certificates' },
+    'report.section.attestations': { fr: 'Certificats de bloc', en: 'Bloc certificates' },
     'report.section.avertissements': { fr: 'Avertissements', en: 'Warnings' },
     'report.section.resume': { fr: 'Résumé de la cohorte', en: 'Cohort summary' },
     'report.heading': { fr: '{title} :', en: '{title}:' },
@@ -83,6 +83,7 @@ export const REPORT_MESSAGES = {
     'report.text.blocNoDetail': { fr: '{code} : {statut} — {titre}', en: '{code}: {statut} — {titre}' },
     'report.text.regle': { fr: '{titre} : {detail} → {statut}', en: '{titre}: {detail} → {statut}' },
     'report.text.competence': { fr: '{code} ({bloc}) : {statut} — {motif}', en: '{code} ({bloc}): {statut} — {motif}' },
+    'report.text.competenceSaid': { fr: '{code} ({bloc}) : {motif}', en: '{code} ({bloc}): {motif}' },
     'report.text.attestation': { fr: '{code} — {titre}', en: '{code} — {titre}' },
 
     // --- Tableaux (HTML) -----------------------------------------------------------------------

@@ -85,24 +85,24 @@ describe('rapport HTML', () => {
     it('règles : titre, condition, calcul, résultat', () => {
         const out = html([nonObtenue()]);
         expect(out).toContain('<th scope="row">Validation du mémoire et de sa soutenance<span class="expression">Condition : <code>moyenne(memoire, soutenance) &gt;= 10</code></span></th>');
-        expect(out).toContain('<td class="calc">moyenne(memoire, soutenance) = 9,75/20 &lt; 10/20</td>');
-        expect(visible(out)).toContain('moyenne(memoire, soutenance) = 9,75/20 < 10/20✖ non remplie');
+        expect(out).toContain('<td class="calc">Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20</td>');
+        expect(visible(out)).toContain('Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20✖ non remplie');
         expect(visible(html([obtenue()]))).toContain('✔ remplie');
         expect(visible(html([incomplete()]))).toContain('◐ indéterminée');
     });
 
     it('compétences : code, bloc, statut, motif', () => {
         const text = visible(html([nonObtenue()]));
-        expect(text).toContain('C4.5BC04✖ non acquiseNon acquise : le critère éliminatoire CR4.1.7');
-        expect(text).toContain('C1.1BC01✔ acquiseAcquise selon le jury.');
-        expect(visible(html([incomplete()]))).toContain('C3.7BC03◐ non évaluéeNon évaluée : aucun résultat pour cette compétence.');
+        expect(text).toContain('C4.5BC04✖ non acquiseLe critère éliminatoire CR4.1.7');
+        expect(text).toContain('C1.1BC01✔ acquiseSelon le jury.');
+        expect(visible(html([incomplete()]))).toContain('C3.7BC03◐ non évaluéeAucun résultat pour cette compétence.');
     });
 
     it('listes : motifs, attestations, avertissements', () => {
         const out = html([nonObtenue()]);
         expect(out).toMatch(/<h3>Motifs<\/h3><ul>\n<li>Le bloc BC04 « Concevoir/);
         expect(count(out.slice(out.indexOf('<h3>Motifs'), out.indexOf('</ul>', out.indexOf('<h3>Motifs'))), /<li>/g)).toBe(4);
-        expect(out).toContain('<h3>Attestations de bloc</h3>');
+        expect(out).toContain('<h3>Certificats de bloc</h3>');
         expect(out).toContain('<li>BC05 — Exploiter la donnée pour piloter l&#39;activité de l&#39;entreprise et créer de nouvelles opportunités</li>');
         expect(out).toContain('<h3>Avertissements</h3>');
         const ok = html([obtenue()]);

@@ -3,7 +3,7 @@ import { formatNumber, type Locale } from '../../i18n/locale.js';
 import type { EvaluationResult, EvaluationSummary, ResultatBloc } from '../types.js';
 import {
     ICONS, blocStatusText, blocTitle, blocTone, competenceTone, decisionTone, formatDate, idName, label, percent,
-    regleTone, t, type ReportMeta, type ReportWriter, type Tone
+    regleTone, statusReason, t, type ReportMeta, type ReportWriter, type Tone
 } from './common.js';
 
 /**
@@ -39,6 +39,13 @@ export function createHtmlWriter(): ReportWriter {
     const closeTable = '</tbody></table>\n</div>';
     const head = (...columns: string[]): string =>
         `<thead><tr>${columns.map(col => `<th scope="col">${esc(col)}</th>`).join('')}</tr></thead>`;
+
+    /** Le motif, sans redire le statut de la colonne voisine (« Non acquise selon le jury. » → « Selon le jury. »). */
+    const reason = (statut: string, motif: string): string => {
+        if (!statusReason(statut, motif, locale).said) return motif;
+        const rest = motif.slice(statut.length).replace(/^\s*[:—,-]?\s*/, '');
+        return rest ? rest.charAt(0).toLocaleUpperCase(locale) + rest.slice(1) : motif;
+    };
 
     const acquiredCell = (bloc: ResultatBloc): string => {
         if (bloc.statut === 'acquis antérieurement' || bloc.statut === 'validé par équivalence') return esc(t('report.bloc.notReassessed', {}, locale));
@@ -146,7 +153,7 @@ export function createHtmlWriter(): ReportWriter {
                 out.push('<tbody>');
                 for (const k of result.competences) {
                     out.push(`<tr><th scope="row">${esc(k.code)}</th><td>${k.bloc === null ? esc(t('report.html.noBloc', {}, locale)) : esc(k.bloc)}</td>`
-                        + `<td>${status(competenceTone(k.statut), label('competence', k.statut, locale))}</td><td>${esc(k.motif)}</td></tr>`);
+                        + `<td>${status(competenceTone(k.statut), label('competence', k.statut, locale))}</td><td>${esc(reason(label('competence', k.statut, locale), k.motif))}</td></tr>`);
                 }
                 out.push(closeTable);
             }
