@@ -36,8 +36,8 @@ registerMessages({
 
     // --- Fichiers --------------------------------------------------------------------------
     'cand.file.unsupported': {
-        fr: 'Format de fichier non reconnu ({ext}) : une cohorte se lit en .csv, .txt ou .xlsx, un candidat seul en .candidat.json.',
-        en: 'Unrecognised file format ({ext}): a cohort is read from .csv, .txt or .xlsx, a single candidate from .candidat.json.'
+        fr: 'Format de fichier non reconnu ({ext}) : une cohorte se lit en .csv, .tsv ou .xlsx, un candidat seul en .candidat.json.',
+        en: 'Unrecognised file format ({ext}): a cohort is read from .csv, .tsv or .xlsx, a single candidate from .candidat.json.'
     },
     'cand.file.xls': {
         fr: 'Les classeurs .xls (ancien format d\'Excel) ne sont pas lus : enregistrez le fichier au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».',

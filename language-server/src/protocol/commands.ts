@@ -28,9 +28,9 @@ export type ExportFormat = typeof EXPORT_FORMATS[number];
 export const BINARY_EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf'];
 
 /** Les fichiers qu'on évalue comme une cohorte (une ligne par candidat), lus sur le disque. */
-const COHORT_FILE = /\.(csv|txt|xlsx)$/i;
+const COHORT_FILE = /\.(csv|tsv|xlsx)$/i;
 
-/** Vrai pour un fichier de cohorte (CSV, texte délimité, classeur XLSX) d'après son nom. */
+/** Vrai pour un fichier de cohorte (CSV, TSV, classeur XLSX) d'après son nom. */
 export function isCohortFile(file: string): boolean {
     return COHORT_FILE.test(file);
 }

@@ -111,13 +111,13 @@ describe('readCohort (CSV) : formes acceptées', () => {
         expect(rows[0].positions.get('competences.C1-1')).toMatchObject({ line: 2, column: 14 });
     });
 
-    it('saute les lignes faites seulement de séparateurs et les lignes blanches ; tabulation dans un .txt', async () => {
+    it('saute les lignes faites seulement de séparateurs et les lignes blanches ; tabulation dans un .tsv', async () => {
         const rows = await collect(csv(`${HEAD};;\n\n1;;A;;;;;;;\n;;;;;;;;;\n   \n2;;NA;;;;;;;\n`), mini);
         expect(rows.map(r => [r.candidat.id, r.source.line])).toEqual([['1', 3], ['2', 6]]);
         // Ligne plus courte que l'en-tête (cellules finales omises) : les cellules manquantes sont vides.
         const short = await collect(csv('candidat;C1.1;C1.2;memoire\n1;A\n2;NA;A;12\n'), mini);
         expect(short.map(r => [r.candidat.id, r.competences.size, r.epreuves.size])).toEqual([['1', 1, 0], ['2', 2, 1]]);
-        const tab = await collect(csv('candidat\tC1.1\tmemoire\r\n1\tA\t12,5\r\n', '.txt'), mini);
+        const tab = await collect(csv('candidat\tC1.1\tmemoire\r\n1\tA\t12,5\r\n', '.tsv'), mini);
         expect(tab.map(r => [r.candidat.id, r.competences.get('C1.1'), r.epreuves.get('memoire')])).toEqual([['1', 'acquise', 12.5]]);
     });
 
