@@ -72,6 +72,7 @@ export const REPORT_MESSAGES = {
         fr: 'Compétences non acquises ou non évaluées',
         en: 'Competencies not acquired or not assessed'
     },
+    'report.section.competencesAcquired': { fr: 'Compétences acquises', en: 'Competencies acquired' },
     'report.section.motifs': { fr: 'Motifs', en: 'Reasons' },
     'report.section.attestations': { fr: 'Certificats de bloc', en: 'Bloc certificates' },
     'report.section.avertissements': { fr: 'Avertissements', en: 'Warnings' },
@@ -103,6 +104,12 @@ export const REPORT_MESSAGES = {
     'report.col.part': { fr: 'Part', en: 'Share' },
     'report.caption.of': { fr: ' — {candidat}', en: ' — {candidat}' },
     'report.caption.resume': { fr: 'Décisions de la cohorte', en: 'Decisions of the cohort' },
+    'report.caption.candidats': { fr: 'Chaque candidat et sa décision', en: 'Each candidate and their decision' },
+    'report.col.candidat': { fr: 'Candidat', en: 'Candidate' },
+    'report.html.acquired': {
+        fr: '{count} {count#compétence acquise|compétences acquises} (afficher le détail)',
+        en: '{count} {count#competency|competencies} acquired (show the details)'
+    },
     'report.html.skip': { fr: 'Aller au résumé de la cohorte', en: 'Skip to the cohort summary' },
     'report.html.noBloc': { fr: 'hors bloc', en: 'no bloc' },
     'report.html.missing': { fr: 'non renseignée', en: 'missing' },

@@ -136,9 +136,14 @@ td.signature { height: 3.5rem; min-width: 8rem; }
   th, td { padding: .25rem .3rem; font-size: .9rem; }
   td.signature { min-width: 0; }
 }
-@page { size: A4; margin: 18mm; }
+@page { size: A4; margin: 15mm; }
 @media print {
-  body { padding: 0; font-size: 10.5pt; }
+  body { padding: 0; font-size: 9.5pt; line-height: 1.35; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12.5pt; margin-top: .8rem; }
+  h3 { font-size: 11pt; }
+  th, td { padding: .15rem .35rem; }
+  .signature-box { height: 4rem; }
   main.document { max-width: none; break-after: page; page-break-after: always; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
