@@ -15,7 +15,8 @@ export const SERVER_COMMANDS = {
     export: 'referentiel.exporter',
     coverageMatrix: 'referentiel.matriceCouverture',
     referentiels: 'referentiel.referentiels',
-    importWord: 'referentiel.importerWord'
+    importWord: 'referentiel.importerWord',
+    juryDocuments: 'referentiel.documentsJury'
 } as const;
 
 export type ServerCommandId = typeof SERVER_COMMANDS[keyof typeof SERVER_COMMANDS];
@@ -58,6 +59,34 @@ export interface EvaluateResult {
     /** Le rapport HTML autonome, le même que `referentiel evaluate --format html` ; absent si l'entrée a des problèmes. */
     readonly html?: string;
     readonly resultats?: readonly EvaluationResult[];
+    readonly resume?: EvaluationSummary;
+    readonly diagnostics: readonly EvaluationDiagnostic[];
+}
+
+/**
+ * `referentiel.documentsJury` : le procès-verbal de délibération (`pv`, écrit dans le fichier
+ * `sortie`) ou les certificats de bloc (`certificats`, écrits dans le dossier `sortie`) des
+ * candidats d'un fichier (dossier JSON ou cohorte), comme `referentiel evaluate --format pv|certificats`.
+ */
+export interface JuryDocumentsArgs {
+    readonly uri: string;
+    readonly document: 'pv' | 'certificats';
+    /** URI `file:` du fichier (pv) ou du dossier (certificats) à écrire. */
+    readonly sortie: string;
+    /** `html` (par défaut) ou `pdf` (PDF balisé). */
+    readonly type?: 'html' | 'pdf';
+    readonly session?: string;
+    /** Les membres du jury (pv). */
+    readonly jury?: readonly string[];
+    /** Date de la délibération AAAA-MM-JJ (sinon aujourd'hui) ; les dossiers gardent leur date d'évaluation. */
+    readonly date?: string;
+    readonly code?: string;
+}
+
+export interface JuryDocumentsResult {
+    readonly referentiel?: string;
+    /** Les fichiers écrits (URI) ; vide si l'entrée a des problèmes. */
+    readonly fichiers: readonly string[];
     readonly resume?: EvaluationSummary;
     readonly diagnostics: readonly EvaluationDiagnostic[];
 }
