@@ -11,6 +11,7 @@ import { EvaluationController } from './evaluation.js';
 import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js';
 import { configureLangue } from './i18n.js';
 import { importWordCommand, type ImportWordTarget } from './import-word.js';
+import { juryDocumentsCommand, type JuryTarget } from './jury.js';
 import { MatrixController } from './matrix.js';
 import { PreviewController, type PreviewOutcome } from './preview.js';
 import { Server } from './server.js';
@@ -25,6 +26,8 @@ export const COMMANDS = {
     apercu: 'referentiel.afficherApercuDocument',
     matrice: 'referentiel.afficherMatriceCouverture',
     importerWord: 'referentiel.importerReferentielWord',
+    procesVerbal: 'referentiel.produireProcesVerbal',
+    certificats: 'referentiel.produireCertificatsDeBloc',
     redemarrer: 'referentiel.redemarrerServeur'
 } as const;
 
@@ -60,6 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
         vscode.commands.registerCommand(COMMANDS.apercu, (target?: vscode.Uri | { uri?: string }) => preview.command(target)),
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
         vscode.commands.registerCommand(COMMANDS.importerWord, (target?: vscode.Uri | ImportWordTarget) => importWordCommand(server, target)),
+        vscode.commands.registerCommand(COMMANDS.procesVerbal, (target?: vscode.Uri | JuryTarget) => juryDocumentsCommand(server, 'pv', target)),
+        vscode.commands.registerCommand(COMMANDS.certificats, (target?: vscode.Uri | JuryTarget) => juryDocumentsCommand(server, 'certificats', target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
             await stopClient();
             started = startClient(context, output);

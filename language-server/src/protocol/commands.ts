@@ -187,4 +187,5 @@ export interface ServerCommands {
     'referentiel.matriceCouverture': { args: { uri: string }; result: CoverageMatrix };
     'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
     'referentiel.importerWord': { args: ImportWordArgs; result: ImportWordResult };
+    'referentiel.documentsJury': { args: JuryDocumentsArgs; result: JuryDocumentsResult };
 }
