@@ -84,8 +84,8 @@ registerMessages({
         en: 'Candidates under pseudonym, with a random salt that is not kept: these pseudonyms will match no other report. To keep them from one report to the next, give the same --sel.'
     },
     'evaluate.refusedType': {
-        fr: '{count#Fichier refusé|Fichiers refusés}, d\'un type que l\'évaluation ne lit pas : {files}. Un candidat se donne en .json (*.candidat.json), une cohorte en .csv, .tsv ou .xlsx (ou donnez le dossier qui les contient).',
-        en: '{count#File|Files} refused, of a type the evaluation does not read: {files}. A candidate is given as .json (*.candidat.json), a cohort as .csv, .tsv or .xlsx (or give the folder that holds them).'
+        fr: '{count#Fichier refusé|Fichiers refusés}, d\'un type que l\'évaluation ne lit pas : {files}. Un candidat se donne en .json (*.candidat.json), une cohorte en .csv, .tsv ou .xlsx (ou donnez le dossier qui les contient) ; un export « Texte Unicode » d\'Excel (.txt) se renomme en .tsv.',
+        en: '{count#File|Files} refused, of a type the evaluation does not read: {files}. A candidate is given as .json (*.candidat.json), a cohort as .csv, .tsv or .xlsx (or give the folder that holds them); an Excel "Unicode Text" export (.txt) is renamed to .tsv.'
     },
     'evaluate.emptyFolder': {
         fr: '{path} : aucun fichier de candidat dans ce dossier (*.candidat.json, .csv, .tsv, .xlsx).',
