@@ -25,7 +25,7 @@ describe('referentiel evaluate — formats', () => {
         const candidates = [...r.stdout.matchAll(/^Candidat (\S+).*: certification (OBTENUE|NON OBTENUE|INCOMPLÈTE)$/gm)].map(m => [m[1], m[2]]);
         expect(candidates[0]).toEqual(['2026-0043', 'OBTENUE']);
         expect(candidates.length).toBeGreaterThan(3);
-        expect(r.stdout).toContain('moyenne(memoire, soutenance) = 10,75/20 ≥ 10/20 → remplie');
+        expect(r.stdout).toContain('Moyenne de « Mémoire » et « Soutenance » : 10,75/20, il faut au moins 10/20 → remplie');
     });
 
     it('json : { resultats, resume }, valide selon schemas/evaluation.schema.json', () => {
