@@ -57,16 +57,29 @@ export class EvaluationController implements vscode.Disposable {
                     canSelectMany: false,
                     openLabel: l10n.t('Evaluate'),
                     title: l10n.t('Choose a candidate file (.candidat.json) or a cohort (CSV, XLSX)'),
-                    filters: { [l10n.t('Candidate files')]: ['json', 'csv', 'txt', 'xlsx'] }
+                    filters: { [l10n.t('Candidate files')]: ['json', 'csv', 'tsv', 'xlsx'] }
                 });
                 uri = picked?.[0];
             }
         }
         if (!uri) return undefined;
-        return vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: l10n.t('Evaluating {0}…', path.basename(uri.fsPath)) },
+        if (!isCohortFile(uri.fsPath)) {
+            return vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Notification, title: l10n.t('Evaluating {0}…', path.basename(uri.fsPath)) },
+                () => this.evaluate(uri!, { interactive: true, showReport: true })
+            );
+        }
+        // Une cohorte : la progression dans la barre d'état (on peut continuer à travailler), puis le bilan.
+        const outcome = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Window, title: l10n.t('Evaluating {0}…', path.basename(uri.fsPath)) },
             () => this.evaluate(uri!, { interactive: true, showReport: true })
         );
+        if (outcome && outcome.problemes === 0) {
+            const count = (decision: string): number => outcome.decisions.filter(d => d === decision).length;
+            void vscode.window.showInformationMessage(l10n.t('{0}: {1} candidates evaluated: {2} obtained, {3} not obtained, {4} incomplete.',
+                path.basename(uri.fsPath), outcome.decisions.length, count('obtenue'), count('non obtenue'), count('incomplète')));
+        }
+        return outcome;
     }
 
     private async evaluate(uri: vscode.Uri, options: { interactive: boolean; showReport: boolean }): Promise<EvaluationOutcome | undefined> {

@@ -13,6 +13,7 @@ import { EvaluationController } from './evaluation.js';
 import { exportCommand, exportJsonCommand, type ExportTarget } from './export.js';
 import { configureLangue } from './i18n.js';
 import { importWordCommand, type ImportWordTarget } from './import-word.js';
+import { juryDocumentsCommand, type JuryTarget } from './jury.js';
 import { MatrixController } from './matrix.js';
 import { newReferentielCommand, type NewReferentielTarget } from './new-referentiel.js';
 import { PreviewController, type PreviewOutcome } from './preview.js';
@@ -29,6 +30,8 @@ export const COMMANDS = {
     matrice: 'referentiel.afficherMatriceCouverture',
     importerWord: 'referentiel.importerReferentielWord',
     nouveau: 'referentiel.nouveauReferentiel',
+    procesVerbal: 'referentiel.produireProcesVerbal',
+    certificats: 'referentiel.produireCertificatsDeBloc',
     redemarrer: 'referentiel.redemarrerServeur'
 } as const;
 
@@ -65,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refere
         vscode.commands.registerCommand(COMMANDS.matrice, (target?: vscode.Uri | { uri?: string }) => matrix.command(target)),
         vscode.commands.registerCommand(COMMANDS.importerWord, (target?: vscode.Uri | ImportWordTarget) => importWordCommand(server, target)),
         vscode.commands.registerCommand(COMMANDS.nouveau, (target?: NewReferentielTarget) => newReferentielCommand(server, target)),
+        vscode.commands.registerCommand(COMMANDS.procesVerbal, (target?: vscode.Uri | JuryTarget) => juryDocumentsCommand(server, 'pv', target)),
+        vscode.commands.registerCommand(COMMANDS.certificats, (target?: vscode.Uri | JuryTarget) => juryDocumentsCommand(server, 'certificats', target)),
         vscode.commands.registerCommand(COMMANDS.redemarrer, async () => {
             await stopClient();
             started = startClient(context, output);

@@ -178,7 +178,7 @@ describe('rapport HTML dans Chromium', () => {
                 title: 'Rapport d\'évaluation — Data Engineer (DATA-ENGINEER)',
                 mains: 1,
                 h1: 1,
-                sections: ['2026-0042 — Camille Martin', '2026-0043 — Lucas Bernard', '2026-0044 — Inès Haddad-Lefèvre', 'Résumé de la cohorte'],
+                sections: ['Résumé de la cohorte', '2026-0042 — Camille Martin', '2026-0043 — Lucas Bernard', '2026-0044 — Inès Haddad-Lefèvre'],
                 captions: true,
                 regions: true,
                 scoped: true,
@@ -224,11 +224,12 @@ describe('rapport HTML dans Chromium', () => {
                 };
             });
             expect(print).toEqual({
-                breaks: ['auto', 'page', 'page'], resume: 'page', thead: 'table-header-group', tr: 'avoid', skip: 'none', background: 'rgb(255, 255, 255)'
+                // Le résumé (tableau des candidats) ouvre le rapport ; chaque candidat commence une page.
+                breaks: ['page', 'page', 'page'], resume: 'auto', thead: 'table-header-group', tr: 'avoid', skip: 'none', background: 'rgb(255, 255, 255)'
             });
             const pdf = await page.pdf({ format: 'A4', printBackground: false });
             const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-            // 3 candidats (chacun sur au moins une page) + le résumé sur sa page.
+            // Le résumé sur sa page, puis 3 candidats (chacun sur au moins une page).
             expect(pages).toBeGreaterThanOrEqual(4);
         } finally {
             await page.context().close();

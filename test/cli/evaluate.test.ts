@@ -25,7 +25,7 @@ describe('referentiel evaluate — formats', () => {
         const candidates = [...r.stdout.matchAll(/^Candidat (\S+).*: certification (OBTENUE|NON OBTENUE|INCOMPLÈTE)$/gm)].map(m => [m[1], m[2]]);
         expect(candidates[0]).toEqual(['2026-0043', 'OBTENUE']);
         expect(candidates.length).toBeGreaterThan(3);
-        expect(r.stdout).toContain('moyenne(memoire, soutenance) = 10,75/20 ≥ 10/20 → remplie');
+        expect(r.stdout).toContain('Moyenne de « Mémoire » et « Soutenance » : 10,75/20, il faut au moins 10/20 → remplie');
     });
 
     it('json : { resultats, resume }, valide selon schemas/evaluation.schema.json', () => {
@@ -51,7 +51,7 @@ describe('referentiel evaluate — formats', () => {
         const r = runCli(['evaluate', '--referentiel', REF, JSON_OK, '--format', 'json', '--date', '2026-10-01']);
         const data = JSON.parse(r.stdout);
         expect(data.resultats[0].dateEvaluation).toBe('2026-10-01');
-        expect(data.resultats[0].avertissements[0]).toContain('L\'aménagement « temps majoré » accordé le 2025-09-01 a pris fin le 2026-09-01');
+        expect(data.resultats[0].avertissements[0]).toContain('L\'aménagement « temps majoré » accordé le 1er septembre 2025 a pris fin le 1er septembre 2026');
     });
 
     it('csv : une ligne par candidat, une colonne par bloc', () => {

@@ -44,11 +44,17 @@ registerMessages({
         fr: 'Évaluer des dossiers de candidats (JSON, cohorte CSV ou XLSX) au regard d\'un référentiel et expliquer la décision.',
         en: 'Evaluate candidate files (JSON, CSV or XLSX cohort) against a référentiel and explain the decision.'
     },
-    'cli.evaluate.files': { fr: 'dossiers candidats : *.candidat.json, cohortes .csv ou .xlsx', en: 'candidate files: *.candidat.json, .csv or .xlsx cohorts' },
+    'cli.evaluate.files': {
+        fr: 'dossiers candidats (*.candidat.json), cohortes (.csv, .tsv, .xlsx) ou dossiers qui les contiennent',
+        en: 'candidate files (*.candidat.json), cohorts (.csv, .tsv, .xlsx) or folders that hold them'
+    },
     'cli.evaluate.referentiel': { fr: 'fichier .ref ou dossier du référentiel (obligatoire)', en: '.ref file or folder of the référentiel (required)' },
     'cli.evaluate.code': { fr: 'code du référentiel, si le dossier en contient plusieurs', en: 'code of the référentiel, when the folder holds several' },
-    'cli.evaluate.format': { fr: 'format du rapport : text, json, html, csv, openbadges (avec --out <dossier>)', en: 'report format: text, json, html, csv, openbadges (with --out <folder>)' },
-    'cli.evaluate.out': { fr: 'fichier du rapport (sinon la sortie standard)', en: 'report file (standard output otherwise)' },
+    'cli.evaluate.format': {
+        fr: 'format : text, json, html, csv ; openbadges, certificats (avec --out <dossier>) ; pv (procès-verbal du jury)',
+        en: 'format: text, json, html, csv; openbadges, certificats (with --out <folder>); pv (minutes of the jury)'
+    },
+    'cli.evaluate.out': { fr: 'fichier du rapport ou du procès-verbal (.html, .pdf), dossier des badges ou des certificats (sinon la sortie standard)', en: 'file of the report or minutes (.html, .pdf), folder of the badges or certificates (standard output otherwise)' },
     'cli.evaluate.date': { fr: 'date d\'évaluation AAAA-MM-JJ (sinon celle du dossier, puis aujourd\'hui)', en: 'evaluation date YYYY-MM-DD (otherwise the file\'s, then today)' },
     'cli.evaluate.anonymize': {
         fr: 'remplace identifiants et noms des candidats par un pseudonyme (HMAC-SHA-256 salé) dans tout le rapport',
@@ -77,6 +83,42 @@ registerMessages({
         fr: 'Candidats sous pseudonyme, avec un sel aléatoire non conservé : ces pseudonymes ne se retrouveront dans aucun autre rapport. Pour les garder d\'un rapport à l\'autre, donnez le même --sel.',
         en: 'Candidates under pseudonym, with a random salt that is not kept: these pseudonyms will match no other report. To keep them from one report to the next, give the same --sel.'
     },
+    'evaluate.refusedType': {
+        fr: '{count#Fichier refusé|Fichiers refusés}, d\'un type que l\'évaluation ne lit pas : {files}. Un candidat se donne en .json (*.candidat.json), une cohorte en .csv, .tsv ou .xlsx (ou donnez le dossier qui les contient) ; un export « Texte Unicode » d\'Excel (.txt) se renomme en .tsv.',
+        en: '{count#File|Files} refused, of a type the evaluation does not read: {files}. A candidate is given as .json (*.candidat.json), a cohort as .csv, .tsv or .xlsx (or give the folder that holds them); an Excel "Unicode Text" export (.txt) is renamed to .tsv.'
+    },
+    'evaluate.emptyFolder': {
+        fr: '{path} : aucun fichier de candidat dans ce dossier (*.candidat.json, .csv, .tsv, .xlsx).',
+        en: '{path}: no candidate file in this folder (*.candidat.json, .csv, .tsv, .xlsx).'
+    },
+    'evaluate.certificatsNeedOut': {
+        fr: 'Le format certificats écrit un fichier par certificat de bloc : donnez le dossier de sortie avec --out <dossier>.',
+        en: 'The certificats format writes one file per bloc certificate: give the output folder with --out <folder>.'
+    },
+    'evaluate.certificatsOutIsFile': {
+        fr: '{path} est un fichier : les certificats s\'écrivent dans un dossier (--out <dossier>).',
+        en: '{path} is a file: the certificates are written to a folder (--out <folder>).'
+    },
+    'evaluate.pvExtension': {
+        fr: '{path} : le procès-verbal s\'écrit dans un fichier .html ou .pdf (avec --pdf, un .pdf).',
+        en: '{path}: the minutes are written to an .html or .pdf file (with --pdf, a .pdf).'
+    },
+    'evaluate.pdfNeedsOut': {
+        fr: 'Un PDF ne s\'écrit pas sur la sortie standard : donnez le fichier avec --out <fichier.pdf>.',
+        en: 'A PDF is not written to standard output: give the file with --out <file.pdf>.'
+    },
+    'evaluate.emptySession': { fr: '--session attend le nom de la session, par ex. « Session de juin 2026 ».', en: '--session expects the name of the session, e.g. "June 2026 session".' },
+    'evaluate.pvWritten': {
+        fr: '✔ Procès-verbal écrit dans {file} ({count} {count#candidat|candidats}).',
+        en: '✔ Minutes written to {file} ({count} {count#candidate|candidates}).'
+    },
+    'evaluate.certificatsWritten': {
+        fr: '✔ {count} {count#certificat de bloc écrit|certificats de bloc écrits} dans {folder} ({candidats} {candidats#candidat évalué|candidats évalués}).',
+        en: '✔ {count} bloc {count#certificate|certificates} written to {folder} ({candidats} {candidats#candidate|candidates} evaluated).'
+    },
+    'cli.evaluate.session': { fr: 'pv, certificats : le nom de la session du jury (sinon « session du <date> »)', en: 'pv, certificats: the name of the jury session (otherwise "session of <date>")' },
+    'cli.evaluate.jury': { fr: 'pv : les membres du jury, séparés par « ; » (sinon des lignes à remplir)', en: 'pv: the members of the jury, separated by ";" (otherwise lines to fill in)' },
+    'cli.evaluate.pdf': { fr: 'pv, certificats : écrire des PDF balisés (accessibles) plutôt que du HTML', en: 'pv, certificats: write tagged (accessible) PDFs rather than HTML' },
     'evaluate.nothingWritten': {
         fr: '✖ {count} {count#problème|problèmes} dans les dossiers candidats : rien n\'a été écrit.',
         en: '✖ {count} {count#problem|problems} in the candidate files: nothing was written.'

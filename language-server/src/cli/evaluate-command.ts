@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { TemporaryFile } from '../common/files.js';
 import { createPseudonymizer } from '../evaluation/anonymize.js';
-import { evaluateSources, readCandidates, type CandidateSource } from '../core/evaluate.js';
+import { evaluateSources, expandCandidatePaths, readCandidates, type CandidateSource } from '../core/evaluate.js';
+import { documentTypeOf, produceJuryDocuments, type JuryDocumentType } from '../core/jury.js';
 import { evaluateCandidate } from '../evaluation/engine.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { InputError, MAX_SHOWN_PROBLEMS, formatProblem } from '../evaluation/candidates/index.js';
@@ -14,15 +15,15 @@ import { createOpenBadgesWriter, hasHttpsIssuer } from '../interop/openbadges.js
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { EvaluationSession } from '../evaluation/session.js';
 import { getLocale } from '../i18n/locale.js';
-import { msg } from '../i18n/messages.js';
+import { joinList, msg } from '../i18n/messages.js';
 import { isCohortFile } from '../protocol/commands.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors.js';
 import { isHttpsUrl, referentielErrors, selectReferentiel } from './export-command.js';
-import { checkOutput, displayFile } from './io.js';
+import { checkOutput, displayFile, writeStdout } from './io.js';
 import { parseFormat } from './lint-command.js';
 import { printable } from '../common/markup.js';
 
-export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv', 'openbadges'] as const;
+export const EVALUATE_FORMATS = ['text', 'json', 'html', 'csv', 'openbadges', 'pv', 'certificats'] as const;
 type EvaluateFormat = typeof EVALUATE_FORMATS[number];
 
 export interface EvaluateOptions {
@@ -37,10 +38,16 @@ export interface EvaluateOptions {
     baseUri?: string;
     anonymize?: boolean;
     sel?: string;
+    /** --session : le nom de la session du jury (pv, certificats). */
+    session?: string;
+    /** --jury : les membres du jury, séparés par « ; » (pv). */
+    jury?: string;
+    /** --pdf : les documents du jury en PDF balisé plutôt qu'en HTML. */
+    pdf?: boolean;
     color: boolean;
 }
 
-const REPORT_EXTENSION: Record<Exclude<EvaluateFormat, 'openbadges'>, string> = { text: 'txt', json: 'json', html: 'html', csv: 'csv' };
+const REPORT_EXTENSION: Record<Exclude<EvaluateFormat, 'openbadges' | 'pv' | 'certificats'>, string> = { text: 'txt', json: 'json', html: 'html', csv: 'csv' };
 
 /**
  * Les problèmes d'entrée sur la sortie d'erreur : au plus MAX_SHOWN_PROBLEMS par fichier, puis
@@ -85,14 +92,12 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
     if (options.date !== undefined && !isIsoDate(options.date)) {
         throw new UsageError(msg('evaluate.badDate', { value: options.date }));
     }
-    for (const file of candidateFiles) {
-        try {
-            const stat = await fs.stat(file);
-            if (!stat.isFile()) throw new Error('not a file');
-        } catch {
-            throw new UsageError(msg('error.noSuchPath', { path: file }));
-        }
-    }
+    // Un dossier donne ses fichiers de candidats ; un fichier d'un type non lu est refusé par son nom.
+    const paths = await expandCandidatePaths(candidateFiles);
+    if (paths.missing.length > 0) throw new UsageError(msg('error.noSuchPath', { path: paths.missing[0] }));
+    if (paths.refused.length > 0) throw new UsageError(msg('evaluate.refusedType', { count: paths.refused.length, files: joinList(paths.refused.map(f => printable(displayFile(f)))) }));
+    if (paths.empty.length > 0) throw new UsageError(msg('evaluate.emptyFolder', { path: paths.empty[0] }));
+    candidateFiles = paths.files;
     const workspace = await loadWorkspace([options.referentiel]);
     const model = selectReferentiel(workspace, options.referentiel, options.code);
     const errors = referentielErrors(model, options.color);
@@ -103,6 +108,9 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
 
     if (format === 'openbadges') {
         return evaluateToBadges(candidateFiles, model, options);
+    }
+    if (format === 'pv' || format === 'certificats') {
+        return evaluateToJuryDocuments(format, candidateFiles, model, workspace.all.map(d => d.uri.fsPath), options);
     }
 
     const target = options.out ? path.resolve(options.out) : undefined;
@@ -181,6 +189,54 @@ export async function evaluateCommand(candidateFiles: string[], options: Evaluat
 
 function sourcesOf(candidateFiles: readonly string[]): CandidateSource[] {
     return candidateFiles.map(file => ({ file }));
+}
+
+/**
+ * `--format pv` (procès-verbal, --out fichier .html ou .pdf, sinon HTML sur la sortie standard) et
+ * `--format certificats --out <dossier>` (un certificat de bloc par bloc validé et par candidat),
+ * en HTML, ou en PDF balisé avec --pdf (ou un --out en .pdf pour le procès-verbal). Les noms des
+ * candidats ne sont écrits que dans ces documents : la sortie d'erreur ne donne que des nombres.
+ */
+async function evaluateToJuryDocuments(kind: 'pv' | 'certificats', candidateFiles: string[], model: ReferentielModel, inputs: string[], options: EvaluateOptions): Promise<number> {
+    if (options.session !== undefined && options.session.trim() === '') throw new UsageError(msg('evaluate.emptySession'));
+    let type: JuryDocumentType = options.pdf ? 'pdf' : 'html';
+    if (kind === 'certificats') {
+        if (!options.out) throw new UsageError(msg('evaluate.certificatsNeedOut'));
+        const stat = await fs.stat(options.out).catch(() => undefined);
+        if (stat && !stat.isDirectory()) throw new UsageError(msg('evaluate.certificatsOutIsFile', { path: options.out }));
+    } else if (options.out) {
+        const byName = documentTypeOf(options.out);
+        if (!byName || (options.pdf && byName !== 'pdf')) throw new UsageError(msg('evaluate.pvExtension', { path: options.out }));
+        type = byName;
+        await checkOutput(options.out, [...candidateFiles, ...inputs], type);
+    } else if (type === 'pdf') {
+        throw new UsageError(msg('evaluate.pdfNeedsOut'));
+    }
+    const pseudonym = options.anonymize ? createPseudonymizer(options.sel) : undefined;
+    const date = options.date ?? new Date().toISOString().slice(0, 10);
+    let output;
+    try {
+        output = await produceJuryDocuments(model, sourcesOf(candidateFiles), kind, options.out, {
+            date, evaluationDate: options.date, session: options.session, members: options.jury?.split(';'), type, locale: getLocale(),
+            sheet: options.sheet, pseudonym
+        });
+    } catch (error) {
+        if (error instanceof InputError) {
+            printProblems(error.problems);
+            return EXIT_USAGE;
+        }
+        if (typeof (error as NodeJS.ErrnoException).code === 'string' && !(error instanceof UsageError)) throw writeError(options.out ?? 'stdout', error);
+        throw error;
+    }
+    if (output.content !== undefined) {
+        await writeStdout(output.content);
+    } else if (kind === 'pv') {
+        process.stderr.write(printable(msg('evaluate.pvWritten', { count: output.summary.candidats, file: options.out! })) + '\n');
+    } else {
+        process.stderr.write(printable(msg('evaluate.certificatsWritten', { count: output.files.length, candidats: output.summary.candidats, folder: options.out! })) + '\n');
+    }
+    if (pseudonym?.random) process.stderr.write(msg('evaluate.anonymizedRandom') + '\n');
+    return EXIT_OK;
 }
 
 /** `--format openbadges --out <dossier>` : un badge par bloc validé et par certification obtenue. */

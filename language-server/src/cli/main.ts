@@ -138,6 +138,9 @@ export function createProgram(): Command {
         .option('--base-uri <url>', msg('cli.evaluate.baseUri'))
         .option('--anonymize', msg('cli.evaluate.anonymize'))
         .option('--sel <texte>', msg('cli.evaluate.sel'))
+        .option('--session <nom>', msg('cli.evaluate.session'))
+        .option('--jury <noms>', msg('cli.evaluate.jury'))
+        .option('--pdf', msg('cli.evaluate.pdf'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
             program.setOptionValue('exitCode', await (await import('./evaluate-command.js')).evaluateCommand(files, { ...options, color: colorOf() }));

@@ -36,8 +36,8 @@ registerMessages({
 
     // --- Fichiers --------------------------------------------------------------------------
     'cand.file.unsupported': {
-        fr: 'Format de fichier non reconnu ({ext}) : une cohorte se lit en .csv, .txt ou .xlsx, un candidat seul en .candidat.json.',
-        en: 'Unrecognised file format ({ext}): a cohort is read from .csv, .txt or .xlsx, a single candidate from .candidat.json.'
+        fr: 'Format de fichier non reconnu ({ext}) : une cohorte se lit en .csv, .tsv ou .xlsx, un candidat seul en .candidat.json.',
+        en: 'Unrecognised file format ({ext}): a cohort is read from .csv, .tsv or .xlsx, a single candidate from .candidat.json.'
     },
     'cand.file.xls': {
         fr: 'Les classeurs .xls (ancien format d\'Excel) ne sont pas lus : enregistrez le fichier au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».',
@@ -179,8 +179,8 @@ registerMessages({
         en: '{where}: invalid date "{value}". Write YYYY-MM-DD (2026-06-30) or DD/MM/YYYY (30/06/2026).'
     },
     'cand.value.blocItem': {
-        fr: '{where} : « {value} » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : BC01|BC02@2024-06-30.',
-        en: '{where}: "{value}" is badly written. Write the bloc codes separated by "|", each optionally followed by its date: BC01|BC02@2024-06-30.'
+        fr: '{where} : « {value} » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : « BC01|BC02@2024-06-30 ».',
+        en: '{where}: "{value}" is badly written. Write the bloc codes separated by "|", each optionally followed by its date: "BC01|BC02@2024-06-30".'
     },
     'cand.value.cellError': {
         fr: '{where} : la cellule contient l\'erreur {value} (formule). Corrigez la formule ou remplacez-la par une valeur.',

@@ -2,9 +2,9 @@ import { canonicalCode } from '../codes.js';
 import {
     isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure, isNombreBlocs, isNon,
     isTousBlocs, isVariable,
-    type Bloc, type Comparaison, type Competence, type Critere, type Epreuve, type Expression, type Obtention
+    type Bloc, type Comparaison, type Competence, type Condition, type Critere, type Epreuve, type Expression, type Obtention
 } from '../generated/ast.js';
-import { formatNumber } from '../i18n/locale.js';
+import { formatCompared, formatDay, formatNumber } from '../i18n/locale.js';
 import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { inferType, normalizeUnit, type RuleType } from '../validation/rule-types.js';
@@ -238,7 +238,7 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
         if (entry.date && acquis && !acquis.aVie && acquis.duree !== undefined && acquis.unite) {
             const end = addDuration(entry.date, acquis.duree, acquis.unite);
             if (end !== undefined && end < date) {
-                warnings.push(msg('eval.avert.blocExpire', { bloc: index.blocByKey.get(key)?.name ?? entry.bloc, date: entry.date, evaluation: date, duree: dureeAcquis }));
+                warnings.push(msg('eval.avert.blocExpire', { bloc: index.blocByKey.get(key)?.name ?? entry.bloc, date: formatDay(entry.date), evaluation: formatDay(date), duree: dureeAcquis }));
                 continue;
             }
         }
@@ -264,11 +264,11 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
         const params = { acquises, total, requises, seuil: formatNumber(seuil), manquantes: nonEvaluees.length };
         if (anterieur) {
             statut = 'acquis antérieurement';
-            motif = anterieur.date ? msg('eval.bloc.anterieur', { date: anterieur.date, duree: dureeAcquis }) : msg('eval.bloc.anterieurSansDate', { duree: dureeAcquis });
+            motif = anterieur.date ? msg('eval.bloc.anterieur', { date: formatDay(anterieur.date), duree: dureeAcquis }) : msg('eval.bloc.anterieurSansDate', { duree: dureeAcquis });
         } else if (equivalent) {
             statut = 'validé par équivalence';
             dateAcquisition = anterieurs.get(canonicalCode(equivalent.bloc))?.date;
-            motif = msg('eval.bloc.equivalence', { bloc: equivalent.bloc, date: dateAcquisition ?? '—' });
+            motif = msg('eval.bloc.equivalence', { bloc: equivalent.bloc, date: dateAcquisition ? formatDay(dateAcquisition) : '—' });
         } else if (total > 0 && acquises >= requises) {
             statut = 'validé';
             motif = msg('eval.bloc.valide', params);
@@ -343,11 +343,29 @@ function decide(context: EvaluationContext, competences: CompetencePhase, blocs:
         if (bloc && isValidated(blocs.statusOf.get(bloc)!)) continue;
         motifs.push(msg('eval.motif.eliminatoire', { competence: competence.name, critere: critere.name, texte: critere.texte }));
     }
+    const conditions = context.obtention?.conditions ?? [];
     for (const regle of regles) {
-        if (regle.statut === 'non remplie') motifs.push(msg('eval.motif.regleNonRemplie', { titre: regle.titre, detail: regle.detail }));
-        else if (regle.statut === 'indéterminée') motifs.push(msg('eval.motif.regleIndeterminee', { titre: regle.titre, detail: regle.detail }));
+        const condition = conditions.find((c, i) => (c.name ?? `R${i + 1}`) === regle.code);
+        const texte = condition && context.obtention ? conditionNote(context.obtention, condition) : undefined;
+        const citation = texte ? msg('eval.motif.citation', { texte }) : '';
+        if (regle.statut === 'non remplie') motifs.push(msg('eval.motif.regleNonRemplie', { titre: regle.titre, detail: regle.detail }) + citation);
+        else if (regle.statut === 'indéterminée') motifs.push(msg('eval.motif.regleIndeterminee', { titre: regle.titre, detail: regle.detail }) + citation);
     }
     return { decision, motifs };
+}
+
+/**
+ * La phrase du référentiel qui énonce une condition : la première note écrite après elle dans le
+ * bloc « obtention », avant la condition suivante (le texte publié attaché à la règle).
+ */
+function conditionNote(obtention: Obtention, condition: Condition): string | undefined {
+    const start = condition.$cstNode?.end;
+    if (start === undefined) return undefined;
+    const next = Math.min(...obtention.conditions.map(c => c.$cstNode?.offset ?? Infinity).filter(o => o >= start));
+    const note = obtention.notes
+        .filter(n => (n.$cstNode?.offset ?? -1) >= start && (n.$cstNode?.offset ?? Infinity) < next)
+        .sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset)[0];
+    return note?.texte.replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /** Les aménagements du dossier dont la validité est passée à la date d'évaluation : un avertissement chacun. */
@@ -359,7 +377,7 @@ function checkAmenagements(context: EvaluationContext): void {
         const fin = entry.fin ?? addDuration(entry.debut, duree, unite);
         if (fin !== undefined && fin < context.date) {
             context.warnings.push(msg('eval.avert.amenagement', {
-                nature: entry.nature, debut: entry.debut, fin, date: context.date,
+                nature: entry.nature, debut: formatDay(entry.debut), fin: formatDay(fin), date: formatDay(context.date),
                 validite: entry.fin ? msg('eval.avert.validiteFin') : msg('eval.avert.validite', { duree: formatNumber(duree), unite })
             }));
         }
@@ -553,17 +571,52 @@ class RuleEvaluator {
         return [...parts, ...missing].join(' ; ');
     }
 
+    /**
+     * Une comparaison en clair, avec les titres du référentiel plutôt que ses codes :
+     * « Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20 ».
+     */
     private describeComparison(node: Comparaison): string {
-        const left = this.evaluateNumber(node.left);
-        const right = this.evaluateNumber(node.right);
-        const leftType = this.typeOf(node.left);
-        const rightType = this.typeOf(node.right);
-        const type = leftType.kind === 'number' ? rightType : leftType;
-        const show = (i: Interval, t: RuleType): string => withUnit(i.lo === i.hi ? formatNumber(i.lo) : msg('eval.detail.inconnu'), t.kind === 'number' ? type : t);
-        const outcome = compare(node.operator, left, right);
-        const shownOp = outcome === 'false' ? negate(node.operator) : pretty(node.operator);
-        const name = isLitteral(node.left) ? '' : `${expressionText(node.left)} = `;
-        return `${name}${show(left, leftType)} ${shownOp} ${show(right, rightType)}`;
+        let subject = node.left;
+        let threshold = node.right;
+        let operator = node.operator;
+        if (isLitteral(subject) && !isLitteral(threshold)) {
+            // « 10 <= moyenne(…) » se dit comme « moyenne(…) >= 10 ».
+            [subject, threshold] = [threshold, subject];
+            operator = mirror(operator);
+        }
+        const value = this.evaluateNumber(subject);
+        const limit = this.evaluateNumber(threshold);
+        const subjectType = this.typeOf(subject);
+        const thresholdType = this.typeOf(threshold);
+        const type = subjectType.kind === 'number' ? thresholdType : subjectType;
+        // Deux valeurs connues s'écrivent avec la précision qu'il faut pour se comparer comme les vraies.
+        const [valueText, limitText] = formatCompared([value.lo, limit.lo]);
+        const known = (i: Interval): boolean => i.lo === i.hi;
+        const shown = (i: Interval, text: string, t: RuleType): string => known(i) ? withUnit(text, t.kind === 'number' ? type : t) : msg('eval.detail.inconnue');
+        const thresholdText = isLitteral(threshold)
+            ? shown(limit, limitText, thresholdType)
+            : msg('eval.detail.valeurDe', { libelle: this.labelOf(threshold), valeur: shown(limit, limitText, thresholdType) });
+        return msg(`eval.detail.cmp.${OPERATOR_KEYS[operator] ?? 'ge'}`, { libelle: this.labelOf(subject), valeur: shown(value, valueText, subjectType), seuil: thresholdText });
+    }
+
+    /** Ce que désigne une expression, dit avec les titres du référentiel. */
+    private labelOf(e: Expression): string {
+        if (isVariable(e)) {
+            const target = e.grandeur?.ref;
+            if (isEpreuve(target) || isMesure(target)) return target.titre;
+            return expressionText(e);
+        }
+        if (isNombreBlocs(e)) return msg('eval.libelle.nombreBlocs');
+        if (isAppel(e)) {
+            const quoted = (a: Expression): string => isVariable(a) || isAppel(a) ? msg('eval.libelle.cite', { libelle: this.labelOf(a) }) : expressionText(a);
+            if (e.fonction === 'nombre') return msg('eval.libelle.nombre', { count: e.arguments.length });
+            const list = joinList(e.arguments.map(a => e.ponderee && a.coefficient !== undefined
+                ? msg('eval.libelle.coef', { libelle: quoted(a.valeur), coef: formatNumber(a.coefficient) })
+                : quoted(a.valeur)));
+            const key = e.fonction === 'moyenne' && e.ponderee ? 'eval.libelle.moyennePonderee' : `eval.libelle.${e.fonction}`;
+            return msg(key, { list });
+        }
+        return expressionText(e);
     }
 
     /** Le type d'une expression (barème, unité), calculé une fois par nœud et par référentiel. */
@@ -584,13 +637,12 @@ function withUnit(text: string, type: RuleType): string {
     return text;
 }
 
-function pretty(op: string): string {
-    return ({ '>=': '≥', '<=': '≤', '!=': '≠' } as Record<string, string>)[op] ?? op;
-}
+/** La clé de la phrase de chaque comparaison (« il faut au moins… »). */
+const OPERATOR_KEYS: Record<string, string> = { '>=': 'ge', '≥': 'ge', '>': 'gt', '<=': 'le', '≤': 'le', '<': 'lt', '=': 'eq', '!=': 'ne', '≠': 'ne' };
 
-/** L'opérateur qui est vrai quand `op` est faux (pour écrire « 9,75/20 < 10/20 »). */
-function negate(op: string): string {
-    return ({ '>=': '<', '≥': '<', '>': '≤', '<=': '>', '≤': '>', '<': '≥', '=': '≠', '!=': '=', '≠': '=' } as Record<string, string>)[op] ?? op;
+/** L'opérateur qui dit la même chose, côtés échangés (« 10 <= x » ⇔ « x >= 10 »). */
+function mirror(op: string): string {
+    return ({ '>=': '<=', '≥': '≤', '>': '<', '<=': '>=', '≤': '≥', '<': '>' } as Record<string, string>)[op] ?? op;
 }
 
 function compare(op: string, l: Interval, r: Interval): Truth {

@@ -72,8 +72,9 @@ export const REPORT_MESSAGES = {
         fr: 'Compétences non acquises ou non évaluées',
         en: 'Competencies not acquired or not assessed'
     },
+    'report.section.competencesAcquired': { fr: 'Compétences acquises', en: 'Competencies acquired' },
     'report.section.motifs': { fr: 'Motifs', en: 'Reasons' },
-    'report.section.attestations': { fr: 'Attestations de bloc', en: 'Bloc certificates' },
+    'report.section.attestations': { fr: 'Certificats de bloc', en: 'Bloc certificates' },
     'report.section.avertissements': { fr: 'Avertissements', en: 'Warnings' },
     'report.section.resume': { fr: 'Résumé de la cohorte', en: 'Cohort summary' },
     'report.heading': { fr: '{title} :', en: '{title}:' },
@@ -83,6 +84,7 @@ export const REPORT_MESSAGES = {
     'report.text.blocNoDetail': { fr: '{code} : {statut} — {titre}', en: '{code}: {statut} — {titre}' },
     'report.text.regle': { fr: '{titre} : {detail} → {statut}', en: '{titre}: {detail} → {statut}' },
     'report.text.competence': { fr: '{code} ({bloc}) : {statut} — {motif}', en: '{code} ({bloc}): {statut} — {motif}' },
+    'report.text.competenceSaid': { fr: '{code} ({bloc}) : {motif}', en: '{code} ({bloc}): {motif}' },
     'report.text.attestation': { fr: '{code} — {titre}', en: '{code} — {titre}' },
 
     // --- Tableaux (HTML) -----------------------------------------------------------------------
@@ -102,6 +104,12 @@ export const REPORT_MESSAGES = {
     'report.col.part': { fr: 'Part', en: 'Share' },
     'report.caption.of': { fr: ' — {candidat}', en: ' — {candidat}' },
     'report.caption.resume': { fr: 'Décisions de la cohorte', en: 'Decisions of the cohort' },
+    'report.caption.candidats': { fr: 'Chaque candidat et sa décision', en: 'Each candidate and their decision' },
+    'report.col.candidat': { fr: 'Candidat', en: 'Candidate' },
+    'report.html.acquired': {
+        fr: '{count} {count#compétence acquise|compétences acquises} (afficher le détail)',
+        en: '{count} {count#competency|competencies} acquired (show the details)'
+    },
     'report.html.skip': { fr: 'Aller au résumé de la cohorte', en: 'Skip to the cohort summary' },
     'report.html.noBloc': { fr: 'hors bloc', en: 'no bloc' },
     'report.html.missing': { fr: 'non renseignée', en: 'missing' },

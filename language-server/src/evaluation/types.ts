@@ -110,7 +110,7 @@ export interface ResultatRegle {
     readonly expression: string;
     readonly statut: StatutRegle;
     readonly valeurs: readonly ValeurUtilisee[];
-    /** Le calcul, lisible : « moyenne(memoire, soutenance) = 9,75/20 < 10/20 ». */
+    /** Le calcul, lisible, avec les titres du référentiel : « Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20 ». */
     readonly detail: string;
 }
 
@@ -124,7 +124,7 @@ export interface EvaluationResult {
     readonly regles: readonly ResultatRegle[];
     /** Ce qui manque ou échoue, en phrases qu'un candidat comprend. */
     readonly motifs: readonly string[];
-    /** Blocs qui donnent droit aujourd'hui à une attestation de bloc. */
+    /** Blocs qui donnent droit aujourd'hui à un certificat de bloc. */
     readonly attestations: readonly string[];
     /** Remarques qui ne changent pas la décision (aménagement expiré…). */
     readonly avertissements: readonly string[];

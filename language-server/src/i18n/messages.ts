@@ -174,49 +174,127 @@ export function msg(key: MessageKey | string, params: Record<string, string | nu
     return fill(entry[locale] ?? entry.fr, params, locale);
 }
 
+/** Un morceau de modèle : texte, paramètre `{nom}` ou choix singulier/pluriel `{nom#un|plusieurs}`. */
+export type TemplatePart =
+    | { kind: 'text'; text: string }
+    | { kind: 'param'; name: string }
+    | { kind: 'plural'; name: string; one: TemplatePart[]; many: TemplatePart[] };
+
+/** Un modèle mal formé (accolade non fermée, choix sans « | »…) : une erreur du catalogue, pas de l'utilisateur. */
+export class TemplateSyntaxError extends Error {}
+
+const parsed = new Map<string, TemplatePart[]>();
+
+/**
+ * Analyse un modèle. Les choix s'imbriquent : une forme peut contenir des paramètres et d'autres
+ * choix (« {count#son critère|ses {count} critères} »). Résultat mis en cache par modèle.
+ */
+export function parseTemplate(template: string): TemplatePart[] {
+    let cached = parsed.get(template);
+    if (!cached) {
+        cached = new TemplateParser(template).parse();
+        // Les modèles viennent du catalogue (et de quelques textes composés) : on borne tout de même.
+        if (parsed.size >= 5_000) parsed.clear();
+        parsed.set(template, cached);
+    }
+    return cached;
+}
+
+class TemplateParser {
+    private pos = 0;
+    constructor(private readonly source: string) {}
+
+    parse(): TemplatePart[] {
+        const parts = this.sequence(false);
+        if (this.pos < this.source.length) {
+            throw new TemplateSyntaxError(`« ${this.source[this.pos]} » inattendu en position ${this.pos} dans « ${this.source} »`);
+        }
+        return parts;
+    }
+
+    /** Une suite de morceaux, jusqu'à la fin (ou, dans un choix, jusqu'à « | » ou « } »). */
+    private sequence(inChoice: boolean): TemplatePart[] {
+        const parts: TemplatePart[] = [];
+        let text = '';
+        // Accolades littérales ouvertes (« obtention { … } ») : leur « } » est du texte.
+        let literal = 0;
+        while (this.pos < this.source.length) {
+            const c = this.source[this.pos];
+            if (inChoice && literal === 0 && (c === '}' || c === '|')) break;
+            if (c === '{') {
+                const placeholder = this.placeholder();
+                if (placeholder) {
+                    if (text) parts.push({ kind: 'text', text });
+                    text = '';
+                    parts.push(placeholder);
+                    continue;
+                }
+                literal++;
+            } else if (c === '}' && literal > 0) {
+                literal--;
+            }
+            text += c;
+            this.pos++;
+        }
+        if (text) parts.push({ kind: 'text', text });
+        return parts;
+    }
+
+    /** `{nom}` ou `{nom#…|…}` ; `undefined` (et rien de consommé) si l'accolade n'ouvre pas un paramètre. */
+    private placeholder(): TemplatePart | undefined {
+        const match = /^\{(\w+)([}#])/.exec(this.source.slice(this.pos));
+        if (!match) return undefined;
+        const name = match[1];
+        this.pos += match[0].length;
+        if (match[2] === '}') return { kind: 'param', name };
+        const one = this.sequence(true);
+        this.expect('|');
+        const many = this.sequence(true);
+        this.expect('}');
+        return { kind: 'plural', name, one, many };
+    }
+
+    private expect(c: string): void {
+        if (this.source[this.pos] !== c) {
+            throw new TemplateSyntaxError(`« ${c} » attendu en position ${this.pos} dans « ${this.source} »`);
+        }
+        this.pos++;
+    }
+}
+
+/** Singulier ? En français, 0 et 1 sont au singulier ; en anglais, seul 1 l'est. */
+export function isSingular(value: unknown, locale: Locale): boolean {
+    const n = Math.abs(Number(value));
+    return locale === 'fr' ? n < 2 : n === 1;
+}
+
 /**
  * Remplit un modèle. `{nom}` est remplacé par la valeur ; `{nom#singulier|pluriel}` choisit la forme
- * selon la valeur numérique (en français, 0 et 1 sont au singulier ; en anglais, seul 1 l'est).
+ * selon la valeur numérique (voir `isSingular`) ; les formes peuvent contenir paramètres et choix.
+ * Un paramètre absent reste écrit `{nom}`.
  */
 export function fill(template: string, params: Record<string, string | number | undefined>, locale: Locale = getLocale()): string {
+    return render(parseTemplate(template), params, locale);
+}
+
+function render(parts: readonly TemplatePart[], params: Record<string, string | number | undefined>, locale: Locale): string {
     let out = '';
-    for (const part of compiled(template)) {
-        if (typeof part === 'string') {
-            out += part;
-        } else if (part.one !== undefined) {
-            const n = Number(params[part.name]);
-            const singular = locale === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
-            out += singular ? part.one : part.many;
-        } else {
+    for (const part of parts) {
+        if (part.kind === 'text') {
+            out += part.text;
+        } else if (part.kind === 'param') {
             const value = params[part.name];
             out += value === undefined ? `{${part.name}}` : String(value);
+        } else {
+            out += render(isSingular(params[part.name], locale) ? part.one : part.many, params, locale);
         }
     }
     return out;
 }
 
-/** Un modèle découpé une fois : textes, `{nom}` et `{nom#singulier|pluriel}`. */
-type TemplatePart = string | { readonly name: string; readonly one?: string; readonly many?: string };
-const templates = new Map<string, readonly TemplatePart[]>();
-
-function compiled(template: string): readonly TemplatePart[] {
-    let parts = templates.get(template);
-    if (!parts) {
-        const list: TemplatePart[] = [];
-        const placeholder = /\{(\w+)#([^|}]*)\|([^}]*)\}|\{(\w+)\}/g;
-        let last = 0;
-        for (let m = placeholder.exec(template); m !== null; m = placeholder.exec(template)) {
-            if (m.index > last) list.push(template.slice(last, m.index));
-            list.push(m[1] !== undefined ? { name: m[1], one: m[2], many: m[3] } : { name: m[4] });
-            last = m.index + m[0].length;
-        }
-        if (last < template.length) list.push(template.slice(last));
-        parts = list;
-        // Les modèles viennent du catalogue (et de quelques textes composés) : on borne tout de même.
-        if (templates.size >= 5_000) templates.clear();
-        templates.set(template, parts);
-    }
-    return parts;
+/** Tous les messages enregistrés (catalogue principal et catalogues des modules), pour les vérifier. */
+export function allMessages(): ReadonlyArray<readonly [string, { fr: string; en: string }]> {
+    return [...Object.entries(catalog as Catalog), ...Object.entries(extra)];
 }
 
 /** Liste lisible : « A, B et C » / « A, B and C ». */

@@ -13,6 +13,8 @@
  *   fichiers qui existent déjà reviennent dans `data.existants` ; rien n'est écrit) ;
  * - `referentiel.creerReferentiel` {dossier, code, titre, blocs, remplacer?} : `referentiel new`
  *   (l'en-tête et un fichier par bloc, prêts à remplir ; mêmes règles pour les fichiers existants).
+ * - `referentiel.documentsJury` {uri, document, sortie, type?, session?, jury?, date?, code?} : le
+ *   procès-verbal ou les certificats de bloc de `referentiel evaluate --format pv|certificats`.
  *
  * Le contrat (identifiants, arguments, résultats) est dans `protocol/commands.ts`, partagé avec
  * l'extension ; le travail (charger, compter les erreurs, choisir la certification, évaluer,
@@ -20,6 +22,7 @@
  * Une erreur revient comme ResponseError au message en français (anglais selon la locale),
  * jamais comme une pile.
  */
+import * as path from 'node:path';
 import { AstUtils, DocumentState, GrammarUtils, isOperationCancelled, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -38,7 +41,7 @@ import { msg, registerMessages } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import {
     isCohortFile, SERVER_COMMANDS, type CommandErrorData, type CoverageMatrix, type CoverageRow, type EvaluateResult,
-    type CreateReferentielResult, type EvaluationDiagnostic, type ExportResult, type ImportWordResult, type ReferentielInfo, type SourceLocation
+    type CreateReferentielResult, type EvaluationDiagnostic, type ExportResult, type ImportWordResult, type JuryDocumentsResult, type ReferentielInfo, type SourceLocation
 } from '../protocol/commands.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { Competence, Critere, Modalite } from '../generated/ast.js';
@@ -96,6 +99,12 @@ function uriArgument(command: string, args: unknown[]): { uri: URI; raw: Record<
     return { uri: URI.parse(value), raw: typeof raw === 'string' ? {} : raw };
 }
 
+/** Une date AAAA-MM-JJ qui existe. */
+function isIsoDay(value: string): boolean {
+    const date = new Date(`${value}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 function rangeOf(node: AstNode, property?: string): Range {
     const cst = (property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined) ?? node.$cstNode;
     return cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -141,6 +150,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         guarded(SERVER_COMMANDS.referentiels, (_args, token) => this.referentiels(token));
         guarded(SERVER_COMMANDS.importWord, args => this.importWord(args));
         guarded(SERVER_COMMANDS.createReferentiel, args => this.createReferentiel(args));
+        guarded(SERVER_COMMANDS.juryDocuments, (args, token) => this.juryDocuments(args, token));
     }
 
     /** `referentiel.creerReferentiel` {dossier, code, titre, blocs, remplacer?} : `referentiel new`, fait par core/. */
@@ -383,6 +393,45 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         }
         html += writer.end(session.summary);
         return { referentiel: model.code, html, resultats, resume: session.summary, diagnostics: [] };
+    }
+
+    /**
+     * `referentiel.documentsJury` : procès-verbal ou certificats de bloc des candidats d'un fichier,
+     * écrits par le cœur (core/jury.ts) ; les problèmes de l'entrée reviennent en diagnostics.
+     */
+    async juryDocuments(args: unknown[], token: CancellationToken): Promise<JuryDocumentsResult> {
+        const { uri, raw } = uriArgument(SERVER_COMMANDS.juryDocuments, args);
+        const expected = '{ uri, document: "pv" | "certificats", sortie, type?, session?, jury?, date?, code? }';
+        const document = raw.document;
+        const type = raw.type ?? 'html';
+        if ((document !== 'pv' && document !== 'certificats') || typeof raw.sortie !== 'string' || !raw.sortie || (type !== 'html' && type !== 'pdf')
+            || (raw.date !== undefined && (typeof raw.date !== 'string' || !isIsoDay(raw.date)))
+            || (raw.jury !== undefined && (!Array.isArray(raw.jury) || raw.jury.some(m => typeof m !== 'string')))) {
+            throw failure(msg('command.badArguments', { command: SERVER_COMMANDS.juryDocuments, expected }));
+        }
+        const wanted = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code : undefined;
+        await this.ready(token);
+        const [{ announcedReferentiel }, { produceJuryDocuments }, { InputError }] = await Promise.all([
+            import('../core/evaluate.js'), import('../core/jury.js'), import('../evaluation/candidates/index.js')
+        ]);
+        const cohort = isCohortFile(uri.fsPath);
+        const file = await this.diskFile(uri);
+        const text = cohort ? undefined : await this.readDiskText(uri);
+        const model = await this.checkErrors(this.chooseCertification(wanted, text !== undefined ? announcedReferentiel(text) : undefined), token);
+        try {
+            const output = await produceJuryDocuments(model, [{ file, text }], document, URI.parse(raw.sortie).fsPath, {
+                date: (raw.date as string | undefined) ?? new Date().toISOString().slice(0, 10),
+                evaluationDate: raw.date as string | undefined,
+                session: typeof raw.session === 'string' ? raw.session : undefined,
+                members: raw.jury as string[] | undefined,
+                type, locale: getLocale(),
+                checkCancelled: () => { if (token.isCancellationRequested) throw OperationCancelled; }
+            });
+            return { referentiel: model.code, fichiers: output.files.map(f => URI.file(path.resolve(f)).toString()), resume: output.summary, diagnostics: [] };
+        } catch (error) {
+            if (error instanceof InputError) return { referentiel: model.code, fichiers: [], diagnostics: error.problems.map(problemToDiagnostic) };
+            throw error;
+        }
     }
 
     /**

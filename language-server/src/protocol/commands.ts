@@ -16,7 +16,8 @@ export const SERVER_COMMANDS = {
     coverageMatrix: 'referentiel.matriceCouverture',
     referentiels: 'referentiel.referentiels',
     importWord: 'referentiel.importerWord',
-    createReferentiel: 'referentiel.creerReferentiel'
+    createReferentiel: 'referentiel.creerReferentiel',
+    juryDocuments: 'referentiel.documentsJury'
 } as const;
 
 export type ServerCommandId = typeof SERVER_COMMANDS[keyof typeof SERVER_COMMANDS];
@@ -29,9 +30,9 @@ export type ExportFormat = typeof EXPORT_FORMATS[number];
 export const BINARY_EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf'];
 
 /** Les fichiers qu'on évalue comme une cohorte (une ligne par candidat), lus sur le disque. */
-const COHORT_FILE = /\.(csv|txt|xlsx)$/i;
+const COHORT_FILE = /\.(csv|tsv|xlsx)$/i;
 
-/** Vrai pour un fichier de cohorte (CSV, texte délimité, classeur XLSX) d'après son nom. */
+/** Vrai pour un fichier de cohorte (CSV, TSV, classeur XLSX) d'après son nom. */
 export function isCohortFile(file: string): boolean {
     return COHORT_FILE.test(file);
 }
@@ -59,6 +60,34 @@ export interface EvaluateResult {
     /** Le rapport HTML autonome, le même que `referentiel evaluate --format html` ; absent si l'entrée a des problèmes. */
     readonly html?: string;
     readonly resultats?: readonly EvaluationResult[];
+    readonly resume?: EvaluationSummary;
+    readonly diagnostics: readonly EvaluationDiagnostic[];
+}
+
+/**
+ * `referentiel.documentsJury` : le procès-verbal de délibération (`pv`, écrit dans le fichier
+ * `sortie`) ou les certificats de bloc (`certificats`, écrits dans le dossier `sortie`) des
+ * candidats d'un fichier (dossier JSON ou cohorte), comme `referentiel evaluate --format pv|certificats`.
+ */
+export interface JuryDocumentsArgs {
+    readonly uri: string;
+    readonly document: 'pv' | 'certificats';
+    /** URI `file:` du fichier (pv) ou du dossier (certificats) à écrire. */
+    readonly sortie: string;
+    /** `html` (par défaut) ou `pdf` (PDF balisé). */
+    readonly type?: 'html' | 'pdf';
+    readonly session?: string;
+    /** Les membres du jury (pv). */
+    readonly jury?: readonly string[];
+    /** Date de la délibération AAAA-MM-JJ (sinon aujourd'hui) ; les dossiers gardent leur date d'évaluation. */
+    readonly date?: string;
+    readonly code?: string;
+}
+
+export interface JuryDocumentsResult {
+    readonly referentiel?: string;
+    /** Les fichiers écrits (URI) ; vide si l'entrée a des problèmes. */
+    readonly fichiers: readonly string[];
     readonly resume?: EvaluationSummary;
     readonly diagnostics: readonly EvaluationDiagnostic[];
 }
@@ -191,4 +220,5 @@ export interface ServerCommands {
     'referentiel.referentiels': { args: Record<string, never>; result: ReferentielInfo[] };
     'referentiel.importerWord': { args: ImportWordArgs; result: ImportWordResult };
     'referentiel.creerReferentiel': { args: CreateReferentielArgs; result: CreateReferentielResult };
+    'referentiel.documentsJury': { args: JuryDocumentsArgs; result: JuryDocumentsResult };
 }

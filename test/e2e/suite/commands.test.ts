@@ -293,3 +293,42 @@ test('le réglage referentiel.langue : « en » passe le serveur et les vues en 
     assert(/A9-9/.test(back), back);
     await editor.document.save();
 }, 60_000);
+
+test('documents du jury : les commandes de la palette écrivent le procès-verbal et les certificats de bloc', async () => {
+    const extension = await activated();
+    type Localized = string | { value: string };
+    const text = (t: Localized): string => typeof t === 'string' ? t : t.value;
+    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string; title: Localized }> } }).contributes.commands;
+    const titles = Object.fromEntries(contributed.map(c => [c.command, text(c.title)]));
+    assertEqual([titles['referentiel.produireProcesVerbal'], titles['referentiel.produireCertificatsDeBloc']],
+        englishEditor() ? ['Write the minutes of the jury', 'Write the bloc certificates'] : ['Produire le procès-verbal du jury', 'Produire les certificats de bloc'],
+        'titres des commandes du jury');
+    const registered = await vscode.commands.getCommands(true);
+    assert(registered.includes('referentiel.produireProcesVerbal') && registered.includes('referentiel.produireCertificatsDeBloc'), 'commandes du jury enregistrées');
+
+    const dossier = path.join(os.tmpdir(), `referentiel-jury-${process.pid}`);
+    const pv = vscode.Uri.file(path.join(dossier, 'pv.html'));
+    const resultPv = await vscode.commands.executeCommand<{ fichiers: string[]; resume?: { candidats: number } } | undefined>('referentiel.produireProcesVerbal', {
+        uri: file('data-engineer/candidats/cohorte-session-2026.csv').toString(), sortie: pv.toString(), session: 'Session de juin 2026', jury: ['Marie Curie'], date: '2026-06-30'
+    });
+    assert(resultPv, 'la commande du procès-verbal n\'a rien rendu');
+    assertEqual(resultPv.fichiers, [pv.toString()], 'procès-verbal écrit');
+    const html = readFileSync(pv.fsPath, 'utf8');
+    assert(html.includes('Session de juin 2026') && html.includes('<li>Marie Curie</li>'), 'session et jury dans le procès-verbal');
+
+    const certificats = vscode.Uri.file(path.join(dossier, 'certificats'));
+    const resultCertificats = await vscode.commands.executeCommand<{ fichiers: string[] } | undefined>('referentiel.produireCertificatsDeBloc', {
+        uri: file('data-engineer/candidats/02-bloc-non-valide.candidat.json').toString(), sortie: certificats.toString(), type: 'pdf', date: '2026-06-30'
+    });
+    assert(resultCertificats, 'la commande des certificats n\'a rien rendu');
+    assertEqual(resultCertificats.fichiers.length, 4, 'un certificat par bloc validé');
+    assert(readFileSync(vscode.Uri.parse(resultCertificats.fichiers[0]).fsPath).subarray(0, 5).toString('latin1') === '%PDF-', 'certificat en PDF');
+    rmSync(dossier, { recursive: true, force: true });
+});
+
+test('évaluer une cohorte : progression dans la barre d\'état, puis le bilan', async () => {
+    await activated();
+    const outcome = await vscode.commands.executeCommand<EvaluationOutcome>('referentiel.evaluerDossierCandidat', file('data-engineer/candidats/cohorte-session-2026.csv'));
+    assert(outcome, 'la commande n\'a rien rendu');
+    assertEqual({ problemes: outcome.problemes, candidats: outcome.decisions.length, rapport: outcome.rapport }, { problemes: 0, candidats: 8, rapport: true }, 'cohorte évaluée');
+});

@@ -111,13 +111,13 @@ describe('readCohort (CSV) : formes acceptées', () => {
         expect(rows[0].positions.get('competences.C1-1')).toMatchObject({ line: 2, column: 14 });
     });
 
-    it('saute les lignes faites seulement de séparateurs et les lignes blanches ; tabulation dans un .txt', async () => {
+    it('saute les lignes faites seulement de séparateurs et les lignes blanches ; tabulation dans un .tsv', async () => {
         const rows = await collect(csv(`${HEAD};;\n\n1;;A;;;;;;;\n;;;;;;;;;\n   \n2;;NA;;;;;;;\n`), mini);
         expect(rows.map(r => [r.candidat.id, r.source.line])).toEqual([['1', 3], ['2', 6]]);
         // Ligne plus courte que l'en-tête (cellules finales omises) : les cellules manquantes sont vides.
         const short = await collect(csv('candidat;C1.1;C1.2;memoire\n1;A\n2;NA;A;12\n'), mini);
         expect(short.map(r => [r.candidat.id, r.competences.size, r.epreuves.size])).toEqual([['1', 1, 0], ['2', 2, 1]]);
-        const tab = await collect(csv('candidat\tC1.1\tmemoire\r\n1\tA\t12,5\r\n', '.txt'), mini);
+        const tab = await collect(csv('candidat\tC1.1\tmemoire\r\n1\tA\t12,5\r\n', '.tsv'), mini);
         expect(tab.map(r => [r.candidat.id, r.competences.get('C1.1'), r.epreuves.get('memoire')])).toEqual([['1', 'acquise', 12.5]]);
     });
 
@@ -219,7 +219,7 @@ describe('readCohort (CSV) : problèmes', () => {
             ['valeur', 3, 14, 'Candidat 2, colonne C1.1 : « peut-être » n\'est pas un résultat de compétence. Valeurs acceptées : A ou acquise (acquis), NA ou non acquise (non acquis), ou une cellule vide si la compétence n\'a pas été évaluée.'],
             ['valeur', 3, 26, 'Candidat 2, colonne CR1.1.1 : « oui » n\'est pas un résultat de critère. Valeurs acceptées : S ou satisfait, NS ou non satisfait, ou une cellule vide si le critère n\'a pas été vérifié.'],
             ['valeur', 3, 32, 'Candidat 2, colonne memoire : note « abs » non numérique pour memoire. Écrivez un nombre de 0 à 20 (12,5 ou 12.5), ou laissez la cellule vide si la note manque.'],
-            ['valeur', 3, 36, 'Candidat 2, colonne blocs_acquis : « BC01, BC02 » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : BC01|BC02@2024-06-30.']
+            ['valeur', 3, 36, 'Candidat 2, colonne blocs_acquis : « BC01, BC02 » mal écrit. Écrivez les codes des blocs séparés par « | », chacun éventuellement suivi de sa date : « BC01|BC02@2024-06-30 ».']
         ]);
         const noId = (await cohortProblems(csv('candidat;nom;C1.1\n1;x;A\n ;y;A\n'), mini)).problems;
         expect(noId).toEqual([expect.objectContaining({

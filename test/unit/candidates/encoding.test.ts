@@ -87,7 +87,7 @@ describe('encodage des cohortes CSV', () => {
         expect(bom).toEqual({ text: 'candidat;nom\n1;Zoé\n', encoding: 'utf-8' });
 
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('candidat\tnom\tC1.1\tmemoire\r\n1\tZoé\tA\t12,5\r\n', 'utf16le')]);
-        const rows = await collect(writeTemp(dir, 'unicode.txt', utf16), mini);
+        const rows = await collect(writeTemp(dir, 'unicode.tsv', utf16), mini);
         expect(rows.map(r => [r.candidat, r.competences.get('C1.1'), r.epreuves.get('memoire')])).toEqual([[{ id: '1', nom: 'Zoé' }, 'acquise', 12.5]]);
 
         const ascii = await decode(writeTemp(dir, 'ascii.csv', 'candidat\n1\n'));

@@ -46,8 +46,8 @@ describe('Data Engineer : les dossiers d\'exemple', () => {
     it('obtenue : les cinq blocs validés, les trois règles remplies, cinq attestations', () => {
         const r = sample('01-obtenue.candidat.json');
         expect(r.blocs.map(b => b.statut)).toEqual(['validé', 'validé', 'validé', 'validé', 'validé']);
-        expect(rule(r, R_MEMOIRE).detail).toBe('moyenne(memoire, soutenance) = 10,75/20 ≥ 10/20');
-        expect(rule(r, R_PERIODE).detail).toBe('periode_entreprise = 6 mois ≥ 6 mois');
+        expect(rule(r, R_MEMOIRE).detail).toBe('Moyenne de « Mémoire professionnel » et « Soutenance du mémoire » : 10,75/20, il faut au moins 10/20');
+        expect(rule(r, R_PERIODE).detail).toBe('Période en entreprise : 6 mois, il faut au moins 6 mois');
         expect(r.attestations).toEqual(['BC01', 'BC02', 'BC03', 'BC04', 'BC05']);
         expect(r.motifs).toEqual([]);
     });
@@ -64,14 +64,14 @@ describe('Data Engineer : les dossiers d\'exemple', () => {
         expect(bloc(r, 'BC04').statut).toBe('incomplet');
         expect(rule(r, R_MEMOIRE).statut).toBe('indéterminée');
         expect(r.motifs).toContain('Le bloc BC04 « Concevoir, mettre en œuvre et optimiser un modèle d\'Intelligence Artificielle/Machine Learning » est incomplet : il manque les résultats de C4.4 et C4.5.');
-        expect(r.motifs.join(' ')).toContain('la note de l\'épreuve « Soutenance du mémoire » (soutenance) manque');
+        expect(r.motifs.join(' ')).toContain('la note de l\'épreuve « Soutenance du mémoire » manque');
     });
 
     it('bloc acquis antérieurement : acquis à vie, pas d\'attestation nouvelle, aménagement expiré signalé', () => {
         const r = sample('04-bloc-acquis-anterieurement.candidat.json');
-        expect(bloc(r, 'BC02')).toMatchObject({ statut: 'acquis antérieurement', dateAcquisition: '2024-06-28', motif: 'Acquis antérieurement (2024-06-28) : les blocs sont acquis à vie.' });
+        expect(bloc(r, 'BC02')).toMatchObject({ statut: 'acquis antérieurement', dateAcquisition: '2024-06-28', motif: 'Acquis antérieurement (28 juin 2024) : les blocs sont acquis à vie.' });
         expect(r.attestations).not.toContain('BC02');
-        expect(r.avertissements).toEqual(['L\'aménagement « temps majoré d\'un tiers » accordé le 2025-03-01 a pris fin le 2026-03-01 (valable 1 an) : il ne couvrait plus la date d\'évaluation (2026-06-30).']);
+        expect(r.avertissements).toEqual(['L\'aménagement « temps majoré d\'un tiers » accordé le 1er mars 2025 a pris fin le 1er mars 2026 (valable 1 an) : il ne couvrait plus la date d\'évaluation (30 juin 2026).']);
     });
 
     it('critère éliminatoire non satisfait : l\'emporte sur « acquise » du jury', () => {
@@ -82,8 +82,8 @@ describe('Data Engineer : les dossiers d\'exemple', () => {
     });
 
     it('moyenne 9,99 : non remplie ; exactement 10 : remplie', () => {
-        expect(rule(sample('06-moyenne-juste-sous-10.candidat.json'), R_MEMOIRE)).toMatchObject({ statut: 'non remplie', detail: 'moyenne(memoire, soutenance) = 9,99/20 < 10/20' });
-        expect(rule(sample('07-moyenne-exactement-10.candidat.json'), R_MEMOIRE)).toMatchObject({ statut: 'remplie', detail: 'moyenne(memoire, soutenance) = 10/20 ≥ 10/20' });
+        expect(rule(sample('06-moyenne-juste-sous-10.candidat.json'), R_MEMOIRE)).toMatchObject({ statut: 'non remplie', detail: 'Moyenne de « Mémoire professionnel » et « Soutenance du mémoire » : 9,99/20, il faut au moins 10/20' });
+        expect(rule(sample('07-moyenne-exactement-10.candidat.json'), R_MEMOIRE)).toMatchObject({ statut: 'remplie', detail: 'Moyenne de « Mémoire professionnel » et « Soutenance du mémoire » : 10/20, il faut au moins 10/20' });
     });
 });
 

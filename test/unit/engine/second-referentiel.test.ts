@@ -47,23 +47,23 @@ describe('second référentiel : épreuves, moyenne pondérée, plancher, stage'
     it('moyenne pondérée (1, 1, 2) : 12 exactement suffit, 11,99 non', () => {
         // (10 + 10 + 2 × 14) / 4 = 12
         const juste = evaluate(model, { competences: competences(), epreuves: { ecrit: 10, oral: 10, pratique: 14 }, mesures: { stage: 280 } });
-        expect(regle(juste, 'R-MOY')).toMatchObject({ statut: 'remplie', detail: 'moyenne pondérée(ecrit coef 1, oral coef 1, pratique coef 2) = 12/20 ≥ 12/20' });
+        expect(regle(juste, 'R-MOY')).toMatchObject({ statut: 'remplie', detail: 'Moyenne pondérée de « Épreuve écrite » (coefficient 1), « Entretien oral » (coefficient 1) et « Épreuve pratique sur plateau technique » (coefficient 2) : 12/20, il faut au moins 12/20' });
         expect(juste.decision).toBe('obtenue');
         const sous = evaluate(model, { competences: competences(), epreuves: { ecrit: 10, oral: 9.96, pratique: 14 }, mesures: { stage: 280 } });
         expect(regle(sous, 'R-MOY').statut).toBe('non remplie');
         expect(sous.decision).toBe('non obtenue');
-        expect(sous.motifs).toContain('La condition « Moyenne pondérée des épreuves » n\'est pas remplie : moyenne pondérée(ecrit coef 1, oral coef 1, pratique coef 2) = 11,99/20 < 12/20.');
+        expect(sous.motifs).toContain('La condition « Moyenne pondérée des épreuves » n\'est pas remplie : Moyenne pondérée de « Épreuve écrite » (coefficient 1), « Entretien oral » (coefficient 1) et « Épreuve pratique sur plateau technique » (coefficient 2) : 11,99/20, il faut au moins 12/20.');
     });
 
     it('note plancher : une note sous 8 fait échouer même avec une bonne moyenne', () => {
         const r = evaluate(model, { competences: competences(), epreuves: { ecrit: 7.5, oral: 16, pratique: 16 }, mesures: { stage: 300 } });
         expect(regle(r, 'R-MOY').statut).toBe('remplie');
-        expect(regle(r, 'R-PLANCHER')).toMatchObject({ statut: 'non remplie', detail: 'min(ecrit, oral, pratique) = 7,5/20 < 8/20' });
+        expect(regle(r, 'R-PLANCHER')).toMatchObject({ statut: 'non remplie', detail: 'La plus basse de « Épreuve écrite », « Entretien oral » et « Épreuve pratique sur plateau technique » : 7,5/20, il faut au moins 8/20' });
     });
 
     it('stage en heures : 279 non, 280 oui ; valeurs utilisées rapportées', () => {
         const court = evaluate(model, { competences: competences(), epreuves: bonnesNotes, mesures: { stage: 279 } });
-        expect(regle(court, 'R-STAGE')).toMatchObject({ statut: 'non remplie', detail: 'stage = 279 heures < 280 heures' });
+        expect(regle(court, 'R-STAGE')).toMatchObject({ statut: 'non remplie', detail: 'Stage en entreprise : 279 heures, il faut au moins 280 heures' });
         expect(regle(court, 'R-STAGE').valeurs).toEqual([{ code: 'stage', libelle: 'Stage en entreprise', valeur: 279, unite: 'heures' }]);
         expect(regle(evaluate(model, { competences: competences(), epreuves: bonnesNotes, mesures: { stage: 280 } }), 'R-STAGE').statut).toBe('remplie');
     });
@@ -72,7 +72,7 @@ describe('second référentiel : épreuves, moyenne pondérée, plancher, stage'
         const manque = evaluate(model, { competences: competences(), epreuves: { ecrit: 12, oral: 12 }, mesures: { stage: 300 } });
         expect(regle(manque, 'R-MOY').statut).toBe('indéterminée');
         expect(manque.decision).toBe('incomplète');
-        expect(manque.motifs.join('\n')).toContain('la note de l\'épreuve « Épreuve pratique sur plateau technique » (pratique) manque');
+        expect(manque.motifs.join('\n')).toContain('la note de l\'épreuve « Épreuve pratique sur plateau technique » manque');
         // Même avec 20/20 en pratique : (2 + 2 + 40) / 4 = 11 < 12 → échec certain.
         const perdu = evaluate(model, { competences: competences(), epreuves: { ecrit: 2, oral: 2 }, mesures: { stage: 300 } });
         expect(regle(perdu, 'R-MOY').statut).toBe('non remplie');
@@ -97,7 +97,7 @@ describe('second référentiel : acquis antérieurs (5 ans) et aménagements (6 
             blocsAcquis: [{ bloc: 'BC02', date: '2021-06-29' }], epreuves: bonnesNotes, mesures: { stage: 300 }
         });
         expect(bloc(r, 'BC02').statut).toBe('non validé');
-        expect(r.avertissements).toContain('L\'acquisition du bloc BC02 le 2021-06-29 n\'est plus valable à la date d\'évaluation (2026-06-30) : les blocs sont acquis pendant 5 ans. Le bloc est évalué sur les résultats de cette session.');
+        expect(r.avertissements).toContain('L\'acquisition du bloc BC02 le 29 juin 2021 n\'est plus valable à la date d\'évaluation (30 juin 2026) : les blocs sont acquis pendant 5 ans. Le bloc est évalué sur les résultats de cette session.');
     });
 
     it('un bloc d\'une autre fiche déclaré équivalent valide le bloc par équivalence', () => {
@@ -106,7 +106,7 @@ describe('second référentiel : acquis antérieurs (5 ans) et aménagements (6 
             blocsAcquis: [{ bloc: 'RNCP99999BC03', date: '2023-01-15' }], epreuves: bonnesNotes, mesures: { stage: 300 }
         });
         expect(bloc(r, 'BC02')).toMatchObject({ statut: 'validé par équivalence', equivalence: 'RNCP99999BC03', dateAcquisition: '2023-01-15' });
-        expect(bloc(r, 'BC02').motif).toBe('Validé par équivalence : le bloc RNCP99999BC03 a été acquis (2023-01-15).');
+        expect(bloc(r, 'BC02').motif).toBe('Validé par équivalence : le bloc RNCP99999BC03 a été acquis (15 janvier 2023).');
         expect(r.decision).toBe('obtenue');
         expect(r.attestations).toEqual(['BC01', 'BC03']);
     });
@@ -117,6 +117,6 @@ describe('second référentiel : acquis antérieurs (5 ans) et aménagements (6 
             amenagements: [{ nature: 'tiers temps', debut: '2025-11-15' }, { nature: 'salle adaptée', debut: '2026-03-01' }]
         });
         expect(r.decision).toBe('obtenue');
-        expect(r.avertissements).toEqual(['L\'aménagement « tiers temps » accordé le 2025-11-15 a pris fin le 2026-05-15 (valable 6 mois) : il ne couvrait plus la date d\'évaluation (2026-06-30).']);
+        expect(r.avertissements).toEqual(['L\'aménagement « tiers temps » accordé le 15 novembre 2025 a pris fin le 15 mai 2026 (valable 6 mois) : il ne couvrait plus la date d\'évaluation (30 juin 2026).']);
     });
 });

@@ -30,7 +30,7 @@ describe('rapport CSV', () => {
         expect(data[2].slice(2, 7)).toEqual(['acquis antérieurement', 'validé', 'incomplet', 'validé', 'validé']);
         expect(data[0][7]).toBe('');
         results.forEach((r, i) => expect(data[i][7].split(' | ').filter(Boolean)).toEqual(r.motifs));
-        expect(data[1][7]).toContain('moyenne(memoire, soutenance) = 9,75/20 < 10/20');
+        expect(data[1][7]).toContain('Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20');
         // Le motif contenant « ; » est entre guillemets.
         expect(renderReport('csv', meta(), results)).toContain(';"Le bloc BC03');
     });

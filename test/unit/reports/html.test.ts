@@ -85,24 +85,24 @@ describe('rapport HTML', () => {
     it('règles : titre, condition, calcul, résultat', () => {
         const out = html([nonObtenue()]);
         expect(out).toContain('<th scope="row">Validation du mémoire et de sa soutenance<span class="expression">Condition : <code>moyenne(memoire, soutenance) &gt;= 10</code></span></th>');
-        expect(out).toContain('<td class="calc">moyenne(memoire, soutenance) = 9,75/20 &lt; 10/20</td>');
-        expect(visible(out)).toContain('moyenne(memoire, soutenance) = 9,75/20 < 10/20✖ non remplie');
+        expect(out).toContain('<td class="calc">Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20</td>');
+        expect(visible(out)).toContain('Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20✖ non remplie');
         expect(visible(html([obtenue()]))).toContain('✔ remplie');
         expect(visible(html([incomplete()]))).toContain('◐ indéterminée');
     });
 
     it('compétences : code, bloc, statut, motif', () => {
         const text = visible(html([nonObtenue()]));
-        expect(text).toContain('C4.5BC04✖ non acquiseNon acquise : le critère éliminatoire CR4.1.7');
-        expect(text).toContain('C1.1BC01✔ acquiseAcquise selon le jury.');
-        expect(visible(html([incomplete()]))).toContain('C3.7BC03◐ non évaluéeNon évaluée : aucun résultat pour cette compétence.');
+        expect(text).toContain('C4.5BC04✖ non acquiseLe critère éliminatoire CR4.1.7');
+        expect(text).toContain('C1.1BC01✔ acquiseSelon le jury.');
+        expect(visible(html([incomplete()]))).toContain('C3.7BC03◐ non évaluéeAucun résultat pour cette compétence.');
     });
 
     it('listes : motifs, attestations, avertissements', () => {
         const out = html([nonObtenue()]);
         expect(out).toMatch(/<h3>Motifs<\/h3><ul>\n<li>Le bloc BC04 « Concevoir/);
         expect(count(out.slice(out.indexOf('<h3>Motifs'), out.indexOf('</ul>', out.indexOf('<h3>Motifs'))), /<li>/g)).toBe(4);
-        expect(out).toContain('<h3>Attestations de bloc</h3>');
+        expect(out).toContain('<h3>Certificats de bloc</h3>');
         expect(out).toContain('<li>BC05 — Exploiter la donnée pour piloter l&#39;activité de l&#39;entreprise et créer de nouvelles opportunités</li>');
         expect(out).toContain('<h3>Avertissements</h3>');
         const ok = html([obtenue()]);
@@ -110,7 +110,32 @@ describe('rapport HTML', () => {
         expect(ok).not.toContain('<h3>Avertissements</h3>');
     });
 
-    it('résumé de la cohorte à la fin, atteint par un lien d\'évitement', () => {
+    it('une cohorte s\'ouvre sur chaque candidat et sa décision (liens vers sa section) et les totaux', () => {
+        const out = html();
+        const resume = out.indexOf('<section class="resume"');
+        expect(resume).toBeGreaterThan(0);
+        expect(resume).toBeLessThan(out.indexOf('<section class="candidat"'));
+        expect(out).toContain('<caption id="resume-candidats">Chaque candidat et sa décision</caption>');
+        expect(out).toContain('<tr><th scope="row"><a href="#candidat-1">2026-0042 — Camille Martin</a></th><td><span class="status tone-ok"><span class="icon" aria-hidden="true">✔</span> Certification obtenue</span></td></tr>');
+        expect(out).toContain('<a href="#candidat-2">2026-0043 — Lucas Bernard</a>');
+        expect(out).toContain('<section class="candidat" id="candidat-2"');
+    });
+
+    it('un candidat seul : ni section de cohorte ni lien d\'évitement ; les compétences acquises repliées après celles qui décident', () => {
+        const out = html([nonObtenue()]);
+        expect(out).not.toContain('class="resume"');
+        expect(out).not.toContain('class="skip"');
+        const deciding = out.indexOf('<caption id="candidat-1-competences">Compétences non acquises ou non évaluées');
+        const folded = out.indexOf('<details class="acquises"><summary>');
+        expect(deciding).toBeGreaterThan(0);
+        expect(folded).toBeGreaterThan(deciding);
+        expect(out).toMatch(/<details class="acquises"><summary>\d+ compétences acquises \(afficher le détail\)<\/summary>/);
+        expect(out.slice(deciding, folded)).toContain('C4.5');
+        expect(out.slice(deciding, folded)).not.toContain('<th scope="row">C1.1</th>');
+        expect(out.slice(folded)).toContain('<th scope="row">C1.1</th>');
+    });
+
+    it('résumé de la cohorte, atteint par un lien d\'évitement', () => {
         const out = html();
         expect(out).toContain('<a class="skip" href="#resume">Aller au résumé de la cohorte</a>');
         expect(out).toContain('<section class="resume" id="resume" aria-labelledby="resume-titre" tabindex="-1">');
@@ -145,7 +170,7 @@ describe('rapport HTML', () => {
         expect(out).toContain(`Référentiel R-${escaped}`);
         // Aucune balise n'a été injectée : seules les balises du gabarit subsistent.
         const tags = new Set([...out.matchAll(/<\/?([a-zA-Z0-9]+)/g)].map(m => m[1].toLowerCase()));
-        expect([...tags].sort()).toEqual(['a', 'body', 'caption', 'code', 'div', 'h1', 'h2', 'h3', 'head', 'header', 'html', 'li', 'main', 'meta', 'p', 'section', 'span', 'style', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'title', 'tr', 'ul']);
+        expect([...tags].sort()).toEqual(['body', 'caption', 'code', 'details', 'div', 'h1', 'h2', 'h3', 'head', 'header', 'html', 'li', 'main', 'meta', 'p', 'section', 'span', 'style', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'time', 'title', 'tr', 'ul']);
     });
 
     it('les « $ » des textes ne sont pas interprétés comme motifs de remplacement', () => {
@@ -181,15 +206,13 @@ describe('rapport HTML', () => {
         expect(html()).not.toContain('<span lang=');
     });
 
-    it('écrit au fil de l\'eau : begin, un morceau par candidat, end', () => {
+    it('les sections sont écrites à la fin, après le tableau des candidats : begin et candidate ne rendent rien', () => {
         const w = createReportWriter('html', {});
-        const begin = w.begin(meta());
-        expect(begin).toMatch(/<main>\n<header class="report-header">[\s\S]*<\/header>\n$/);
-        const part = w.candidate(obtenue(), 0);
-        expect(part.startsWith('<section class="candidat"')).toBe(true);
-        expect(part.trimEnd().endsWith('</section>')).toBe(true);
+        expect(w.begin(meta())).toBe('');
+        expect(w.candidate(obtenue(), 0)).toBe('');
         const end = w.end({ candidats: 1, obtenue: 1, nonObtenue: 0, incomplete: 0 });
+        expect(end).toMatch(/<main>\n<header class="report-header">[\s\S]*<\/header>\n+<section class="candidat"/);
         expect(end.trimEnd().endsWith('</main>\n</body>\n</html>')).toBe(true);
-        expect(begin + part + end).toBe(html([obtenue()]));
+        expect(end).toBe(html([obtenue()]));
     });
 });

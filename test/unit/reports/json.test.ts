@@ -42,7 +42,7 @@ describe('rapport JSON', () => {
         const data = JSON.parse(out);
         expect(Object.keys(data)).toEqual(['resultats', 'resume']);
         expect(data.resultats.map((r: EvaluationResult) => r.decision)).toEqual(['obtenue', 'non obtenue', 'incomplète']);
-        expect(data.resultats[1].regles[2].detail).toBe('moyenne(memoire, soutenance) = 9,75/20 < 10/20');
+        expect(data.resultats[1].regles[2].detail).toBe('Moyenne de « Mémoire » et « Soutenance » : 9,75/20, il faut au moins 10/20');
         expectValid(data);
     });
 

@@ -1,7 +1,7 @@
 /**
  * Lecture des résultats de candidats pour `referentiel evaluate` et l'éditeur :
  * - un candidat : fichier JSON (*.candidat.json, schemas/candidat.schema.json) ;
- * - une cohorte : CSV (.csv, .txt) ou classeur (.xlsx), lue en flux, ligne à ligne.
+ * - une cohorte : CSV (.csv, .tsv) ou classeur (.xlsx), lue en flux, ligne à ligne.
  * Une entrée fautive lève InputError avec des problèmes situés (fichier, ligne, colonne).
  */
 import * as path from 'node:path';
@@ -31,7 +31,7 @@ export type CohortFormat = 'csv' | 'xlsx';
 /** Le format de cohorte d'un fichier d'après son extension (undefined sinon). */
 export function cohortFormat(file: string): CohortFormat | undefined {
     const ext = path.extname(file).toLowerCase();
-    if (ext === '.csv' || ext === '.txt') return 'csv';
+    if (ext === '.csv' || ext === '.tsv') return 'csv';
     if (ext === '.xlsx') return 'xlsx';
     return undefined;
 }

@@ -1,4 +1,4 @@
-import { formatNumber, type Locale } from '../../i18n/locale.js';
+import { formatDay, formatNumber, type Locale } from '../../i18n/locale.js';
 import { msg } from '../../i18n/messages.js';
 import '../report-messages.js';
 import type { ReportMessageKey } from '../report-messages.js';
@@ -113,7 +113,7 @@ export function formatDate(value: string, locale: Locale): string {
         let text = dates.get(cacheKey);
         if (text === undefined) {
             const date = new Date(value + 'T00:00:00Z');
-            text = Number.isNaN(date.getTime()) ? value : formatter(locale, false).format(date);
+            text = Number.isNaN(date.getTime()) ? value : formatDay(value, locale);
             if (dates.size > 10_000) dates.clear();
             dates.set(cacheKey, text);
         }
@@ -177,4 +177,16 @@ export function previouslyAcquiredBlocs(result: EvaluationResult): Set<string> {
 /** Le titre d'un bloc à partir de son code (pour les attestations). */
 export function blocTitle(result: EvaluationResult, code: string): string | undefined {
     return result.blocs.find(b => b.code === code)?.titre;
+}
+
+/**
+ * Le statut et son motif sans redite : un motif qui commence par le statut (« Non acquise selon
+ * le jury. ») le dit déjà ; on n'écrit alors que le motif, sa première lettre en minuscule
+ * (« non acquise selon le jury. »). `said` vaut vrai dans ce cas.
+ */
+export function statusReason(statut: string, motif: string, locale: Locale): { said: boolean; motif: string } {
+    if (motif.toLocaleLowerCase(locale).startsWith(statut.toLocaleLowerCase(locale))) {
+        return { said: true, motif: motif.charAt(0).toLocaleLowerCase(locale) + motif.slice(1) };
+    }
+    return { said: false, motif };
 }

@@ -3,7 +3,7 @@ import { formatNumber, type Locale } from '../../i18n/locale.js';
 import type { EvaluationResult, EvaluationSummary, ResultatBloc } from '../types.js';
 import {
     ICONS, blocStatusText, blocTitle, blocTone, competenceTone, decisionTone, formatDate, idName, label, percent,
-    regleTone, t, type ReportMeta, type ReportWriter, type Tone
+    regleTone, statusReason, t, type ReportMeta, type ReportWriter, type Tone
 } from './common.js';
 
 /**
@@ -11,6 +11,12 @@ import {
  * script ni ressource externe. Le même document sert à la vue VS Code.
  *
  * - structure : un `<main>`, un `<h1>`, une `<section aria-labelledby>` par candidat avec son `<h2>` ;
+ * - ce qui compte d'abord : une cohorte s'ouvre sur le tableau de tous les candidats et de leur
+ *   décision (liens vers leur section) et les totaux ; un candidat seul n'a pas de section de
+ *   cohorte ; les compétences acquises sont repliées (`<details>`) après celles qui décident ;
+ * - les sections sont gardées jusqu'à la fin pour écrire ce tableau en tête (la taille du
+ *   rapport HTML d'une cohorte est en mémoire ; les formats json et csv restent en flux) ;
+ * - tableaux lisibles dans un panneau étroit (VS Code à côté de l'éditeur) : aucune colonne coupée ;
  * - tableaux de données avec `<caption>`, `<th scope="col">` et `<th scope="row">` ;
  * - statuts écrits en toutes lettres ; l'icône (aria-hidden) et la couleur ne font que les doubler ;
  * - contrastes ≥ 4,5:1 en thème clair comme en thème sombre (prefers-color-scheme, thèmes VS Code) ;
@@ -21,6 +27,9 @@ export function createHtmlWriter(): ReportWriter {
     let locale: Locale = 'fr';
     let contentLang = 'fr';
     let count = 0;
+    let header = '';
+    let sections: string[] = [];
+    let overview: Array<{ id: string; who: string; decision: EvaluationResult['decision'] }> = [];
 
     /** Texte venu du référentiel : marqué de sa langue si elle diffère de celle du rapport (WCAG 3.1.2). */
     const ref = (text: string): string => (contentLang !== locale ? `<span lang="${esc(contentLang)}">${esc(text)}</span>` : esc(text));
@@ -40,6 +49,13 @@ export function createHtmlWriter(): ReportWriter {
     const head = (...columns: string[]): string =>
         `<thead><tr>${columns.map(col => `<th scope="col">${esc(col)}</th>`).join('')}</tr></thead>`;
 
+    /** Le motif, sans redire le statut de la colonne voisine (« Non acquise selon le jury. » → « Selon le jury. »). */
+    const reason = (statut: string, motif: string): string => {
+        if (!statusReason(statut, motif, locale).said) return motif;
+        const rest = motif.slice(statut.length).replace(/^\s*[:—,-]?\s*/, '');
+        return rest ? rest.charAt(0).toLocaleUpperCase(locale) + rest.slice(1) : motif;
+    };
+
     const acquiredCell = (bloc: ResultatBloc): string => {
         if (bloc.statut === 'acquis antérieurement' || bloc.statut === 'validé par équivalence') return esc(t('report.bloc.notReassessed', {}, locale));
         let text = t('report.bloc.countShort', { acquises: bloc.acquises, total: bloc.total }, locale);
@@ -52,10 +68,12 @@ export function createHtmlWriter(): ReportWriter {
             locale = meta.locale;
             contentLang = meta.langueReferentiel ?? 'fr';
             count = 0;
+            sections = [];
+            overview = [];
             const { code, titre } = meta.referentiel;
             const title = t('report.title', { titre, code }, locale);
             const h1 = esc(t('report.title', { titre: SLOT, code }, locale)).replace(SLOT, () => ref(titre));
-            return `<!DOCTYPE html>
+            header = `<!DOCTYPE html>
 <html lang="${esc(locale)}">
 <head>
 <meta charset="utf-8">
@@ -66,19 +84,20 @@ export function createHtmlWriter(): ReportWriter {
 <style>${CSS}</style>
 </head>
 <body>
-<a class="skip" href="#resume">${esc(t('report.html.skip', {}, locale))}</a>
-<main>
+${SKIP_SLOT}<main>
 <header class="report-header">
 <h1>${h1}</h1>
 <p class="muted">${esc(t('report.generated', { date: SLOT }, locale)).replace(SLOT, () => time(meta.dateGeneration))}</p>
 </header>
 `;
+            return '';
         },
 
         candidate(result: EvaluationResult, index: number): string {
             count++;
             const id = `candidat-${index + 1}`;
             const who = idName(result, locale);
+            overview.push({ id, who, decision: result.decision });
             const tone = decisionTone(result.decision);
             const out: string[] = [];
             out.push(`<section class="candidat" id="${id}" aria-labelledby="${id}-titre">`);
@@ -139,40 +158,65 @@ export function createHtmlWriter(): ReportWriter {
             }));
             list('avertissements', t('report.section.avertissements', {}, locale), result.avertissements.map(esc));
 
-            // Compétences
-            if (result.competences.length > 0) {
-                out.push(openTable('competences', `${id}-competences`, t('report.section.competences', {}, locale), who));
+            // Compétences : d'abord celles qui décident (non acquises, non évaluées), puis les acquises, repliées.
+            const competenceRows = (list: EvaluationResult['competences']): string => list.map(k =>
+                `<tr><th scope="row">${esc(k.code)}</th><td>${k.bloc === null ? esc(t('report.html.noBloc', {}, locale)) : esc(k.bloc)}</td>`
+                + `<td>${status(competenceTone(k.statut), label('competence', k.statut, locale))}</td><td>${esc(reason(label('competence', k.statut, locale), k.motif))}</td></tr>`).join('\n');
+            const competenceTable = (suffix: string, title: string, list: EvaluationResult['competences']): void => {
+                out.push(openTable('competences', `${id}-${suffix}`, title, who));
                 out.push(head(t('report.col.code', {}, locale), t('report.col.bloc', {}, locale), t('report.col.statut', {}, locale), t('report.col.motif', {}, locale)));
                 out.push('<tbody>');
-                for (const k of result.competences) {
-                    out.push(`<tr><th scope="row">${esc(k.code)}</th><td>${k.bloc === null ? esc(t('report.html.noBloc', {}, locale)) : esc(k.bloc)}</td>`
-                        + `<td>${status(competenceTone(k.statut), label('competence', k.statut, locale))}</td><td>${esc(k.motif)}</td></tr>`);
-                }
+                out.push(competenceRows(list));
                 out.push(closeTable);
+            };
+            const deciding = result.competences.filter(k => k.statut !== 'acquise');
+            const acquired = result.competences.filter(k => k.statut === 'acquise');
+            if (deciding.length > 0) competenceTable('competences', t('report.section.competencesToReview', {}, locale), deciding);
+            if (acquired.length > 0) {
+                out.push(`<details class="acquises"><summary>${esc(t('report.html.acquired', { count: acquired.length }, locale))}</summary>`);
+                competenceTable('acquises', t('report.section.competencesAcquired', {}, locale), acquired);
+                out.push('</details>');
             }
             out.push('</section>\n');
-            return out.join('\n');
+            sections.push(out.join('\n'));
+            return '';
         },
 
         end(summary: EvaluationSummary): string {
             const out: string[] = [];
+            const cohort = count !== 1;
+            out.push(header.replace(SKIP_SLOT, cohort ? `<a class="skip" href="#resume">${esc(t('report.html.skip', {}, locale))}</a>\n` : ''));
             if (count === 0) out.push(`<p>${esc(t('report.html.noCandidate', {}, locale))}</p>`);
-            const share = (n: number): string => percent(summary.candidats > 0 ? (100 * n) / summary.candidats : 0, locale);
-            const row = (tone: Tone, text: string, n: number): string =>
-                `<tr><th scope="row">${status(tone, text)}</th><td class="num">${esc(formatNumber(n, locale))}</td><td class="num">${esc(share(n))}</td></tr>`;
-            out.push('<section class="resume" id="resume" aria-labelledby="resume-titre" tabindex="-1">');
-            out.push(`<h2 id="resume-titre">${esc(t('report.section.resume', {}, locale))}</h2>`);
-            out.push(`<p>${esc(t('report.summary', { ...summary }, locale))}</p>`);
-            out.push(openTable('synthese', 'resume-tableau', t('report.caption.resume', {}, locale)));
-            out.push(head(t('report.col.decision', {}, locale), t('report.col.nombre', {}, locale), t('report.col.part', {}, locale)));
-            out.push('<tbody>');
-            out.push(row('ok', t('report.summary.obtenue', {}, locale), summary.obtenue));
-            out.push(row('ko', t('report.summary.nonObtenue', {}, locale), summary.nonObtenue));
-            out.push(row('pending', t('report.summary.incomplete', {}, locale), summary.incomplete));
-            out.push('</tbody>');
-            out.push(`<tfoot><tr><th scope="row">${esc(t('report.summary.candidats', {}, locale))}</th><td class="num">${esc(formatNumber(summary.candidats, locale))}</td><td class="num">${esc(share(summary.candidats))}</td></tr></tfoot>`);
-            out.push('</table>\n</div>');
-            out.push('</section>');
+            if (cohort) {
+                // En tête : chaque candidat et sa décision (lien vers sa section), puis les totaux.
+                const share = (n: number): string => percent(summary.candidats > 0 ? (100 * n) / summary.candidats : 0, locale);
+                const row = (tone: Tone, text: string, n: number): string =>
+                    `<tr><th scope="row">${status(tone, text)}</th><td class="num">${esc(formatNumber(n, locale))}</td><td class="num">${esc(share(n))}</td></tr>`;
+                out.push('<section class="resume" id="resume" aria-labelledby="resume-titre" tabindex="-1">');
+                out.push(`<h2 id="resume-titre">${esc(t('report.section.resume', {}, locale))}</h2>`);
+                out.push(`<p>${esc(t('report.summary', { ...summary }, locale))}</p>`);
+                if (overview.length > 0) {
+                    out.push(openTable('candidats', 'resume-candidats', t('report.caption.candidats', {}, locale)));
+                    out.push(head(t('report.col.candidat', {}, locale), t('report.col.decision', {}, locale)));
+                    out.push('<tbody>');
+                    for (const c of overview) {
+                        out.push(`<tr><th scope="row"><a href="#${c.id}">${esc(c.who)}</a></th><td>${status(decisionTone(c.decision), label('decisionTitle', c.decision, locale))}</td></tr>`);
+                    }
+                    out.push(closeTable);
+                }
+                out.push(openTable('synthese', 'resume-tableau', t('report.caption.resume', {}, locale)));
+                out.push(head(t('report.col.decision', {}, locale), t('report.col.nombre', {}, locale), t('report.col.part', {}, locale)));
+                out.push('<tbody>');
+                out.push(row('ok', t('report.summary.obtenue', {}, locale), summary.obtenue));
+                out.push(row('ko', t('report.summary.nonObtenue', {}, locale), summary.nonObtenue));
+                out.push(row('pending', t('report.summary.incomplete', {}, locale), summary.incomplete));
+                out.push('</tbody>');
+                out.push(`<tfoot><tr><th scope="row">${esc(t('report.summary.candidats', {}, locale))}</th><td class="num">${esc(formatNumber(summary.candidats, locale))}</td><td class="num">${esc(share(summary.candidats))}</td></tr></tfoot>`);
+                out.push('</table>\n</div>');
+                out.push('</section>');
+            }
+            out.push(...sections);
+            sections = [];
             out.push('</main>');
             out.push('</body>');
             out.push('</html>\n');
@@ -180,6 +224,9 @@ export function createHtmlWriter(): ReportWriter {
         }
     };
 }
+
+/** Emplacement du lien d'évitement, écrit à la fin quand on sait s'il y a une cohorte. */
+const SKIP_SLOT = '\uE001';
 
 /** Emplacement d'un fragment HTML dans un message traduit (caractère d'usage privé, jamais échappé). */
 const SLOT = '\uE000';
@@ -265,7 +312,9 @@ li { margin: .15rem 0; }
 .skip:focus { top: 1rem; }
 a { color: var(--focus); }
 a:focus-visible, [tabindex]:focus-visible, :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.resume { border-top: 2px solid var(--line); margin-top: 2.5rem; padding-top: 1rem; }
+.resume { border-bottom: 2px solid var(--line); margin-bottom: 2.5rem; padding-bottom: 1rem; }
+details.acquises { margin: 1rem 0; }
+details.acquises summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 .resume:focus { outline: none; }
 .resume:focus-visible { outline: 3px solid var(--focus); }
 @media (max-width: 40rem) {
@@ -273,8 +322,10 @@ a:focus-visible, [tabindex]:focus-visible, :focus-visible { outline: 3px solid v
   h1 { font-size: 1.4rem; }
   h2 { font-size: 1.2rem; }
   table { font-size: .875rem; }
-  table.blocs, table.regles, table.competences { min-width: 36rem; }
-  th, td { padding: .25rem .35rem; }
+  /* Panneau étroit : le texte passe à la ligne, aucune colonne n'est coupée ni ne déborde. */
+  th, td { padding: .25rem .35rem; overflow-wrap: anywhere; }
+  .status, tbody th, td.num { white-space: normal; overflow-wrap: anywhere; }
+  td.calc { font-family: inherit; }
   .decision .decision-value { font-size: 1.2rem; }
 }
 @media print {
@@ -287,7 +338,8 @@ a:focus-visible, [tabindex]:focus-visible, :focus-visible { outline: 3px solid v
   .skip { display: none; }
   .candidat { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; }
   .report-header + .candidat, .candidat:first-of-type { break-before: auto; page-break-before: auto; }
-  .resume { break-before: page; page-break-before: always; border-top: 0; }
+  .resume { border-bottom: 0; }
+  .resume + .candidat { break-before: page; page-break-before: always; }
   h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
   tr, .decision, li { break-inside: avoid; page-break-inside: avoid; }

@@ -4,7 +4,7 @@ import { formatNumber, type Locale } from '../../i18n/locale.js';
 import type { EvaluationResult, EvaluationSummary, ResultatBloc } from '../types.js';
 import {
     ICONS, blocStatusText, blocTitle, blocTone, candidateLabel, competenceTone, decisionTone, formatDate, label,
-    previouslyAcquiredBlocs, regleTone, t, type ReportMeta, type ReportWriter, type ReportWriterOptions, type Tone
+    previouslyAcquiredBlocs, regleTone, statusReason, t, type ReportMeta, type ReportWriter, type ReportWriterOptions, type Tone
 } from './common.js';
 
 /**
@@ -69,7 +69,12 @@ export function createTextWriter(options: ReportWriterOptions): ReportWriter {
                 lines.push(heading(t('report.section.competencesToReview', {}, locale)));
                 for (const k of toReview) {
                     const ct = competenceTone(k.statut);
-                    lines.push(`    ${paint(ct, ICONS[ct])} ${t('report.text.competence', { code: k.code, bloc: k.bloc ?? '—', statut: paint(ct, label('competence', k.statut, locale)), motif: k.motif }, locale)}`);
+                    const statut = label('competence', k.statut, locale);
+                    const said = statusReason(statut, k.motif, locale);
+                    const line = said.said
+                        ? t('report.text.competenceSaid', { code: k.code, bloc: k.bloc ?? '—', motif: paint(ct, said.motif.slice(0, statut.length)) + said.motif.slice(statut.length) }, locale)
+                        : t('report.text.competence', { code: k.code, bloc: k.bloc ?? '—', statut: paint(ct, statut), motif: k.motif }, locale);
+                    lines.push(`    ${paint(ct, ICONS[ct])} ${line}`);
                 }
             }
             const list = (title: string, items: readonly string[]): void => {
