@@ -7,7 +7,8 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import { readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
 import { pseudonymize } from '../evaluation/anonymize.js';
-import { evaluateCandidate } from '../evaluation/engine.js';
+import { evaluateCandidate, today } from '../evaluation/engine.js';
+import { checkAcquisitionDates } from '../evaluation/candidates/acquisitions.js';
 import type { EvaluationSession } from '../evaluation/session.js';
 import type { CandidateResults, EvaluationResult } from '../evaluation/types.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -53,6 +54,7 @@ export async function* readCandidates(model: ReferentielModel, sources: readonly
         for await (const results of candidates) {
             options.checkCancelled?.();
             session.admit(results);
+            checkAcquisitionDates(results, options.date ?? results.dateEvaluation ?? today());
             yield options.pseudonym ? pseudonymize(results, options.pseudonym) : results;
         }
         done += last;

@@ -124,6 +124,8 @@ registerMessages({
     'lsp.fix.declareEpreuve': { fr: 'Déclarer l\'épreuve {name} (sur 20) dans « obtention »', en: 'Declare graded test {name} (out of 20) in "obtention"' },
     'lsp.fix.declareMesure': { fr: 'Déclarer la mesure {name} (en {unit}) dans « obtention »', en: 'Declare measure {name} (in {unit}) in "obtention"' },
     'lsp.fix.addVerifie': { fr: 'Ajouter « vérifie {competence} »', en: 'Add "vérifie {competence}"' },
+    'lsp.fix.plancher': { fr: 'Ramener le plancher à {text}', en: 'Bring the floor mark to {text}' },
+    'lsp.fix.fait': { fr: 'Écrire « {text} »', en: 'Write "{text}"' },
 
     // --- Symboles ----------------------------------------------------------------------------
     'lsp.symbol.obtention': { fr: 'obtention', en: 'obtention' },
