@@ -680,7 +680,8 @@ class RuleEvaluator {
             if (isVariable(node) && isFait(node.grandeur?.ref)) {
                 const fait = node.grandeur.ref;
                 const value = this.faits.get(canonicalCode(fait.name));
-                parts.push(msg('eval.detail.fait', { titre: fait.titre, valeur: value === undefined ? msg('eval.fait.inconnu') : msg(value ? 'eval.fait.oui' : 'eval.fait.non') }));
+                // Un fait non renseigné est dit avec ce qui manque (eval.manque.fait).
+                if (value !== undefined) parts.push(msg('eval.detail.fait', { titre: fait.titre, valeur: msg(value ? 'eval.fait.oui' : 'eval.fait.non') }));
                 return;
             }
             if (isLogicalExpression(node)) {
