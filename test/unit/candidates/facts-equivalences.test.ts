@@ -135,7 +135,7 @@ describe('blocs acquis : dates et doublons', () => {
             const after = writeTemp(dir, 'apres.csv', 'candidat;date_evaluation;blocs_acquis\nA;2026-06-30;RNCP37674BC01@2026-07-01\n');
             const problems = await inputProblems([{ file: after }]);
             expect(problems.map(p => [p.line, p.column])).toEqual([[2, 14]]);
-            expect(problems[0].message).toContain('candidat A, colonne blocs_acquis : le bloc RNCP37674BC01 est dit acquis le 2026-07-01');
+            expect(problems[0].message).toContain('Candidat A, colonne blocs_acquis : le bloc RNCP37674BC01 est dit acquis le 2026-07-01');
             const twice = writeTemp(dir, 'deux.csv', 'candidat;blocs_acquis\nA;RNCP37674BC01|RNCP37674BC01\n');
             expect((await inputProblems([{ file: twice }])).map(p => [p.line, p.kind])).toEqual([[2, 'doublon']]);
         } finally {
