@@ -44,7 +44,7 @@ describe('referentiel export --format json', () => {
             livrables: [{ nature: 'dossier', description: 'Un dossier d\'analyse' }], jury: { effectif: 2, description: 'personnes représentant le client' },
             criteres: ['CR1.1.1', 'CR1.1.2']
         });
-        expect(data.criteres[1]).toEqual({ code: 'CR1.1.2', texte: 'Le cahier des charges respecte la Charte de la communication accessible.', modalite: 'M1.1', competences: ['C1.2'], eliminatoire: true });
+        expect(data.criteres[1]).toEqual({ code: 'CR1.1.2', texte: 'Le cahier des charges respecte la Charte de la communication accessible.', modalite: 'M1.1', competences: ['C1.2'], eliminatoire: true, portee: 'compétence' });
         expect(data.obtention.conditions[1]).toEqual({
             code: 'R2', titre: 'Mémoire', expression: 'memoire >= 10',
             arbre: { type: 'comparaison', operateur: '>=', gauche: { type: 'grandeur', code: 'memoire' }, droite: { type: 'nombre', valeur: 10 } }
