@@ -32,7 +32,7 @@ describe('referentiel export --format json', () => {
             nsf: [{ code: '326', libelle: 'Informatique, traitement de l\'information' }],
             enregistrement: { debut: '2024-01-15', fin: '2029-01-15' }
         });
-        expect(data.blocs).toEqual([{ code: 'BC01', titre: 'Concevoir une solution', seuil: 100, activites: ['A1'], competences: ['C1.1', 'C1.2'], modalites: ['M1.1'], notes: [] }]);
+        expect(data.blocs).toEqual([{ code: 'BC01', titre: 'Concevoir une solution', seuil: 100, activites: ['A1'], competences: ['C1.1', 'C1.2'], modalites: ['M1.1'], equivalences: [], notes: [] }]);
         expect(data.activites.map((a: { code: string }) => a.code)).toEqual(['A1', 'A1-1']);
         expect(data.activites[1]).toMatchObject({ code: 'A1-1', parent: 'A1', bloc: 'BC01', competences: ['C1.1', 'C1.2'] });
         expect(data.competences[1]).toEqual({
@@ -44,7 +44,7 @@ describe('referentiel export --format json', () => {
             livrables: [{ nature: 'dossier', description: 'Un dossier d\'analyse' }], jury: { effectif: 2, description: 'personnes représentant le client' },
             criteres: ['CR1.1.1', 'CR1.1.2']
         });
-        expect(data.criteres[1]).toEqual({ code: 'CR1.1.2', texte: 'Le cahier des charges respecte la Charte de la communication accessible.', modalite: 'M1.1', competences: ['C1.2'], eliminatoire: true });
+        expect(data.criteres[1]).toEqual({ code: 'CR1.1.2', texte: 'Le cahier des charges respecte la Charte de la communication accessible.', modalite: 'M1.1', competences: ['C1.2'], eliminatoire: true, portee: 'compétence' });
         expect(data.obtention.conditions[1]).toEqual({
             code: 'R2', titre: 'Mémoire', expression: 'memoire >= 10',
             arbre: { type: 'comparaison', operateur: '>=', gauche: { type: 'grandeur', code: 'memoire' }, droite: { type: 'nombre', valeur: 10 } }

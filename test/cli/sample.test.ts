@@ -56,7 +56,7 @@ describe('l\'échantillon Data Engineer en ligne de commande', () => {
         expect(data.criteres.every((c: { competences: string[] }) => c.competences.length > 0)).toBe(true);
         expect(data.competences.every((c: { modalites: string[]; criteres: string[] }) => c.modalites.length > 0 && c.criteres.length > 0)).toBe(true);
         expect(data.obtention.conditions.map((c: { expression: string }) => c.expression)).toEqual([
-            'tous les blocs validés', 'periode_entreprise >= 6 mois', 'moyenne(memoire, soutenance) >= 10'
+            'tous les blocs validés', 'periode_entreprise >= 6 mois et competences_periode_evaluees', 'moyenne(memoire, soutenance) >= 10'
         ]);
     });
 });

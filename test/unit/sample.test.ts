@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-    isAppel, isComparaison, isLitteral, isTousBlocs, isVariable,
+    isAppel, isComparaison, isLitteral, isLogicalExpression, isTousBlocs, isVariable,
     type Activite, type Certification, type Document
 } from '../../language-server/src/generated/ast.js';
 import type { ReferentielModel } from '../../language-server/src/model/referentiel-model.js';
@@ -60,7 +60,7 @@ const EXPECTED_LEAF_ACTIVITIES = [
 const EXPECTED_MODALITES: Record<string, { nature: string; seul: boolean; evalue: string[]; criteres: number; jury: boolean }> = {
     'M1.1': { nature: 'mise en situation', seul: true, evalue: ['C1.1', 'C1.2', 'C1.3', 'C1.4'], criteres: 7, jury: false },
     'M1.2': { nature: 'mise en situation', seul: false, evalue: ['C1.5', 'C1.6', 'C1.7', 'C1.8'], criteres: 12, jury: true },
-    'M2.1': { nature: 'mission de conseil', seul: true, evalue: ['C2.1', 'C2.2', 'C2.3'], criteres: 5, jury: false },
+    'M2.1': { nature: 'mission de conseil', seul: true, evalue: ['C2.1', 'C2.2', 'C2.3'], criteres: 6, jury: false },
     'M2.2': { nature: 'étude de cas', seul: true, evalue: ['C2.4', 'C2.5', 'C2.6'], criteres: 5, jury: false },
     'M2.3': { nature: 'étude de cas', seul: true, evalue: ['C2.7', 'C2.8'], criteres: 5, jury: false },
     'M2.4': { nature: 'mise en situation', seul: true, evalue: ['C2.9', 'C2.10'], criteres: 6, jury: false },
@@ -190,7 +190,7 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
     });
 
     it('chaque critère a un texte et vérifie au moins une compétence de sa modalité ; numérotation CRb.m.n contiguë', () => {
-        expect(model.criteres).toHaveLength(72);
+        expect(model.criteres).toHaveLength(73);
         for (const modalite of model.modalites) {
             const assessed = new Set(modalite.competences.map(r => r.ref));
             modalite.criteres.forEach((critere, index) => {
@@ -219,7 +219,7 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
             expect(eliminatory.length, name).toBeGreaterThan(0);
         }
         const eliminatoires = model.criteres.filter(c => c.eliminatoire).map(c => c.name);
-        expect(eliminatoires).toEqual(['CR1.1.7', 'CR1.2.9', 'CR2.1.1', 'CR2.2.5', 'CR2.3.3', 'CR4.1.7', 'CR5.2.2', 'CR5.2.3']);
+        expect(eliminatoires).toEqual(['CR1.1.7', 'CR1.2.9', 'CR2.1.2', 'CR2.2.5', 'CR2.3.3', 'CR4.1.7', 'CR5.2.2', 'CR5.2.3']);
     });
 
     it('règles d\'obtention : seuil 100 %, mémoire et soutenance sur 20, période en mois, 3 conditions, blocs acquis à vie, aménagement 1 an ou temporaire', () => {
@@ -240,11 +240,17 @@ describe('samples/data-engineer : le référentiel Data Engineer transcrit', () 
         const [blocs, periode, memoire] = obtention.conditions.map(c => c.expression);
         expect(isTousBlocs(blocs)).toBe(true);
 
-        expect(isComparaison(periode)).toBe(true);
-        if (isComparaison(periode)) {
-            expect(periode.operator).toBe('>=');
-            expect(isVariable(periode.left) && periode.left.grandeur.ref?.name).toBe('periode_entreprise');
-            expect(isLitteral(periode.right) && [periode.right.valeur, periode.right.unite]).toEqual([6, 'mois']);
+        // « validée si elle a été menée à terme [les 6 mois] et les compétences évaluées [un fait] ».
+        expect(obtention.faits.map(f => f.name)).toEqual(['competences_periode_evaluees']);
+        expect(isLogicalExpression(periode) && periode.operator).toBe('et');
+        const six = isLogicalExpression(periode) ? periode.left : undefined;
+        const evaluees = isLogicalExpression(periode) ? periode.right : undefined;
+        expect(isVariable(evaluees) && evaluees.grandeur.ref?.name).toBe('competences_periode_evaluees');
+        expect(isComparaison(six)).toBe(true);
+        if (isComparaison(six)) {
+            expect(six.operator).toBe('>=');
+            expect(isVariable(six.left) && six.left.grandeur.ref?.name).toBe('periode_entreprise');
+            expect(isLitteral(six.right) && [six.right.valeur, six.right.unite]).toEqual([6, 'mois']);
         }
 
         expect(isComparaison(memoire)).toBe(true);

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { InputError, readCandidateJson, readCohort } from '../evaluation/candidates/index.js';
 import { pseudonymize } from '../evaluation/anonymize.js';
-import { evaluateCandidate } from '../evaluation/engine.js';
+import { evaluateCandidate, today } from '../evaluation/engine.js';
+import { checkAcquisitionDates } from '../evaluation/candidates/acquisitions.js';
 import type { EvaluationSession } from '../evaluation/session.js';
 import type { CandidateResults, EvaluationResult, InputProblem } from '../evaluation/types.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
@@ -62,6 +63,7 @@ export async function* readCandidates(model: ReferentielModel, sources: readonly
                 options.checkCancelled?.();
                 try {
                     session.admit(results);
+                    checkAcquisitionDates(results, options.date ?? results.dateEvaluation ?? today());
                 } catch (error) {
                     if (!(error instanceof InputError)) throw error;
                     problems.push(...error.problems);

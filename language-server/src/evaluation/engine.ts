@@ -1,7 +1,7 @@
 import { canonicalCode } from '../codes.js';
 import {
-    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure, isNombreBlocs, isNon,
-    isTousBlocs, isVariable,
+    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isCompetenceAcquise, isCritereSatisfait, isEpreuve, isFait, isLitteral,
+    isLogicalExpression, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
     type Bloc, type Comparaison, type Competence, type Condition, type Critere, type Epreuve, type Expression, type Obtention
 } from '../generated/ast.js';
 import { formatCompared, formatDay, formatNumber } from '../i18n/locale.js';
@@ -9,6 +9,8 @@ import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { inferType, normalizeUnit, type RuleType } from '../validation/rule-types.js';
 import './engine-messages.js';
+import './engine-rules-messages.js';
+import { blocOfNode } from '../model/referentiel-model.js';
 import type {
     CandidateResults, Decision, EvaluationResult, ResultatBloc, ResultatCompetence, ResultatCritere, ResultatRegle,
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
@@ -103,8 +105,9 @@ export function evaluateCandidate(model: ReferentielModel, input: CandidateResul
     const context = createContext(model, input, options);
     const competences = evaluateCompetences(context);
     const blocs = evaluateBlocs(context, competences);
-    const regles = evaluateRules(context, blocs);
+    const regles = evaluateRules(context, blocs, competences);
     const { decision, motifs } = decide(context, competences, blocs, regles);
+    noteAbsorbedEliminatory(context, competences, blocs, decision);
     checkAmenagements(context);
     return {
         candidat: input.candidat.nom !== undefined ? { id: input.candidat.id, nom: input.candidat.nom } : { id: input.candidat.id },
@@ -154,6 +157,13 @@ interface CompetencePhase {
     readonly statusOf: ReadonlyMap<Competence, StatutCompetence>;
     /** Les compétences non acquises à cause d'un critère éliminatoire non satisfait. */
     readonly eliminatory: ReadonlyArray<{ competence: Competence; critere: Critere }>;
+    /** Les critères éliminatoires non satisfaits (toutes portées). */
+    readonly failedEliminatory: readonly Critere[];
+}
+
+/** Ce qu'élimine un critère éliminatoire : sa compétence (par défaut), son bloc ou la certification. */
+export function porteeOf(critere: Critere): 'compétence' | 'bloc' | 'certification' {
+    return critere.portee === 'bloc' || critere.portee === 'certification' ? critere.portee : 'compétence';
 }
 
 function evaluateCompetences(context: EvaluationContext): CompetencePhase {
@@ -189,16 +199,23 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
             }
         } else if (criteres.length > 0 && criteres.some(c => critereValue(c) !== undefined)) {
             // Acquise quand la part de critères satisfaits atteint le seuil du référentiel (100 % par défaut).
-            const failed = criteres.filter(c => critereValue(c) === 'non satisfait');
-            const missing = criteres.filter(c => critereValue(c) === undefined);
-            const satisfied = criteres.length - failed.length - missing.length;
-            const needed = Math.ceil((critereThreshold * criteres.length) / 100 - EPSILON);
+            // Les critères éliminatoires ne font que retirer : on compte les autres. Une compétence
+            // qui n'a que des critères éliminatoires est acquise quand ils sont tous satisfaits.
+            const scoring = criteres.filter(c => !c.eliminatoire);
+            const onlyEliminatory = scoring.length === 0;
+            const counted = onlyEliminatory ? criteres : scoring;
+            const failed = counted.filter(c => critereValue(c) === 'non satisfait');
+            const missing = counted.filter(c => critereValue(c) === undefined);
+            const satisfied = counted.length - failed.length - missing.length;
+            const needed = onlyEliminatory ? counted.length : Math.ceil((critereThreshold * counted.length) / 100 - EPSILON);
             origine = 'critères';
             if (satisfied >= needed) {
                 statut = 'acquise';
-                motif = failed.length === 0 && missing.length === 0
-                    ? msg('eval.comp.criteres.acquise', { count: criteres.length, criteres: joinList(criteres.map(c => c.name)) })
-                    : msg('eval.comp.criteres.seuil', { satisfaits: satisfied, total: criteres.length, seuil: formatNumber(critereThreshold) });
+                motif = onlyEliminatory
+                    ? msg('eval.comp.eliminatoiresSeuls', { criteres: joinList(counted.map(c => c.name)) })
+                    : failed.length === 0 && missing.length === 0
+                    ? msg('eval.comp.criteres.acquise', { count: counted.length, criteres: joinList(counted.map(c => c.name)) })
+                    : msg('eval.comp.criteres.seuil', { satisfaits: satisfied, total: counted.length, seuil: formatNumber(critereThreshold) });
             } else if (satisfied + missing.length < needed) {
                 statut = 'non acquise';
                 motif = msg('eval.comp.criteres.nonAcquise', { count: failed.length, criteres: joinList(failed.map(c => c.name)) });
@@ -217,7 +234,8 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
             statut, origine, motif, criteres: resultatsCriteres
         });
     }
-    return { results, statusOf, eliminatory };
+    const failedEliminatory = model.criteres.filter(c => c.eliminatoire && critereValue(c) === 'non satisfait');
+    return { results, statusOf, eliminatory, failedEliminatory };
 }
 
 // --- Phase 3 : les blocs ---------------------------------------------------------------------
@@ -225,10 +243,27 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
 interface BlocPhase {
     readonly results: ResultatBloc[];
     readonly statusOf: ReadonlyMap<Bloc, StatutBloc>;
-    readonly details: ReadonlyMap<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>;
+    readonly details: ReadonlyMap<Bloc, BlocDetail>;
+    /** Les blocs éliminés par un critère éliminatoire « pour le bloc », avec ce critère. */
+    readonly eliminatedBy: ReadonlyMap<Bloc, Critere>;
+}
+
+interface BlocDetail {
+    nonAcquises: Competence[];
+    nonEvaluees: Competence[];
+    requises: number;
+    /** Le motif propre d'un bloc non validé pour une autre raison que ses compétences (critère éliminatoire, plancher). */
+    motif?: string;
 }
 
 function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase): BlocPhase {
+    const grades = byCanonical(context.input.epreuves);
+    const eliminatedBy = new Map<Bloc, Critere>();
+    for (const critere of competences.failedEliminatory) {
+        if (porteeOf(critere) !== 'bloc') continue;
+        const bloc = blocOfNode(critere) ?? critere.competences.map(r => r.ref && context.model.blocOf.get(r.ref)).find(b => b !== undefined);
+        if (bloc && !eliminatedBy.has(bloc)) eliminatedBy.set(bloc, critere);
+    }
     const { model, index, input, obtention, date, warnings } = context;
     const acquis = single(obtention?.acquisBlocs);
     const dureeAcquis = !acquis || acquis.aVie ? msg('eval.duree.vie') : msg('eval.duree.pendant', { duree: formatNumber(acquis.duree ?? 0), unite: acquis.unite ?? '' });
@@ -246,7 +281,7 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
     }
     const results: ResultatBloc[] = [];
     const statusOf = new Map<Bloc, StatutBloc>();
-    const details = new Map<Bloc, { nonAcquises: Competence[]; nonEvaluees: Competence[]; requises: number }>();
+    const details = new Map<Bloc, BlocDetail>();
     const plan = planOf(model);
     for (const bloc of model.blocs) {
         const { key, competences: list, equivalences } = plan.blocs.get(bloc)!;
@@ -262,6 +297,14 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
         let motif: string;
         let dateAcquisition = anterieur?.date;
         const params = { acquises, total, requises, seuil: formatNumber(seuil), manquantes: nonEvaluees.length };
+        const eliminatingCritere = eliminatedBy.get(bloc);
+        // Les épreuves notées des modalités du bloc qui ont un plancher : une note dessous, le bloc
+        // n'est pas validé ; une note manquante, il ne peut pas encore l'être.
+        const floors = bloc.modalites.flatMap(m => m.epreuves).filter(e => e.plancher !== undefined && e.name);
+        const gradeOf = (e: Epreuve): number | undefined => grades.get(canonicalCode(e.name));
+        const belowFloor = floors.find(e => { const g = gradeOf(e); return g !== undefined && g < e.plancher! - EPSILON; });
+        const missingFloor = floors.find(e => gradeOf(e) === undefined);
+        let detailMotif: string | undefined;
         if (anterieur) {
             statut = 'acquis antérieurement';
             motif = anterieur.date ? msg('eval.bloc.anterieur', { date: formatDay(anterieur.date), duree: dureeAcquis }) : msg('eval.bloc.anterieurSansDate', { duree: dureeAcquis });
@@ -269,6 +312,19 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
             statut = 'validé par équivalence';
             dateAcquisition = anterieurs.get(canonicalCode(equivalent.bloc))?.date;
             motif = msg('eval.bloc.equivalence', { bloc: equivalent.bloc, date: dateAcquisition ? formatDay(dateAcquisition) : '—' });
+        } else if (eliminatingCritere) {
+            statut = 'non validé';
+            motif = msg('eval.bloc.eliminatoire', { critere: eliminatingCritere.name, texte: eliminatingCritere.texte });
+            detailMotif = msg('eval.motif.blocEliminatoire', { code: bloc.name, titre: bloc.titre, critere: eliminatingCritere.name, texte: eliminatingCritere.texte });
+        } else if (belowFloor) {
+            const floorParams = { titre: belowFloor.titre, note: formatNumber(gradeOf(belowFloor)!), plancher: formatNumber(belowFloor.plancher!), bareme: formatNumber(belowFloor.bareme) };
+            statut = 'non validé';
+            motif = msg('eval.bloc.plancher', floorParams);
+            detailMotif = msg('eval.motif.blocPlancher', { ...floorParams, code: bloc.name, titre: bloc.titre, epreuve: belowFloor.titre });
+        } else if (total > 0 && acquises >= requises && missingFloor) {
+            statut = 'incomplet';
+            motif = msg('eval.bloc.plancherManquant', { titre: missingFloor.titre, plancher: formatNumber(missingFloor.plancher!), bareme: formatNumber(missingFloor.bareme) });
+            detailMotif = msg('eval.motif.blocPlancherManquant', { code: bloc.name, titre: bloc.titre, epreuve: missingFloor.titre, plancher: formatNumber(missingFloor.plancher!), bareme: formatNumber(missingFloor.bareme) });
         } else if (total > 0 && acquises >= requises) {
             statut = 'validé';
             motif = msg('eval.bloc.valide', params);
@@ -280,20 +336,28 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
             motif = msg('eval.bloc.incomplet', params);
         }
         statusOf.set(bloc, statut);
-        details.set(bloc, { nonAcquises, nonEvaluees, requises });
+        details.set(bloc, { nonAcquises, nonEvaluees, requises, ...(detailMotif ? { motif: detailMotif } : {}) });
         results.push({
             code: bloc.name, titre: bloc.titre, statut, seuil, acquises, nonAcquises: nonAcquises.length, nonEvaluees: nonEvaluees.length, total,
             ...(dateAcquisition ? { dateAcquisition } : {}), ...(equivalent ? { equivalence: equivalent.bloc } : {}), motif
         });
     }
-    return { results, statusOf, details };
+    return { results, statusOf, details, eliminatedBy };
 }
 
 // --- Phase 4 : les règles d'obtention --------------------------------------------------------
 
-function evaluateRules(context: EvaluationContext, blocs: BlocPhase): ResultatRegle[] {
-    const evaluator = new RuleEvaluator(context.index, context.model, context.input, blocs.statusOf);
+function evaluateRules(context: EvaluationContext, blocs: BlocPhase, competences: CompetencePhase): ResultatRegle[] {
+    const evaluator = new RuleEvaluator(context.index, context.model, context.input, blocs.statusOf, competences.statusOf);
     const regles: ResultatRegle[] = [];
+    // Un critère éliminatoire « pour la certification » non satisfait : une règle non remplie.
+    for (const critere of competences.failedEliminatory) {
+        if (porteeOf(critere) !== 'certification') continue;
+        regles.push({
+            code: critere.name, titre: msg('eval.regle.eliminatoire', { critere: critere.name }), expression: `critère ${critere.name} satisfait`,
+            statut: 'non remplie', valeurs: [], detail: msg('eval.detail.eliminatoire', { critere: critere.name, texte: critere.texte })
+        });
+    }
     const conditions = context.obtention?.conditions ?? [];
     if (conditions.length === 0) {
         const value = evaluator.allBlocsValidated();
@@ -304,8 +368,11 @@ function evaluateRules(context: EvaluationContext, blocs: BlocPhase): ResultatRe
     }
     conditions.forEach((condition, i) => {
         if (!condition.expression) return;
-        const value = evaluator.evaluateTruth(condition.expression);
-        const detail = evaluator.describe(condition.expression, value);
+        const raw = evaluator.evaluateTruth(condition.expression);
+        // Une note sous le plancher de son épreuve fait échouer la condition qui l'utilise.
+        const floors = evaluator.takeBelowFloor();
+        const value: Truth = floors.length > 0 ? 'false' : raw;
+        const detail = [evaluator.describe(condition.expression, value), ...floors].join(' ; ');
         regles.push({
             code: condition.name ?? `R${i + 1}`, titre: condition.titre, expression: expressionText(condition.expression),
             statut: toStatut(value), valeurs: evaluator.takeValues(), detail
@@ -326,7 +393,11 @@ function decide(context: EvaluationContext, competences: CompetencePhase, blocs:
         const statut = blocs.statusOf.get(bloc)!;
         const details = blocs.details.get(bloc)!;
         const total = (model.competencesOfBloc.get(bloc) ?? []).length;
-        if (statut === 'non validé') {
+        if (statut === 'non validé' && details.motif) {
+            motifs.push(details.motif);
+        } else if (statut === 'incomplet' && details.motif) {
+            motifs.push(details.motif);
+        } else if (statut === 'non validé') {
             let extra = '';
             if (details.nonAcquises.length > 0) extra += msg('eval.motif.nonAcquises', { count: details.nonAcquises.length, list: joinList(details.nonAcquises.map(c => c.name)) });
             if (details.nonEvaluees.length > 0) extra += msg('eval.motif.nonEvaluees', { list: joinList(details.nonEvaluees.map(c => c.name)) });
@@ -341,6 +412,7 @@ function decide(context: EvaluationContext, competences: CompetencePhase, blocs:
     for (const { competence, critere } of competences.eliminatory) {
         const bloc = model.blocOf.get(competence);
         if (bloc && isValidated(blocs.statusOf.get(bloc)!)) continue;
+        if (bloc && blocs.eliminatedBy.get(bloc) === critere) continue;
         motifs.push(msg('eval.motif.eliminatoire', { competence: competence.name, critere: critere.name, texte: critere.texte }));
     }
     const conditions = context.obtention?.conditions ?? [];
@@ -368,17 +440,59 @@ function conditionNote(obtention: Obtention, condition: Condition): string | und
     return note?.texte.replace(/\s+/g, ' ').trim() || undefined;
 }
 
-/** Les aménagements du dossier dont la validité est passée à la date d'évaluation : un avertissement chacun. */
+/**
+ * Quand un critère éliminatoire non satisfait n'a pas changé la décision (un seuil l'absorbe),
+ * le rapport le dit : un avertissement par critère.
+ */
+function noteAbsorbedEliminatory(context: EvaluationContext, competences: CompetencePhase, blocs: BlocPhase, decision: Decision): void {
+    const { model } = context;
+    for (const { competence, critere } of competences.eliminatory) {
+        if (porteeOf(critere) !== 'compétence') continue;
+        const bloc = model.blocOf.get(competence);
+        if (bloc && blocs.statusOf.get(bloc) === 'validé') {
+            context.warnings.push(msg('eval.avert.eliminatoireAbsorbe', {
+                critere: critere.name, competence: competence.name, bloc: bloc.name, seuil: formatNumber(single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold)
+            }));
+        }
+    }
+    if (decision === 'obtenue') {
+        for (const [bloc, critere] of blocs.eliminatedBy) {
+            context.warnings.push(msg('eval.avert.eliminatoireBlocAbsorbe', { critere: critere.name, bloc: bloc.name }));
+        }
+    }
+}
+
+/**
+ * Les aménagements du dossier : un avertissement pour celui qui commence après la date
+ * d'évaluation, qui finit au-delà de sa validité, qui a une fin sans que le référentiel prévoie
+ * d'aménagement temporaire (« ou temporaire »), ou dont la validité est passée.
+ */
 function checkAmenagements(context: EvaluationContext): void {
     const amenagement = single(context.obtention?.amenagement);
     for (const entry of context.input.amenagements) {
         const duree = amenagement?.duree ?? 1;
         const unite = amenagement?.unite ?? 'an';
-        const fin = entry.fin ?? addDuration(entry.debut, duree, unite);
+        if (entry.debut > context.date) {
+            context.warnings.push(msg('eval.avert.amenagementFutur', { nature: entry.nature, debut: entry.debut, date: context.date }));
+            continue;
+        }
+        const limite = addDuration(entry.debut, duree, unite);
+        let fin = entry.fin ?? limite;
+        if (entry.fin !== undefined && limite !== undefined) {
+            const common = { nature: entry.nature, debut: entry.debut, fin: entry.fin, duree: formatNumber(duree), unite, limite };
+            if (!amenagement?.temporaire) {
+                // Sans « ou temporaire », l'aménagement vaut toute sa durée : la fin du dossier n'est pas retenue.
+                if (entry.fin !== limite) context.warnings.push(msg('eval.avert.amenagementNonTemporaire', common));
+                fin = limite;
+            } else if (entry.fin > limite) {
+                context.warnings.push(msg('eval.avert.amenagementAuDela', common));
+                fin = limite;
+            }
+        }
         if (fin !== undefined && fin < context.date) {
             context.warnings.push(msg('eval.avert.amenagement', {
                 nature: entry.nature, debut: formatDay(entry.debut), fin: formatDay(fin), date: formatDay(context.date),
-                validite: entry.fin ? msg('eval.avert.validiteFin') : msg('eval.avert.validite', { duree: formatNumber(duree), unite })
+                validite: entry.fin && fin === entry.fin ? msg('eval.avert.validiteFin') : msg('eval.avert.validite', { duree: formatNumber(duree), unite })
             }));
         }
     }
@@ -410,17 +524,33 @@ export function addDuration(date: string, amount: number, unit: string): string 
 /** Évalue les expressions des conditions, en notant les valeurs utilisées. */
 class RuleEvaluator {
     private values: ValeurUtilisee[] = [];
-    private readonly epreuves: ReadonlyMap<string, number>;
-    private readonly mesures: ReadonlyMap<string, number>;
+    private readonly epreuves: Map<string, number>;
+    private readonly mesures: Map<string, number>;
+    private readonly faits: Map<string, boolean>;
+    private readonly criteres: Map<string, ValeurCritere>;
+    /** Les notes sous leur plancher rencontrées depuis le dernier `takeBelowFloor` (phrases). */
+    private belowFloor: string[] = [];
+    /** Les compétences et critères nommés par la condition, non décidés (pour dire ce qui manque). */
+    private undecided: string[] = [];
 
     constructor(
         private readonly index: EngineIndex,
         private readonly model: ReferentielModel,
         input: CandidateResults,
-        private readonly blocs: ReadonlyMap<Bloc, StatutBloc>
+        private readonly blocs: ReadonlyMap<Bloc, StatutBloc>,
+        private readonly competences: ReadonlyMap<Competence, StatutCompetence> = new Map()
     ) {
         this.epreuves = byCanonical(input.epreuves);
         this.mesures = byCanonical(input.mesures);
+        this.faits = byCanonical(input.faits ?? new Map());
+        this.criteres = byCanonical(input.criteres);
+    }
+
+    /** Les notes sous leur plancher vues pendant la dernière condition ; remet la liste à zéro. */
+    takeBelowFloor(): string[] {
+        const result = [...new Set(this.belowFloor)];
+        this.belowFloor = [];
+        return result;
     }
 
     takeValues(): ValeurUtilisee[] {
@@ -470,12 +600,20 @@ class RuleEvaluator {
             if (isEpreuve(target)) {
                 const grade = this.epreuves.get(canonicalCode(target.name));
                 this.use({ code: target.name, libelle: target.titre, valeur: grade ?? null, unite: `/${formatNumber(target.bareme)}` });
+                if (grade !== undefined && target.plancher !== undefined && grade < target.plancher - EPSILON) {
+                    this.belowFloor.push(msg('eval.detail.plancher', { titre: target.titre, note: formatNumber(grade), plancher: formatNumber(target.plancher), bareme: formatNumber(target.bareme) }));
+                }
                 return { kind: 'number', value: grade === undefined ? { lo: 0, hi: target.bareme } : { lo: grade, hi: grade } };
             }
             if (isMesure(target)) {
                 const measure = this.mesures.get(canonicalCode(target.name));
                 this.use({ code: target.name, libelle: target.titre, valeur: measure ?? null, unite: target.unite });
                 return { kind: 'number', value: measure === undefined ? { lo: 0, hi: Infinity } : { lo: measure, hi: measure } };
+            }
+            if (isFait(target)) {
+                const fact = this.faits.get(canonicalCode(target.name));
+                this.use({ code: target.name, libelle: target.titre, valeur: fact === undefined ? null : fact ? 1 : 0, unite: '' });
+                return { kind: 'truth', value: fact === undefined ? 'unknown' : fact ? 'true' : 'false' };
             }
             return { kind: 'number', value: { lo: -Infinity, hi: Infinity } };
         }
@@ -485,6 +623,18 @@ class RuleEvaluator {
             const statut = bloc ? this.blocs.get(bloc) : undefined;
             if (bloc) this.use({ code: bloc.name, libelle: msg('eval.detail.bloc', { code: bloc.name, statut: statut ?? '?' }), valeur: statut && isValidated(statut) ? 1 : 0, unite: '' });
             return { kind: 'truth', value: statut && isValidated(statut) ? 'true' : statut === 'non validé' ? 'false' : 'unknown' };
+        }
+        if (isCompetenceAcquise(e)) {
+            const competence = e.competence?.ref;
+            const statut = competence ? this.competences.get(competence) : undefined;
+            if (competence && (statut === undefined || statut === 'non évaluée')) this.undecided.push(msg('eval.manque.competence', { code: competence.name }));
+            return { kind: 'truth', value: statut === 'acquise' ? 'true' : statut === 'non acquise' ? 'false' : 'unknown' };
+        }
+        if (isCritereSatisfait(e)) {
+            const critere = e.critere?.ref;
+            const valeur = critere ? this.criteres.get(canonicalCode(critere.name)) : undefined;
+            if (critere && valeur === undefined) this.undecided.push(msg('eval.manque.critere', { code: critere.name }));
+            return { kind: 'truth', value: valeur === 'satisfait' ? 'true' : valeur === 'non satisfait' ? 'false' : 'unknown' };
         }
         if (isNombreBlocs(e)) {
             const sure = this.validatedCount();
@@ -519,7 +669,8 @@ class RuleEvaluator {
             const args = e.arguments.map(a => this.evaluateNumber(a.valeur));
             switch (e.fonction) {
                 case 'moyenne': {
-                    const weights = e.ponderee ? e.arguments.map(a => a.coefficient ?? 1) : e.arguments.map(() => 1);
+                    // Sans « coef », le coefficient déclaré par l'épreuve (« épreuve … coefficient 2 »).
+                    const weights = e.ponderee ? e.arguments.map(a => a.coefficient ?? declaredCoefficient(a.valeur) ?? 1) : e.arguments.map(() => 1);
                     const sum = weights.reduce((s, w) => s + w, 0) || 1;
                     return { kind: 'number', value: { lo: args.reduce((s, a, i) => s + a.lo * weights[i], 0) / sum, hi: args.reduce((s, a, i) => s + a.hi * weights[i], 0) / sum } };
                 }
@@ -548,6 +699,21 @@ class RuleEvaluator {
                 parts.push(msg('eval.detail.bloc', { code: node.bloc.ref.name, statut: this.blocs.get(node.bloc.ref) ?? '?' }));
                 return;
             }
+            if (isCompetenceAcquise(node) && node.competence?.ref) {
+                parts.push(msg('eval.detail.competence', { code: node.competence.ref.name, statut: this.competences.get(node.competence.ref) ?? 'non évaluée' }));
+                return;
+            }
+            if (isCritereSatisfait(node) && node.critere?.ref) {
+                parts.push(msg('eval.detail.critere', { code: node.critere.ref.name, statut: this.criteres.get(canonicalCode(node.critere.ref.name)) ?? msg('eval.fait.inconnu') }));
+                return;
+            }
+            if (isVariable(node) && isFait(node.grandeur?.ref)) {
+                const fait = node.grandeur.ref;
+                const value = this.faits.get(canonicalCode(fait.name));
+                // Un fait non renseigné est dit avec ce qui manque (eval.manque.fait).
+                if (value !== undefined) parts.push(msg('eval.detail.fait', { titre: fait.titre, valeur: msg(value ? 'eval.fait.oui' : 'eval.fait.non') }));
+                return;
+            }
             if (isLogicalExpression(node)) {
                 visit(node.left);
                 visit(node.right);
@@ -564,11 +730,16 @@ class RuleEvaluator {
             for (const v of this.values) {
                 if (v.valeur === null) {
                     const epreuve = this.index.epreuveByKey.get(canonicalCode(v.code));
-                    missing.push(epreuve ? msg('eval.manque.note', { titre: v.libelle, code: v.code }) : msg('eval.manque.mesure', { titre: v.libelle, code: v.code }));
+                    const fait = !epreuve && this.model.faits.some(f => canonicalCode(f.name) === canonicalCode(v.code));
+                    missing.push(epreuve ? msg('eval.manque.note', { titre: v.libelle, code: v.code })
+                        : fait ? msg('eval.manque.fait', { titre: v.libelle, code: v.code })
+                        : msg('eval.manque.mesure', { titre: v.libelle, code: v.code }));
                 }
             }
+            missing.push(...this.undecided);
         }
-        return [...parts, ...missing].join(' ; ');
+        this.undecided = [];
+        return [...new Set([...parts, ...missing])].join(' ; ');
     }
 
     /**
@@ -628,6 +799,12 @@ class RuleEvaluator {
         }
         return type;
     }
+}
+
+/** Le coefficient que déclare l'épreuve d'un argument (« épreuve … coefficient 2 »). */
+function declaredCoefficient(e: Expression | undefined): number | undefined {
+    const target = isVariable(e) ? e.grandeur?.ref : undefined;
+    return isEpreuve(target) ? target.coefficient : undefined;
 }
 
 function withUnit(text: string, type: RuleType): string {

@@ -30,6 +30,8 @@ export interface CandidateResults {
     readonly criteres: ReadonlyMap<string, ValeurCritere>;
     readonly epreuves: ReadonlyMap<string, number>;
     readonly mesures: ReadonlyMap<string, number>;
+    /** Les faits (oui/non) déclarés par le référentiel (« fait … ») ; absent = aucun rapporté. */
+    readonly faits?: ReadonlyMap<string, boolean>;
     readonly blocsAcquis: ReadonlyArray<{ readonly bloc: string; readonly date?: string }>;
     readonly amenagements: ReadonlyArray<{ readonly nature: string; readonly debut: string; readonly fin?: string }>;
     /**

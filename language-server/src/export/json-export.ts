@@ -1,8 +1,8 @@
 import { AstUtils } from 'langium';
 import {
-    isActivite, isAppel, isArithmeticExpression, isBlocValide, isComparaison, isLitteral, isLogicalExpression, isNombreBlocs, isNon, isTousBlocs,
+    isActivite, isAppel, isArithmeticExpression, isBlocValide, isComparaison, isCompetenceAcquise, isCritereSatisfait, isLitteral, isLogicalExpression, isNombreBlocs, isNon, isTousBlocs,
     isVariable,
-    type AcquisBlocs, type Activite, type Amenagement, type Bloc, type Competence, type Critere, type Enregistrement, type Expression, type Jury, type Modalite, type Note
+    type AcquisBlocs, type Activite, type Amenagement, type Bloc, type Competence, type Critere, type Enregistrement, type Epreuve, type Expression, type Jury, type Modalite, type Note
 } from '../generated/ast.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { textOf } from '../validation/rule-types.js';
@@ -21,7 +21,9 @@ export type ExpressionJson =
     | { type: 'fonction'; nom: string; ponderee: boolean; arguments: Array<{ valeur: ExpressionJson; coefficient?: number }> }
     | { type: 'tousLesBlocsValides' }
     | { type: 'nombreDeBlocsValides' }
-    | { type: 'blocValide'; bloc: string };
+    | { type: 'blocValide'; bloc: string }
+    | { type: 'competenceAcquise'; competence: string }
+    | { type: 'critereSatisfait'; critere: string };
 
 const notes = (list: readonly Note[]): string[] => list.map(n => n.texte);
 const codes = (list: ReadonlyArray<{ ref?: { name: string }; $refText: string }>): string[] =>
@@ -93,6 +95,7 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             activites: names(b.activites),
             competences: names(model.competencesOfBloc.get(b) ?? []),
             modalites: names(b.modalites),
+            equivalences: b.equivalences.map(e => ({ code: e.bloc, titre: e.titre ?? null })),
             notes: notes(b.notes)
         })),
         activites: model.activites.map(a => ({
@@ -121,6 +124,7 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             livrables: m.livrables.map(l => ({ nature: l.nature, description: l.description ?? null })),
             jury: juryJson(single(m.jury)),
             criteres: names(m.criteres),
+            epreuves: m.epreuves.map(epreuveJson),
             notes: notes(m.notes)
         })),
         criteres: model.criteres.map((c: Critere) => ({
@@ -128,13 +132,15 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             texte: c.texte,
             modalite: c.$container.name,
             competences: codes(c.competences),
-            eliminatoire: c.eliminatoire
+            eliminatoire: c.eliminatoire,
+            portee: c.eliminatoire ? (c.portee === 'bloc' || c.portee === 'certification' ? c.portee : 'compétence') : null
         })),
         obtention: obtention ? {
             seuilBlocs: defaultThreshold,
             seuilCompetences: single(obtention.seuilCompetences)?.pourcentage ?? 100,
-            epreuves: obtention.epreuves.map(e => ({ code: e.name, titre: e.titre, bareme: e.bareme })),
+            epreuves: obtention.epreuves.map(epreuveJson),
             mesures: obtention.mesures.map(m => ({ code: m.name, titre: m.titre, unite: m.unite })),
+            faits: obtention.faits.map(f => ({ code: f.name, titre: f.titre })),
             conditions: obtention.conditions.map((c, i) => ({
                 code: c.name ?? `R${i + 1}`,
                 titre: c.titre,
@@ -145,6 +151,16 @@ export function exportReferentiel(model: ReferentielModel): unknown {
             amenagement: amenagementJson(single(obtention.amenagement)),
             notes: notes(obtention.notes)
         } : null
+    };
+}
+
+/** Une épreuve : barème, et ce qu'elle déclare en plus (coefficient, durée, plancher). */
+function epreuveJson(e: Epreuve) {
+    return {
+        code: e.name, titre: e.titre, bareme: e.bareme,
+        ...(e.coefficient !== undefined ? { coefficient: e.coefficient } : {}),
+        ...(e.duree !== undefined ? { duree: { valeur: e.duree, unite: e.uniteDuree ?? '' } } : {}),
+        ...(e.plancher !== undefined ? { plancher: e.plancher } : {})
     };
 }
 
@@ -177,6 +193,8 @@ export function expressionJson(e: Expression): ExpressionJson {
     if (isTousBlocs(e)) return { type: 'tousLesBlocsValides' };
     if (isNombreBlocs(e)) return { type: 'nombreDeBlocsValides' };
     if (isBlocValide(e)) return { type: 'blocValide', bloc: e.bloc?.ref?.name ?? e.bloc?.$refText ?? '' };
+    if (isCompetenceAcquise(e)) return { type: 'competenceAcquise', competence: e.competence?.ref?.name ?? e.competence?.$refText ?? '' };
+    if (isCritereSatisfait(e)) return { type: 'critereSatisfait', critere: e.critere?.ref?.name ?? e.critere?.$refText ?? '' };
     return { type: 'nombre', valeur: Number.NaN };
 }
 

@@ -1,5 +1,6 @@
 import {
-    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure,
+    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isCompetenceAcquise, isCritereSatisfait, isEpreuve, isFait, isLitteral,
+    isLogicalExpression, isMesure,
     isNombreBlocs, isNon, isTousBlocs, isVariable,
     type Activite, type Bloc, type Competence, type Critere, type Expression, type Modalite, type Note, type Obtention
 } from '../generated/ast.js';
@@ -372,6 +373,7 @@ export function describe(e: Expression): string {
         const g = e.grandeur?.ref;
         if (isEpreuve(g)) return `la note « ${oneLine(g.titre)} » (épreuve ${g.name}, sur ${frNumber(g.bareme)})`;
         if (isMesure(g)) return `« ${oneLine(g.titre)} » (mesure ${g.name}, en ${g.unite})`;
+        if (isFait(g)) return `« ${oneLine(g.titre)} » (fait ${g.name})`;
         return e.grandeur?.$refText ?? '';
     }
     if (isAppel(e)) {
@@ -382,6 +384,8 @@ export function describe(e: Expression): string {
     if (isTousBlocs(e)) return 'tous les blocs sont validés';
     if (isNombreBlocs(e)) return 'le nombre de blocs validés';
     if (isBlocValide(e)) return `le bloc ${e.bloc?.ref?.name ?? e.bloc?.$refText ?? ''} est validé`;
+    if (isCompetenceAcquise(e)) return `la compétence ${e.competence?.ref?.name ?? e.competence?.$refText ?? ''} est acquise`;
+    if (isCritereSatisfait(e)) return `le critère ${e.critere?.ref?.name ?? e.critere?.$refText ?? ''} est satisfait`;
     return '';
 }
 

@@ -36,7 +36,7 @@ export interface FormattingEdit {
 const CLAUSE_TYPES = new Set([
     'Certification', 'Appartenance', 'Socle', 'Certificateur', 'Nsf', 'Formacode', 'Rome', 'JuryVoie', 'Enregistrement', 'Note',
     'Bloc', 'Equivalence', 'SeuilBloc', 'Activite', 'Competence', 'Modalite', 'Livrable', 'Jury', 'Critere',
-    'Obtention', 'SeuilCompetence', 'Epreuve', 'Mesure', 'Condition', 'AcquisBlocs', 'Amenagement'
+    'Obtention', 'SeuilCompetence', 'Epreuve', 'Mesure', 'Fait', 'Condition', 'AcquisBlocs', 'Amenagement'
 ]);
 
 /** Les mots-clés qui ouvrent une propriété sans nœud propre (« niveau 7 », « évalue C1.1 »…). */

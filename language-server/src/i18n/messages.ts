@@ -152,6 +152,7 @@ const catalog = {
     'kind.Critere': { fr: 'le critère', en: 'the criterion' },
     'kind.Epreuve': { fr: 'l\'épreuve', en: 'the graded test' },
     'kind.Mesure': { fr: 'la mesure', en: 'the measure' },
+    'kind.Fait': { fr: 'le fait', en: 'the fact' },
     'kind.Condition': { fr: 'la condition', en: 'the condition' },
     'kind.Proprietaire': { fr: 'le référentiel', en: 'the référentiel' },
     'kind.Grandeur': { fr: 'l\'épreuve ou la mesure', en: 'the graded test or measure' },

@@ -11,6 +11,8 @@
  * - REF301 : déclarer l'épreuve (sur 20) ou la mesure (en mois, ou dans l'unité de la comparaison)
  *   dans « obtention » ;
  * - REF104 : ajouter « vérifie C… » quand la modalité du critère n'évalue qu'une compétence ;
+ * - REF309 : ramener le plancher d'une épreuve dans son barème ;
+ * - REF310 : écrire un fait comparé à 1 ou 0 comme « fait » ou « non fait » ;
  * - REF001 : la correction que dit le message d'une erreur de syntaxe (accent, virgule, accolade,
  *   guillemets, date AAAA-MM-JJ… : validation/syntax-diagnosis.ts), portée par le diagnostic ;
  * - REF002 : créer la compétence ou l'activité manquante là où elle est citée (« Créer la
@@ -81,6 +83,8 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF308: (provider, { document, diagnostic }) => provider.addCondition(document, diagnostic),
         REF301: (provider, { document, diagnostic }) => provider.declareGrandeur(document, diagnostic),
         REF104: (provider, { document, diagnostic }) => provider.addVerifie(document, diagnostic),
+        REF309: (provider, { document, diagnostic }) => provider.replaceWith(document, diagnostic, 'lsp.fix.plancher'),
+        REF310: (provider, { document, diagnostic }) => provider.replaceWith(document, diagnostic, 'lsp.fix.fait'),
         REF001: (provider, { document, diagnostic }) => provider.syntaxFix(document, diagnostic),
         REF606: (provider, { document, diagnostic }) => [
             ...provider.replaceWithSuggestions(document, diagnostic).map(action => ({ ...action, isPreferred: undefined })),
@@ -421,6 +425,16 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         const fix = (diagnostic.data as { fix?: { title?: unknown; edits?: unknown } } | undefined)?.fix;
         if (!fix || typeof fix.title !== 'string' || !Array.isArray(fix.edits)) return [];
         return [quickFix(fix.title, diagnostic, { changes: { [document.uri.toString()]: fix.edits as TextEdit[] } }, true)];
+    }
+
+    // --- REF309, REF310 --------------------------------------------------------------------------
+
+    /** Remplace le texte du diagnostic par celui que la règle a calculé (`data.replacement`). */
+    private replaceWith(document: LangiumDocument, diagnostic: Diagnostic, title: string): CodeAction[] {
+        const replacement = (diagnostic.data as { replacement?: unknown } | undefined)?.replacement;
+        if (typeof replacement !== 'string') return [];
+        const edit = { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: replacement }] } };
+        return [quickFix(msg(title, { text: replacement }), diagnostic, edit, true)];
     }
 
     // --- REF104 --------------------------------------------------------------------------------

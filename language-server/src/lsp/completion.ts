@@ -28,7 +28,8 @@ export const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
     Modalite: CompletionItemKind.Function,
     Critere: CompletionItemKind.EnumMember,
     Epreuve: CompletionItemKind.Variable,
-    Mesure: CompletionItemKind.Variable
+    Mesure: CompletionItemKind.Variable,
+    Fait: CompletionItemKind.Variable
 };
 
 /** Clé de tri : les nombres d'un code complétés de zéros (C1.2 avant C1.10). */

@@ -146,6 +146,8 @@ registerMessages({
         en: 'Renumber bloc {bloc} in order ({count} {count#code renamed|codes renamed} everywhere)'
     },
     'lsp.fix.conditionBlocs': { fr: 'Blocs', en: 'Blocs' },
+    'lsp.fix.plancher': { fr: 'Ramener le plancher à {text}', en: 'Bring the floor mark to {text}' },
+    'lsp.fix.fait': { fr: 'Écrire « {text} »', en: 'Write "{text}"' },
 
     // --- Symboles ----------------------------------------------------------------------------
     'lsp.symbol.obtention': { fr: 'obtention', en: 'obtention' },

@@ -37,6 +37,7 @@ export const TOKEN_TYPE_OF: Record<string, string> = {
     Critere: SemanticTokenTypes.method,
     Epreuve: SemanticTokenTypes.variable,
     Mesure: SemanticTokenTypes.variable,
+    Fait: SemanticTokenTypes.variable,
     Condition: SemanticTokenTypes.property
 };
 

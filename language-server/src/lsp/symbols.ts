@@ -32,6 +32,7 @@ export const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Obtention: SymbolKind.Object,
     Epreuve: SymbolKind.Variable,
     Mesure: SymbolKind.Variable,
+    Fait: SymbolKind.Boolean,
     Condition: SymbolKind.Boolean
 };
 

@@ -1,8 +1,8 @@
 import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { canonicalCode } from '../codes.js';
 import {
-    isActivite, isBloc, isCertification, isCompetence, isCritere, isEpreuve, isMesure, isModalite, isObtention, isSocle, isVariable,
-    type Activite, type Bloc, type Certification, type Competence, type Critere, type Document, type Epreuve, type Mesure,
+    isActivite, isBloc, isCertification, isCompetence, isCritere, isEpreuve, isFait, isMesure, isModalite, isObtention, isSocle, isVariable,
+    type Activite, type Bloc, type Certification, type Competence, type Critere, type Document, type Epreuve, type Fait, type Mesure,
     type Modalite, type Obtention, type Socle
 } from '../generated/ast.js';
 import { ownerCodeOf, type OwnerIndex } from '../workspace/owners.js';
@@ -35,6 +35,8 @@ export interface ReferentielModel {
     readonly obtentions: readonly Obtention[];
     readonly epreuves: readonly Epreuve[];
     readonly mesures: readonly Mesure[];
+    /** Les faits (oui/non) que rapportent les dossiers des candidats. */
+    readonly faits: readonly Fait[];
     /** Tous les éléments codés, par code canonique (plusieurs = doublon). */
     readonly byCode: ReadonlyMap<string, readonly CodedElement[]>;
     /** Modalités qui évaluent chaque compétence. */
@@ -47,8 +49,8 @@ export interface ReferentielModel {
     readonly competencesOfBloc: ReadonlyMap<Bloc, readonly Competence[]>;
     /** Bloc d'une compétence (celui qui la contient ou l'inclut). */
     readonly blocOf: ReadonlyMap<Competence, Bloc>;
-    /** Épreuves et mesures utilisées par au moins une condition. */
-    readonly usedGrandeurs: ReadonlySet<Epreuve | Mesure>;
+    /** Épreuves, mesures et faits utilisés par au moins une condition. */
+    readonly usedGrandeurs: ReadonlySet<Epreuve | Mesure | Fait>;
 }
 
 export function blocOfNode(node: AstNode): Bloc | undefined {
@@ -101,8 +103,9 @@ export class ReferentielModelProvider {
         const obtentions: Obtention[] = [];
         const epreuves: Epreuve[] = [];
         const mesures: Mesure[] = [];
+        const faits: Fait[] = [];
         const byCode = new Map<string, CodedElement[]>();
-        const usedGrandeurs = new Set<Epreuve | Mesure>();
+        const usedGrandeurs = new Set<Epreuve | Mesure | Fait>();
         const add = (element: CodedElement): void => {
             if (element.name) {
                 const k = canonicalCode(element.name);
@@ -128,6 +131,7 @@ export class ReferentielModelProvider {
                 else if (isCritere(node)) { criteres.push(node); add(node); }
                 else if (isEpreuve(node)) { epreuves.push(node); add(node); }
                 else if (isMesure(node)) { mesures.push(node); add(node); }
+                else if (isFait(node)) { faits.push(node); add(node); }
                 else if (isObtention(node)) { obtentions.push(node); }
                 else if (isVariable(node)) {
                     const target = node.grandeur?.ref;
@@ -190,7 +194,7 @@ export class ReferentielModelProvider {
         const declared = certification?.name ?? socle?.name ?? code;
         return {
             code: declared, key, certification, socle, socles, documents,
-            blocs, activites, competences, modalites, criteres, obtentions, epreuves, mesures,
+            blocs, activites, competences, modalites, criteres, obtentions, epreuves, mesures, faits,
             byCode, modalitesOf, criteresOf, competencesOf, competencesOfBloc, blocOf, usedGrandeurs
         };
     }

@@ -2,8 +2,8 @@ import type { AstNode } from 'langium';
 import { formatNumber } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import {
-    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isEpreuve, isLitteral, isLogicalExpression, isMesure, isNombreBlocs, isNon,
-    isTousBlocs, isVariable,
+    isAppel, isArithmeticExpression, isBlocValide, isComparaison, isCompetenceAcquise, isCritereSatisfait, isEpreuve, isFait, isLitteral,
+    isLogicalExpression, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
     type Appel, type ArithmeticExpression, type Comparaison, type Expression, type Litteral
 } from '../generated/ast.js';
 
@@ -27,8 +27,10 @@ export type RuleType =
 
 export interface TypeProblem {
     readonly node: AstNode;
-    readonly code: 'REF303' | 'REF304' | 'REF305' | 'REF306' | 'REF307';
+    readonly code: 'REF303' | 'REF304' | 'REF305' | 'REF306' | 'REF307' | 'REF310';
     readonly params: Record<string, string | number>;
+    /** Ce que lit le correctif rapide (REF310 : le texte qui remplace la comparaison). */
+    readonly data?: Record<string, unknown>;
     readonly property?: string;
 }
 
@@ -125,9 +127,10 @@ class Inference {
             const target = e.grandeur?.ref;
             if (isEpreuve(target)) return target.bareme > 0 ? { kind: 'note', scale: target.bareme } : { kind: 'unknown' };
             if (isMesure(target)) return { kind: 'mesure', unit: normalizeUnit(target.unite) };
+            if (isFait(target)) return { kind: 'boolean' };
             return { kind: 'unknown' };
         }
-        if (isTousBlocs(e) || isBlocValide(e)) {
+        if (isTousBlocs(e) || isBlocValide(e) || isCompetenceAcquise(e) || isCritereSatisfait(e)) {
             return { kind: 'boolean' };
         }
         if (isNombreBlocs(e)) {
@@ -230,6 +233,19 @@ class Inference {
     private comparison(e: Comparaison): RuleType {
         const left = this.infer(e.left);
         const right = this.infer(e.right);
+        // Un fait oui/non comparé à un nombre (« menee_a_terme = 1 ») : REF310, corrigé en « fait » ou « non fait ».
+        const fact = factOf(e.left) ?? factOf(e.right);
+        if (fact) {
+            const other = factOf(e.left) ? e.right : e.left;
+            const value = isLitteral(other) && !other.pourcent && !other.unite ? other.valeur : undefined;
+            const positive = value === undefined ? undefined
+                : (e.operator === '=' ? value !== 0 : e.operator === '!=' || e.operator === '≠' ? value === 0 : undefined);
+            this.problems.push({
+                node: e, code: 'REF310', params: { name: fact },
+                ...(positive !== undefined ? { data: { replacement: positive ? fact : `non ${fact}` } } : {})
+            });
+            return { kind: 'boolean' };
+        }
         if (left.kind === 'unknown' || right.kind === 'unknown') return { kind: 'boolean' };
         if (left.kind === 'boolean' || right.kind === 'boolean') {
             this.problems.push({ node: e, code: 'REF303', params: { detail: msg('type.compareBoolean') } });
@@ -281,7 +297,7 @@ class Inference {
         if (e.ponderee) {
             if (e.fonction !== 'moyenne') {
                 this.problems.push({ node: e, code: 'REF307', params: { detail: msg('type.weightedOnlyAverage', { name: e.fonction }) } });
-            } else if (e.arguments.some(a => a?.coefficient === undefined)) {
+            } else if (e.arguments.some(a => a?.coefficient === undefined && !declaresCoefficient(a?.valeur))) {
                 this.problems.push({ node: e, code: 'REF307', params: { detail: msg('type.weightedNeedsCoef') } });
             }
         }
@@ -402,6 +418,17 @@ class Inference {
         if (!interval) return undefined;
         return { key: textOf(subject), interval, domain };
     }
+}
+
+/** Le code du fait qu'une expression désigne (« menee_a_terme »), sinon undefined. */
+function factOf(e: Expression | undefined): string | undefined {
+    return isVariable(e) && isFait(e.grandeur?.ref) ? e.grandeur.$refText : undefined;
+}
+
+/** L'argument est-il une épreuve qui déclare son coefficient (« épreuve … coefficient 2 ») ? */
+function declaresCoefficient(e: Expression | undefined): boolean {
+    const target = isVariable(e) ? e.grandeur?.ref : undefined;
+    return isEpreuve(target) && target.coefficient !== undefined;
 }
 
 function minOf(note: { min?: number }): number {

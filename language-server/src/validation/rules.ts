@@ -156,6 +156,12 @@ const CATALOGUE = [
     rule('REF308', 'warning', 'obtention',
         ['Règles d\'obtention sans condition', 'Rules for obtaining without any condition'],
         ['Les règles d\'obtention de {owner} n\'ont aucune condition : ajoutez au moins « condition \"…\" : tous les blocs validés ».', 'The rules for obtaining {owner} have no condition: add at least "condition \"…\" : tous les blocs validés".']),
+    rule('REF309', 'error', 'obtention',
+        ['Plancher hors du barème', 'Floor mark outside the scale'],
+        ['Le plancher {value} de l\'épreuve {name} est hors de son barème, qui va de 0 à {scale} : aucune note ne pourrait le franchir comme prévu.', 'The floor mark {value} of graded test {name} is outside its scale, which goes from 0 to {scale}: no grade could clear it as intended.']),
+    rule('REF310', 'error', 'obtention',
+        ['Fait comparé à un nombre', 'Fact compared with a number'],
+        ['{name} est un fait (oui/non) : il ne se compare pas à un nombre. Écrivez « {name} » (oui) ou « non {name} ».', '{name} is a yes/no fact: it is not compared with a number. Write "{name}" (yes) or "non {name}".']),
 
     // --- Accessibilité --------------------------------------------------------------------
     rule('REF401', 'info', 'accessibilite',

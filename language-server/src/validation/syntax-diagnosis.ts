@@ -160,7 +160,8 @@ const PLACES: Readonly<Record<string, { readonly in: readonly Context[]; readonl
     activité: { in: ['top', 'bloc', 'activité'], belongs: 'activité' },
     modalité: { in: ['bloc'], belongs: 'modalité' },
     critère: { in: ['modalité'], belongs: 'critère' },
-    épreuve: { in: ['obtention'], belongs: 'obtentionClause' },
+    épreuve: { in: ['obtention', 'modalité'], belongs: 'obtentionClause' },
+    fait: { in: ['obtention'], belongs: 'obtentionClause' },
     mesure: { in: ['obtention'], belongs: 'obtentionClause' },
     condition: { in: ['obtention'], belongs: 'obtentionClause' },
     aménagement: { in: ['obtention'], belongs: 'obtentionClause' },
@@ -464,7 +465,10 @@ export class SyntaxDiagnosis {
 
     /** Un mot-clé sans accent, mal orthographié, ou un mot courant pour un mot-clé. */
     private keywordSlip(token: IToken, expected: readonly string[]): SyntaxFinding | undefined {
-        if (!isWord(token) || this.grammar.keywords.has(token.image)) return undefined;
+        if (!isWord(token)) return undefined;
+        // Un mot-clé employé pour un autre (« coefficient » d'une épreuve là où « coef » est attendu).
+        const synonym = SYNONYMS[token.image.toLowerCase()];
+        if (this.grammar.keywords.has(token.image) && !(synonym && (!synonym.expected || expected.includes(synonym.keyword)))) return undefined;
         const keyword = this.closestKeyword(token.image, expected);
         if (!keyword) return undefined;
         return replacing(token.startOffset, token.endOffset! + 1, keyword, msg('syntax.didYouMean', { actual: token.image, keyword }));

@@ -34,7 +34,7 @@ export function registerValidationChecks(services: ReferentielServices): void {
         Modalite: [validator.checkModalite, validator.checkNumbering],
         Critere: [validator.checkCritere, validator.checkNumbering],
         Obtention: [validator.checkObtention],
-        Epreuve: [validator.checkGrandeurUsed],
+        Epreuve: [validator.checkGrandeurUsed, validator.checkPlancher],
         Mesure: [validator.checkGrandeurUsed],
         Condition: [validator.checkCondition]
     };
@@ -431,11 +431,24 @@ export class ReferentielValidator {
 
     checkGrandeurUsed = (grandeur: Epreuve | Mesure, accept: ValidationAcceptor): void => {
         const model = this.model(grandeur);
-        if (model && !model.usedGrandeurs.has(grandeur)) {
+        // L'épreuve d'une modalité est utilisée par sa situation d'évaluation (plancher du bloc).
+        if (model && !model.usedGrandeurs.has(grandeur) && !(grandeur.$type === 'Epreuve' && grandeur.$container.$type === 'Modalite')) {
             this.report(accept, { rule: 'REF302', node: grandeur, property: 'name', params: { kind: capitalize(msg(`kind.${grandeur.$type}`)), name: grandeur.name } });
         }
         if (grandeur.$type === 'Epreuve' && !(grandeur.bareme > 0)) {
             this.report(accept, { rule: 'REF303', node: grandeur, property: 'bareme', params: { detail: msg('type.scalePositive') } });
+        }
+    };
+
+    /** REF309 : le plancher d'une épreuve hors de son barème. */
+    checkPlancher = (epreuve: Epreuve, accept: ValidationAcceptor): void => {
+        if (epreuve.plancher === undefined || !(epreuve.bareme > 0)) return;
+        if (epreuve.plancher < 0 || epreuve.plancher > epreuve.bareme) {
+            this.report(accept, {
+                rule: 'REF309', node: epreuve, property: 'plancher',
+                params: { value: formatNumber(epreuve.plancher), name: epreuve.name, scale: formatNumber(epreuve.bareme) },
+                data: { replacement: String(Math.min(Math.max(epreuve.plancher, 0), epreuve.bareme)) }
+            });
         }
     };
 
@@ -444,7 +457,7 @@ export class ReferentielValidator {
         const model = this.model(condition);
         const { problems } = checkCondition(condition.expression, model?.blocs.length ?? Infinity);
         for (const problem of problems) {
-            this.report(accept, { rule: problem.code, node: problem.node, params: problem.params });
+            this.report(accept, { rule: problem.code, node: problem.node, params: problem.params, ...(problem.data ? { data: problem.data } : {}) });
         }
     };
 

@@ -125,7 +125,7 @@ describe('readCandidateJson : schéma', () => {
             { kind: 'schema', ...at('true'), message: '« competences.C1.2 » : « true » n\'est pas permis. Valeurs permises : « acquise », « non acquise ».' },
             { kind: 'schema', ...at('"12,5"'), message: '« epreuves.memoire » doit être un nombre (sans guillemets, point décimal : 12.5), pas « 12,5 ».' },
             { kind: 'schema', ...at('"BC01"'), message: '« blocsAcquis » doit être une liste [ … ], pas un texte entre guillemets.' },
-            { kind: 'schema', ...at('"commentaire"'), message: 'Propriété « commentaire » inconnue dans le fichier. Propriétés permises : $schema, referentiel, candidat, dateEvaluation, competences, criteres, epreuves, mesures, blocsAcquis, amenagements.' }
+            { kind: 'schema', ...at('"commentaire"'), message: 'Propriété « commentaire » inconnue dans le fichier. Propriétés permises : $schema, referentiel, candidat, dateEvaluation, competences, criteres, epreuves, mesures, faits, blocsAcquis, amenagements.' }
         ]);
         // Les positions ont une fin (pour souligner la valeur dans l'éditeur).
         expect(problems[1]).toMatchObject({ endLine: 4, endColumn: 33 });

@@ -71,7 +71,7 @@ describe('schemas/candidat.schema.json', () => {
 
     it('chaque propriété a une description en français (survol dans VS Code)', () => {
         const props = propertySchemas(schema);
-        expect(props.length).toBe(17);
+        expect(props.length).toBe(18);
         for (const [where, sub] of props) {
             expect(typeof sub.description, where).toBe('string');
             expect((sub.description as string).length, where).toBeGreaterThan(10);

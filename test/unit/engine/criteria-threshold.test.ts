@@ -39,10 +39,17 @@ function statut(criteres: Record<string, typeof S | typeof NS>) {
 }
 
 describe('seuil de critères déclaré par le référentiel', () => {
-    it('4 critères satisfaits sur 5 (80 %) : acquise, un critère non satisfait n\'y change rien', () => {
+    it('le critère éliminatoire ne compte pas pour acquérir : 3 des 4 autres (75 %) ne suffisent pas, 4 sur 4 oui', () => {
         expect(statut({ 'CR1.1.1': S, 'CR1.1.2': S, 'CR1.1.3': NS, 'CR1.1.4': S, 'CR1.1.5': S })).toMatchObject({
-            statut: 'acquise', origine: 'critères', motif: 'Acquise : 4 critères satisfaits sur 5 (seuil 80 %).'
+            statut: 'non acquise', origine: 'critères', motif: 'Non acquise : critère non satisfait CR1.1.3.'
         });
+        expect(statut({ 'CR1.1.1': S, 'CR1.1.2': S, 'CR1.1.3': S, 'CR1.1.4': S, 'CR1.1.5': S })).toMatchObject({
+            statut: 'acquise', origine: 'critères', motif: expect.stringContaining('(CR1.1.1, CR1.1.2, CR1.1.3 et CR1.1.4)')
+        });
+    });
+
+    it('le critère éliminatoire satisfait seul n\'acquiert pas la compétence : non évaluée', () => {
+        expect(statut({ 'CR1.1.5': S })).toMatchObject({ statut: 'non évaluée', origine: 'critères' });
     });
 
     it('3 satisfaits et 2 non renseignés : non évaluée ; 3 satisfaits et 2 non satisfaits : non acquise', () => {

@@ -20,6 +20,9 @@ function sample(name: string): EvaluationResult {
     return evaluateCandidate(model, readCandidateJson(file, readFileSync(file, 'utf8'), model));
 }
 
+/** Le fait que rapportent les dossiers : les compétences de la période en entreprise ont été évaluées. */
+const EVALUEES = { competences_periode_evaluees: true };
+
 const R_BLOCS = 'La validation des 5 blocs de compétences';
 const R_PERIODE = 'La validation de la période en entreprise';
 const R_MEMOIRE = 'La validation du mémoire et sa soutenance';
@@ -47,7 +50,7 @@ describe('Data Engineer : les dossiers d\'exemple', () => {
         const r = sample('01-obtenue.candidat.json');
         expect(r.blocs.map(b => b.statut)).toEqual(['validé', 'validé', 'validé', 'validé', 'validé']);
         expect(rule(r, R_MEMOIRE).detail).toBe('Moyenne de « Mémoire professionnel » et « Soutenance du mémoire » : 10,75/20, il faut au moins 10/20');
-        expect(rule(r, R_PERIODE).detail).toBe('Période en entreprise : 6 mois, il faut au moins 6 mois');
+        expect(rule(r, R_PERIODE).detail).toBe('Période en entreprise : 6 mois, il faut au moins 6 mois ; Les compétences mises en œuvre pendant la période en entreprise ont été évaluées : oui');
         expect(r.attestations).toEqual(['BC01', 'BC02', 'BC03', 'BC04', 'BC05']);
         expect(r.motifs).toEqual([]);
     });
@@ -92,13 +95,13 @@ describe('Data Engineer : cas limites', () => {
     const notes = { memoire: 12, soutenance: 12 };
 
     it('période en entreprise : 5,9 mois non, 6 mois oui', () => {
-        expect(rule(evaluate(model, { competences: full(), epreuves: notes, mesures: { periode_entreprise: 5.9 } }), R_PERIODE).statut).toBe('non remplie');
-        expect(rule(evaluate(model, { competences: full(), epreuves: notes, mesures: { periode_entreprise: 6 } }), R_PERIODE).statut).toBe('remplie');
+        expect(rule(evaluate(model, { competences: full(), epreuves: notes, faits: EVALUEES, mesures: { periode_entreprise: 5.9 } }), R_PERIODE).statut).toBe('non remplie');
+        expect(rule(evaluate(model, { competences: full(), epreuves: notes, faits: EVALUEES, mesures: { periode_entreprise: 6 } }), R_PERIODE).statut).toBe('remplie');
     });
 
     it('100 % moins une compétence : le bloc n\'est pas validé', () => {
         for (const code of ['C2.10', 'C5.9', 'C1.1']) {
-            const r = evaluate(model, { competences: allCompetences(model, 'acquise', { [code]: 'non acquise' }), epreuves: notes, mesures: { periode_entreprise: 6 } });
+            const r = evaluate(model, { competences: allCompetences(model, 'acquise', { [code]: 'non acquise' }), epreuves: notes, faits: EVALUEES, mesures: { periode_entreprise: 6 } });
             const blocCode = `BC0${code[1]}`;
             expect(bloc(r, blocCode).statut, code).toBe('non validé');
             expect(r.decision).toBe('non obtenue');
@@ -114,12 +117,12 @@ describe('Data Engineer : cas limites', () => {
 
     it('compétences déduites des seuls critères : acquise si tous ses critères sont satisfaits', () => {
         const criteres = Object.fromEntries(model.criteres.map(c => [c.name, 'satisfait' as const]));
-        const r = evaluate(model, { criteres, epreuves: notes, mesures: { periode_entreprise: 6 } });
+        const r = evaluate(model, { criteres, epreuves: notes, faits: EVALUEES, mesures: { periode_entreprise: 6 } });
         expect(r.decision).toBe('obtenue');
         expect(r.competences.every(c => c.origine === 'critères' && c.statut === 'acquise')).toBe(true);
         const missing = { ...criteres };
         delete missing['CR4.1.1'];
-        const r2 = evaluate(model, { criteres: missing, epreuves: notes, mesures: { periode_entreprise: 6 } });
+        const r2 = evaluate(model, { criteres: missing, epreuves: notes, faits: EVALUEES, mesures: { periode_entreprise: 6 } });
         expect(r2.competences.find(c => c.code === 'C4.1')!.statut).toBe('non évaluée');
         expect(r2.decision).toBe('incomplète');
     });

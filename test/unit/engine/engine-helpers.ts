@@ -28,6 +28,7 @@ export interface PlainCandidate {
     criteres?: Record<string, ValeurCritere>;
     epreuves?: Record<string, number>;
     mesures?: Record<string, number>;
+    faits?: Record<string, boolean>;
     blocsAcquis?: Array<{ bloc: string; date?: string }>;
     amenagements?: Array<{ nature: string; debut: string; fin?: string }>;
 }
@@ -40,6 +41,7 @@ export function candidate(plain: PlainCandidate): CandidateResults {
         criteres: new Map(Object.entries(plain.criteres ?? {})),
         epreuves: new Map(Object.entries(plain.epreuves ?? {})),
         mesures: new Map(Object.entries(plain.mesures ?? {})),
+        ...(plain.faits ? { faits: new Map(Object.entries(plain.faits)) } : {}),
         blocsAcquis: plain.blocsAcquis ?? [],
         amenagements: plain.amenagements ?? [],
         positions: new Map(),

@@ -160,7 +160,7 @@ describe('Open Badges 3.0 : createOpenBadgesWriter', () => {
         const model = await loadModel('samples/data-engineer', 'DATA-ENGINEER');
         const folder = tempFolder();
         const writer = createOpenBadgesWriter(model, folder);
-        const result = evaluate(model, { id: 'DE-1', nom: NOM, competences: allCompetences(model, 'acquise'), epreuves: { memoire: 12, soutenance: 13.5 }, mesures: { periode_entreprise: 6 } });
+        const result = evaluate(model, { id: 'DE-1', nom: NOM, competences: allCompetences(model, 'acquise'), epreuves: { memoire: 12, soutenance: 13.5 }, mesures: { periode_entreprise: 6 }, faits: { competences_periode_evaluees: true } });
         expect(result.decision).toBe('obtenue');
         await writer.candidate(result);
         await writer.finish();

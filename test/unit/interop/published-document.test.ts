@@ -129,7 +129,7 @@ describe('structure du document publié', () => {
         expect(rows['Validation d\'un bloc'].condition[0].text).toBe('Un bloc est validé si 100 % de ses compétences sont acquises.');
         expect(rows['La validation des 5 blocs de compétences'].condition[0].text).toBe('Tous les blocs sont validés.');
         expect(rows['La validation des 5 blocs de compétences'].precisions.map(p => p.text)).toContain('Un bloc est validé si 100% des compétences du bloc sont acquises.');
-        expect(rows['La validation de la période en entreprise'].condition[0].text).toBe('« Période en entreprise » (mesure periode_entreprise, en mois) vaut au moins 6 mois.');
+        expect(rows['La validation de la période en entreprise'].condition[0].text).toBe('« Période en entreprise » (mesure periode_entreprise, en mois) vaut au moins 6 mois et « Les compétences mises en œuvre pendant la période en entreprise ont été évaluées » (fait competences_periode_evaluees).');
         expect(rows['La validation du mémoire et sa soutenance'].condition[0].text)
             .toBe('La moyenne de la note « Mémoire professionnel » (épreuve memoire, sur 20) et la note « Soutenance du mémoire » (épreuve soutenance, sur 20) vaut au moins 10.');
         expect(rows['Durée d\'acquisition des blocs'].condition[0].text).toBe('Les blocs sont acquis à vie.');

@@ -80,7 +80,8 @@ describe('complétion des mots-clés et modèles', () => {
     it('dans une modalité : les mots-clés de ses propriétés et un modèle de critère au prochain code libre', async () => {
         const items = await itemsAt('éliminatoire\n        \n', 'éliminatoire\n        '.length);
         const keywords = labels(items.filter(i => i.kind === CompletionItemKind.Keyword));
-        expect(keywords).toEqual(['nature', 'seul', 'en', 'évalue', 'consigne', 'livrable', 'jury', 'note', 'critère']);
+        // « pour » : la portée qui peut suivre « éliminatoire » (« pour le bloc », « pour la certification »).
+        expect(keywords).toEqual(['pour', 'nature', 'seul', 'en', 'évalue', 'consigne', 'livrable', 'jury', 'note', 'critère', 'épreuve']);
         expect(items.find(i => i.label === 'nature')?.detail).toBe('mot-clé');
         const snippet = items.find(i => i.kind === CompletionItemKind.Snippet)!;
         expect(snippet.label).toBe('critère CR1.1.3');

@@ -217,6 +217,7 @@ export function readCandidateJson(file: string, text: string, model: Referentiel
         criteres: section<ValeurCritere>('criteres'),
         epreuves: section<number>('epreuves'),
         mesures: section<number>('mesures'),
+        faits: section<boolean>('faits'),
         blocsAcquis,
         amenagements,
         positions,
@@ -301,7 +302,7 @@ function checkCodes(
     root: Node, codes: ModelCodes, at: (offset: number, length?: number) => SourcePosition,
     problems: InputProblem[], flagged: Set<string>
 ): void {
-    const nouns: Array<[string, Exclude<Noun, 'bloc'>]> = [['competences', 'competence'], ['criteres', 'critere'], ['epreuves', 'epreuve'], ['mesures', 'mesure']];
+    const nouns: Array<[string, Exclude<Noun, 'bloc'>]> = [['competences', 'competence'], ['criteres', 'critere'], ['epreuves', 'epreuve'], ['mesures', 'mesure'], ['faits', 'fait']];
     for (const [section, noun] of nouns) {
         const object = nodeAt(root, [section]);
         const seen = new Map<string, Node>();

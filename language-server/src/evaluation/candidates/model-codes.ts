@@ -2,13 +2,14 @@ import { canonicalCode, suggest } from '../../codes.js';
 import { msg } from '../../i18n/messages.js';
 import type { CodedElement, ReferentielModel } from '../../model/referentiel-model.js';
 import { shownValue } from './problems.js';
+import './fact-messages.js';
 
 /** Les sortes de codes qu'un fichier de candidat peut nommer. */
-export type Noun = 'competence' | 'critere' | 'epreuve' | 'mesure' | 'bloc';
+export type Noun = 'competence' | 'critere' | 'epreuve' | 'mesure' | 'fait' | 'bloc';
 
 /** La section du JSON où se range chaque sorte de résultat. */
 export const SECTION_OF: Record<Exclude<Noun, 'bloc'>, string> = {
-    competence: 'competences', critere: 'criteres', epreuve: 'epreuves', mesure: 'mesures'
+    competence: 'competences', critere: 'criteres', epreuve: 'epreuves', mesure: 'mesures', fait: 'faits'
 };
 
 export interface EpreuveInfo { readonly code: string; readonly bareme?: number }
@@ -21,7 +22,13 @@ export interface ModelCodes {
     readonly criteres: ReadonlyMap<string, string>;
     readonly epreuves: ReadonlyMap<string, EpreuveInfo>;
     readonly mesures: ReadonlyMap<string, MesureInfo>;
+    readonly faits: ReadonlyMap<string, string>;
     readonly blocs: ReadonlyMap<string, string>;
+    /**
+     * Les blocs d'autres fiches déclarés équivalents (« équivalent à RNCP…BC02 ») : un candidat
+     * peut les avoir acquis (blocsAcquis) pour valider le bloc d'ici par équivalence.
+     */
+    readonly equivalentBlocs: ReadonlyMap<string, string>;
     /** Le type d'élément d'un code canonique (« Bloc », « Competence »…), s'il est déclaré. */
     typeOf(canonical: string): CodedElement['$type'] | undefined;
 }
@@ -44,6 +51,8 @@ function compute(model: ReferentielModel): ModelCodes {
     const epreuves = new Map<string, EpreuveInfo>();
     const mesures = new Map<string, MesureInfo>();
     const blocs = new Map<string, string>();
+    const faits = new Map<string, string>();
+    const equivalentBlocs = new Map<string, string>();
     const put = (map: Map<string, string>, name: string | undefined): void => {
         if (name && !map.has(canonicalCode(name))) map.set(canonicalCode(name), name);
     };
@@ -55,6 +64,8 @@ function compute(model: ReferentielModel): ModelCodes {
         for (const c of list) put(competences, c.name);
     }
     for (const b of model.blocs) put(blocs, b.name);
+    for (const b of model.blocs) for (const e of b.equivalences) put(equivalentBlocs, e.bloc);
+    for (const f of model.faits) put(faits, f.name);
     for (const e of model.epreuves) {
         if (e.name && !epreuves.has(canonicalCode(e.name))) {
             epreuves.set(canonicalCode(e.name), { code: e.name, bareme: typeof e.bareme === 'number' ? e.bareme : undefined });
@@ -72,7 +83,7 @@ function compute(model: ReferentielModel): ModelCodes {
         }
         return undefined;
     };
-    return { model, competences, criteres, epreuves, mesures, blocs, typeOf };
+    return { model, competences, criteres, epreuves, mesures, faits, blocs, equivalentBlocs, typeOf };
 }
 
 /** Les codes d'une sorte, tels qu'écrits dans le référentiel. */
@@ -82,7 +93,8 @@ export function codesOf(codes: ModelCodes, noun: Noun): string[] {
         case 'critere': return [...codes.criteres.values()];
         case 'epreuve': return [...codes.epreuves.values()].map(e => e.code);
         case 'mesure': return [...codes.mesures.values()].map(e => e.code);
-        default: return [...codes.blocs.values()];
+        case 'fait': return [...codes.faits.values()];
+        default: return [...codes.blocs.values(), ...codes.equivalentBlocs.values()];
     }
 }
 
@@ -94,12 +106,13 @@ export function hasCode(codes: ModelCodes, noun: Noun, code: string): boolean {
         case 'critere': return codes.criteres.has(key);
         case 'epreuve': return codes.epreuves.has(key);
         case 'mesure': return codes.mesures.has(key);
-        default: return codes.blocs.has(key);
+        case 'fait': return codes.faits.has(key);
+        default: return codes.blocs.has(key) || codes.equivalentBlocs.has(key);
     }
 }
 
 const NOUN_OF_TYPE: Partial<Record<CodedElement['$type'], Exclude<Noun, 'bloc'>>> = {
-    Competence: 'competence', Critere: 'critere', Epreuve: 'epreuve', Mesure: 'mesure'
+    Competence: 'competence', Critere: 'critere', Epreuve: 'epreuve', Mesure: 'mesure', Fait: 'fait'
 };
 
 /** La sorte de résultat d'un type d'élément (undefined pour un bloc, une activité…). */
@@ -121,7 +134,7 @@ export function unknownCodeMessage(codes: ModelCodes, noun: Noun, code: string, 
     const known = codesOf(codes, noun);
     let suggestion = didYouMean(code, known);
     if (!suggestion) {
-        if (known.length === 0 && (noun === 'epreuve' || noun === 'mesure')) {
+        if (known.length === 0 && (noun === 'epreuve' || noun === 'mesure' || noun === 'fait')) {
             suggestion = ' ' + msg(`cand.known.none.${noun}`);
         } else if (known.length > 0 && known.length <= 12) {
             suggestion = ' ' + msg(`cand.known.${noun}`, { codes: known.join(', ') });

@@ -5,7 +5,7 @@ import type { CandidateResults, InputProblem, SourcePosition, ValeurCompetence, 
 import { codesOf, didYouMean, hasCode, modelCodes, unknownCodeMessage, type ModelCodes } from './model-codes.js';
 import { MAX_CELL_LENGTH, MAX_FIELDS } from './limits.js';
 import { capitalize, InputError, problemAt, shownHeader, shownValue, sortProblems } from './problems.js';
-import { excelSerialToIso, formatNumber, parseCompetence, parseCritere, parseDate, parseDecimal } from './values.js';
+import { excelSerialToIso, formatNumber, parseCompetence, parseCritere, parseDate, parseDecimal, parseFait } from './values.js';
 import '../candidate-messages.js';
 
 /** Une cellule lue (CSV ou tableur), avec sa position. */
@@ -23,7 +23,7 @@ export interface RawCell {
     readonly ref?: string;
 }
 
-type ColumnKind = 'candidat' | 'nom' | 'date' | 'blocs' | 'competence' | 'critere' | 'epreuve' | 'mesure' | 'ignore' | 'unnamed';
+type ColumnKind = 'candidat' | 'nom' | 'date' | 'blocs' | 'competence' | 'critere' | 'epreuve' | 'mesure' | 'fait' | 'ignore' | 'unnamed';
 
 interface Column {
     readonly kind: ColumnKind;
@@ -127,7 +127,7 @@ export class CohortTable {
         const seen = new Map<string, Column>();
         const known = [
             ...codesOf(this.codes, 'competence'), ...codesOf(this.codes, 'critere'),
-            ...codesOf(this.codes, 'epreuve'), ...codesOf(this.codes, 'mesure')
+            ...codesOf(this.codes, 'epreuve'), ...codesOf(this.codes, 'mesure'), ...codesOf(this.codes, 'fait')
         ];
         cells.forEach((cell, index) => {
             const name = cell ? (cell.number !== undefined ? String(cell.number) : cell.text).trim() : '';
@@ -150,6 +150,7 @@ export class CohortTable {
                     else if (hasCode(this.codes, 'critere', name)) kind = 'critere';
                     else if (hasCode(this.codes, 'epreuve', name)) kind = 'epreuve';
                     else if (hasCode(this.codes, 'mesure', name)) kind = 'mesure';
+                    else if (hasCode(this.codes, 'fait', name)) kind = 'fait';
                     else {
                         const type = this.codes.typeOf(canonical);
                         problems.push(problemAt(position, 'colonne', type
@@ -201,6 +202,7 @@ export class CohortTable {
         const criteres = new Map<string, ValeurCritere>();
         const epreuves = new Map<string, number>();
         const mesures = new Map<string, number>();
+        const faits = new Map<string, boolean>();
         const blocsAcquis: Array<{ bloc: string; date?: string }> = [];
         let id = '';
         let nom: string | undefined;
@@ -318,6 +320,16 @@ export class CohortTable {
                     }
                     break;
                 }
+                case 'fait': {
+                    const value = cell.number !== undefined ? (cell.number === 1 ? true : cell.number === 0 ? false : undefined) : parseFait(text);
+                    if (value !== undefined) {
+                        faits.set(column.name, value);
+                        positions.set(`faits.${column.name}`, cell.position);
+                    } else {
+                        problems.push(problemAt(cell.position, 'valeur', msg('cand.value.fait', { where: where(column, cell), value: shown(cell) })));
+                    }
+                    break;
+                }
                 case 'blocs':
                     this.blocs(text, cell, where(column, cell), blocsAcquis, positions, problems);
                     break;
@@ -344,6 +356,7 @@ export class CohortTable {
             candidat: nom ? { id, nom } : { id },
             ...(dateEvaluation ? { dateEvaluation } : {}),
             competences, criteres, epreuves, mesures, blocsAcquis,
+            ...(faits.size > 0 ? { faits } : {}),
             amenagements: [],
             positions,
             source: { file: this.file, line }

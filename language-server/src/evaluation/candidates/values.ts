@@ -33,6 +33,17 @@ export function parseCritere(text: string): ValeurCritere | undefined {
     return CRITERE[normalize(text)];
 }
 
+const FAIT: Record<string, boolean> = {
+    'oui': true, 'o': true, 'vrai': true, '1': true, 'yes': true, 'true': true,
+    'non': false, 'n': false, 'faux': false, '0': false, 'no': false, 'false': false
+};
+
+/** Un fait oui/non (oui, non, vrai, faux, 1, 0 ; casse indifférente). */
+export function parseFait(text: string): boolean | undefined {
+    const key = normalize(text);
+    return Object.prototype.hasOwnProperty.call(FAIT, key) ? FAIT[key] : undefined;
+}
+
 const NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
 
 /** Un nombre écrit avec une virgule (« 12,5 ») ou un point (« 12.5 ») décimal. */
