@@ -68,7 +68,8 @@ describe('le paquet .vsix de l\'extension', () => {
         expect(entries).toEqual([
             '[Content_Types].xml', 'extension.vsixmanifest', 'extension/LICENSE.txt',
             'extension/extension/icons/ref-file.svg', 'extension/extension/icons/referentiel.png',
-            'extension/extension/language-configuration.json', 'extension/extension/snippets/referentiel.json',
+            'extension/extension/language-configuration.json',
+            'extension/out/dictionaries/LICENSE-dictionary-fr', 'extension/out/dictionaries/fr.aff', 'extension/out/dictionaries/fr.dic',
             'extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/out/syntaxes/referentiel.tmLanguage.json',
             'extension/package.json', 'extension/package.nls.en.json', 'extension/package.nls.json',
             'extension/readme.md', 'extension/schemas/candidat.schema.json'

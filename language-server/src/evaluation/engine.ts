@@ -524,10 +524,10 @@ export function addDuration(date: string, amount: number, unit: string): string 
 /** Évalue les expressions des conditions, en notant les valeurs utilisées. */
 class RuleEvaluator {
     private values: ValeurUtilisee[] = [];
-    private readonly epreuves: Map<string, number>;
-    private readonly mesures: Map<string, number>;
-    private readonly faits: Map<string, boolean>;
-    private readonly criteres: Map<string, ValeurCritere>;
+    private readonly epreuves: ReadonlyMap<string, number>;
+    private readonly mesures: ReadonlyMap<string, number>;
+    private readonly faits: ReadonlyMap<string, boolean>;
+    private readonly criteres: ReadonlyMap<string, ValeurCritere>;
     /** Les notes sous leur plancher rencontrées depuis le dernier `takeBelowFloor` (phrases). */
     private belowFloor: string[] = [];
     /** Les compétences et critères nommés par la condition, non décidés (pour dire ce qui manque). */

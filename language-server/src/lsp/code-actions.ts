@@ -171,7 +171,7 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
             ? [{ textDocument: { uri, version: null }, edits: [{ range: { start: at, end: at }, newText: `${end.newline ? '\n' : ''}${data.word}\n` }] }]
             : [
                 { kind: 'create', uri, options: { ignoreIfExists: true } },
-                { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${msg('lsp.fix.wordListHeader')}\n${data.word}\n` }] }
+                { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# ${msg('lsp.fix.wordListHeader')}\n${data.word}\n` }] }
             ];
         return [{ title: msg('lsp.fix.addWord', { word: data.word }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges } }];
     }

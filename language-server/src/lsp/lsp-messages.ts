@@ -124,7 +124,7 @@ registerMessages({
     'lsp.fix.removeRepeated': { fr: 'Retirer la référence répétée {name}', en: 'Remove the repeated reference {name}' },
     'lsp.fix.replace': { fr: 'Remplacer par {name}', en: 'Replace with {name}' },
     'lsp.fix.addWord': { fr: 'Ajouter « {word} » aux mots de l\'espace de travail (referentiel-mots.txt)', en: 'Add "{word}" to the workspace words (referentiel-mots.txt)' },
-    'lsp.fix.wordListHeader': { fr: '# Mots justes absents du dictionnaire français (règle REF606), un par ligne.', en: '# Correct words missing from the French dictionary (rule REF606), one per line.' },
+    'lsp.fix.wordListHeader': { fr: 'Mots justes absents du dictionnaire français (règle REF606), un par ligne.', en: 'Correct words missing from the French dictionary (rule REF606), one per line.' },
     'lsp.fix.stubModalite': { fr: 'Créer une modalité {code} qui évalue {competence}', en: 'Create a situation {code} assessing {competence}' },
     'lsp.fix.stubModaliteTitre': { fr: 'Évaluation de {competence}', en: 'Assessment of {competence}' },
     'lsp.fix.stubCritereTexte': { fr: 'À compléter : ce que le jury vérifie', en: 'To be written: what the jury checks' },
