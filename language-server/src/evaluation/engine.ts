@@ -473,13 +473,13 @@ function checkAmenagements(context: EvaluationContext): void {
         const duree = amenagement?.duree ?? 1;
         const unite = amenagement?.unite ?? 'an';
         if (entry.debut > context.date) {
-            context.warnings.push(msg('eval.avert.amenagementFutur', { nature: entry.nature, debut: entry.debut, date: context.date }));
+            context.warnings.push(msg('eval.avert.amenagementFutur', { nature: entry.nature, debut: formatDay(entry.debut), date: formatDay(context.date) }));
             continue;
         }
         const limite = addDuration(entry.debut, duree, unite);
         let fin = entry.fin ?? limite;
         if (entry.fin !== undefined && limite !== undefined) {
-            const common = { nature: entry.nature, debut: entry.debut, fin: entry.fin, duree: formatNumber(duree), unite, limite };
+            const common = { nature: entry.nature, debut: formatDay(entry.debut), fin: formatDay(entry.fin), duree: formatNumber(duree), unite, limite: formatDay(limite) };
             if (!amenagement?.temporaire) {
                 // Sans « ou temporaire », l'aménagement vaut toute sa durée : la fin du dossier n'est pas retenue.
                 if (entry.fin !== limite) context.warnings.push(msg('eval.avert.amenagementNonTemporaire', common));

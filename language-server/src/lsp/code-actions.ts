@@ -70,6 +70,7 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF203: (provider, { document, diagnostic, fixes }) => provider.renameEverywhere(document, diagnostic, fixes()),
         REF003: (provider, { document, diagnostic }) => provider.respell(document, diagnostic),
         REF110: (provider, { document, diagnostic, fixes }) => provider.removeRepeated(document, diagnostic, fixes()),
+        REF501: (provider, { document, diagnostic }) => provider.replaceWithSuggestions(document, diagnostic),
         REF002: (provider, { document, diagnostic }) => [...provider.replaceWithSuggestions(document, diagnostic), ...provider.createMissing(document, diagnostic)],
         REF101: (provider, { document, diagnostic }) => [...provider.addToModalites(document, diagnostic), ...provider.stubModalite(document, diagnostic)],
         REF102: (provider, { document, diagnostic }) => provider.addCritere(document, diagnostic),

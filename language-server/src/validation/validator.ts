@@ -356,7 +356,11 @@ export class ReferentielValidator {
             if (!KNOWN_NATURES.includes(nature)) {
                 const close = suggest(nature, KNOWN_NATURES, 1);
                 const suggestion = close.length > 0 ? ' ' + msg('link.didYouMean', { names: `« ${close[0]} »` }) : '';
-                this.report(accept, { rule: 'REF501', node: modalite, property: 'nature', params: { value: declaredNature, suggestion } });
+                // La correction proposée (correctif rapide) : le texte entier, guillemets compris.
+                this.report(accept, {
+                    rule: 'REF501', node: modalite, property: 'nature', index: modalite.nature.length - 1, params: { value: declaredNature, suggestion },
+                    data: { suggestions: close.map(nature => `"${nature}"`) }
+                });
             }
         }
         const bloc = isBloc(modalite.$container) ? modalite.$container : undefined;

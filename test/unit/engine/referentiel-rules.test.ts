@@ -233,11 +233,11 @@ obtention {
     it('fait vrai : remplie ; faux : non remplie ; absent : indéterminée, et le rapport dit quel fait manque', async () => {
         const m = await model(SOURCE);
         const vrai = run(m, { ...base, faits: { evaluees: true } });
-        expect(vrai.regles[0]).toMatchObject({ statut: 'remplie', detail: 'periode = 6 mois ≥ 6 mois ; Les compétences de la période ont été évaluées : oui' });
+        expect(vrai.regles[0]).toMatchObject({ statut: 'remplie', detail: 'Période en entreprise : 6 mois, il faut au moins 6 mois ; Les compétences de la période ont été évaluées : oui' });
         expect(vrai.decision).toBe('obtenue');
         const faux = run(m, { ...base, faits: { evaluees: false } });
         expect(faux.regles[0].statut).toBe('non remplie');
-        expect(faux.motifs).toContain('La condition « Période » n\'est pas remplie : periode = 6 mois ≥ 6 mois ; Les compétences de la période ont été évaluées : non.');
+        expect(faux.motifs).toContain('La condition « Période » n\'est pas remplie : Période en entreprise : 6 mois, il faut au moins 6 mois ; Les compétences de la période ont été évaluées : non.');
         const absent = run(m, base);
         expect(absent.regles[0]).toMatchObject({ statut: 'indéterminée' });
         expect(absent.regles[0].detail).toContain('le fait « Les compétences de la période ont été évaluées » (evaluees) n\'est pas renseigné');
@@ -286,7 +286,7 @@ obtention {
         const m = await model(SOURCE(true));
         const expire = run(m, { ...C, amenagements: [{ nature: 'temps majoré', debut: '2026-01-10', fin: '2026-03-31' }] });
         expect(expire.avertissements).toHaveLength(1);
-        expect(expire.avertissements[0]).toContain('a pris fin le 2026-03-31');
+        expect(expire.avertissements[0]).toContain('a pris fin le 31 mars 2026');
         const jour = run(m, { ...C, amenagements: [{ nature: 'temps majoré', debut: '2026-01-10', fin: '2026-06-30' }] });
         expect(jour.avertissements).toEqual([]);
     });
@@ -294,20 +294,20 @@ obtention {
     it('sans « ou temporaire » : la fin du dossier n\'est pas retenue, l\'aménagement vaut son année (avertissement)', async () => {
         const m = await model(SOURCE(false));
         const r = run(m, { ...C, amenagements: [{ nature: 'temps majoré', debut: '2026-01-10', fin: '2026-03-31' }] });
-        expect(r.avertissements).toEqual(['L\'aménagement « temps majoré » a une date de fin (2026-03-31), mais le référentiel ne prévoit pas d\'aménagement temporaire : il vaut 1 an, jusqu\'au 2027-01-10.']);
+        expect(r.avertissements).toEqual(['L\'aménagement « temps majoré » a une date de fin (31 mars 2026), mais le référentiel ne prévoit pas d\'aménagement temporaire : il vaut 1 an, jusqu\'au 10 janvier 2027.']);
     });
 
     it('une fin au-delà de sa validité : avertissement, compté jusqu\'à la fin de sa validité', async () => {
         const m = await model(SOURCE(true));
         const r = run(m, { ...C, amenagements: [{ nature: 'secrétaire', debut: '2025-05-01', fin: '2026-12-31' }] });
-        expect(r.avertissements[0]).toBe('L\'aménagement « secrétaire » accordé le 2025-05-01 finit le 2026-12-31, au-delà de sa validité (1 an, jusqu\'au 2026-05-01) : il est compté jusqu\'au 2026-05-01.');
-        expect(r.avertissements[1]).toContain('a pris fin le 2026-05-01');
+        expect(r.avertissements[0]).toBe('L\'aménagement « secrétaire » accordé le 1er mai 2025 finit le 31 décembre 2026, au-delà de sa validité (1 an, jusqu\'au 1er mai 2026) : il est compté jusqu\'au 1er mai 2026.');
+        expect(r.avertissements[1]).toContain('a pris fin le 1er mai 2026');
     });
 
     it('commencé après la date d\'évaluation : avertissement ; commencé le jour même : aucun', async () => {
         const m = await model(SOURCE(true));
         const apres = run(m, { ...C, amenagements: [{ nature: 'temps majoré', debut: '2026-07-01' }] });
-        expect(apres.avertissements).toEqual(['L\'aménagement « temps majoré » commence le 2026-07-01, après la date d\'évaluation (2026-06-30) : il ne la couvre pas.']);
+        expect(apres.avertissements).toEqual(['L\'aménagement « temps majoré » commence le 1er juillet 2026, après la date d\'évaluation (30 juin 2026) : il ne la couvre pas.']);
         expect(run(m, { ...C, amenagements: [{ nature: 'temps majoré', debut: '2026-06-30' }] }).avertissements).toEqual([]);
     });
 });

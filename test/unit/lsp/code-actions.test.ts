@@ -296,3 +296,19 @@ describe('correctifs rapides : la correction que dit le message', () => {
         expect([...again.codes('socle.ref'), ...again.codes('cert.ref')].filter(c => /REF20[456]|REF002/.test(c))).toEqual([]);
     });
 });
+
+describe('REF501 : nature de modalité inhabituelle', () => {
+    it('remplace la nature par la nature connue que propose le message, guillemets compris', async () => {
+        const files = { 'a.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "Un"\n    modalité M1.1 "M" {\n        nature "etude de cas"\n        évalue C1.1\n        critère CR1.1.1 "c" vérifie C1.1\n    }\n}\nobtention {\n    condition "c" : tous les blocs validés\n}\n' };
+        const ws = await workspace(files);
+        const { actions, diagnostic } = await actionsFor(ws, 'a.ref', 'REF501');
+        expect(diagnostic.message).toContain('« étude de cas »');
+        expect(actions.map(a => a.title)).toEqual(['Remplacer par "étude de cas"']);
+        expect(actions[0].isPreferred).toBe(true);
+        const fixed = apply(ws, files, actions[0].edit!);
+        expect(fixed['a.ref']).toContain('nature "étude de cas"');
+        expect(ws.codes('a.ref')).toContain('REF501');
+        const again = await workspace(fixed);
+        expect(again.codes('a.ref')).not.toContain('REF501');
+    });
+});
