@@ -74,6 +74,7 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF002: (provider, { document, diagnostic }) => [...provider.replaceWithSuggestions(document, diagnostic), ...provider.createMissing(document, diagnostic)],
         REF101: (provider, { document, diagnostic }) => [...provider.addToModalites(document, diagnostic), ...provider.stubModalite(document, diagnostic)],
         REF102: (provider, { document, diagnostic }) => provider.addCritere(document, diagnostic),
+        REF401: (provider, { document, diagnostic }) => provider.addCritere(document, diagnostic, true),
         REF105: (provider, { document, diagnostic }) => provider.addToCritereModalite(document, diagnostic),
         REF109: (provider, { document, diagnostic }) => provider.addEvalue(document, diagnostic),
         REF111: (provider, { document, diagnostic }) => provider.addInclut(document, diagnostic),
@@ -263,7 +264,11 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
 
     // --- REF102 -------------------------------------------------------------------------------
 
-    addCritere(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    /**
+     * REF102 : un critère à compléter qui vérifie la compétence ; REF401 (`accessibilite`) : un critère
+     * éliminatoire qui vérifie l'accessibilité de son travail. Dans chaque modalité qui l'évalue.
+     */
+    addCritere(document: LangiumDocument, diagnostic: Diagnostic, accessibilite = false): CodeAction[] {
         const found = codeAt(this.services, document, document.textDocument.offsetAt(diagnostic.range.start));
         const competence = found && isCompetence(found.target) ? found.target : undefined;
         const model = modelOf(this.services, document);
@@ -271,10 +276,13 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         const modalites = (model.modalitesOf.get(competence) ?? []).slice(0, MAX_CHOICES);
         return modalites.flatMap(modalite => {
             const code = nextCritereCode(model, modalite, modalite.name, blocOfNode(modalite));
-            const line = `critère ${code} ${quoteTexte(msg('lsp.fix.stubCritereTexte'))} vérifie ${competence.name}`;
+            const line = accessibilite
+                ? `critère ${code} ${quoteTexte(msg('lsp.fix.accessibiliteTexte'))} vérifie ${competence.name} éliminatoire`
+                : `critère ${code} ${quoteTexte(msg('lsp.fix.stubCritereTexte'))} vérifie ${competence.name}`;
             const last = modalite.criteres[modalite.criteres.length - 1];
             const edit = last ? insertLineAfter(last, line) : insertLineBeforeClose(modalite, line);
-            return edit ? [quickFix(msg('lsp.fix.addCritere', { code, competence: competence.name, modalite: modalite.name }), diagnostic, edit, modalites.length === 1)] : [];
+            const title = msg(accessibilite ? 'lsp.fix.addCritereAccessibilite' : 'lsp.fix.addCritere', { code, competence: competence.name, modalite: modalite.name });
+            return edit ? [quickFix(title, diagnostic, edit, modalites.length === 1)] : [];
         });
     }
 

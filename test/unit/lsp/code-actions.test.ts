@@ -312,3 +312,17 @@ describe('REF501 : nature de modalité inhabituelle', () => {
         expect(again.codes('a.ref')).not.toContain('REF501');
     });
 });
+
+describe('REF401 : compétence « accessible » sans critère éliminatoire', () => {
+    it('ajoute à sa modalité un critère éliminatoire d\'accessibilité qui la vérifie ; la règle est alors satisfaite', async () => {
+        const files = { 'a.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "Produire des supports accessibles afin d\'informer tous les publics"\n    modalité M1.1 "M" {\n        évalue C1.1\n        critère CR1.1.1 "Les supports sont produits" vérifie C1.1\n    }\n}\nobtention {\n    condition "c" : tous les blocs validés\n}\n' };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'a.ref', 'REF401');
+        expect(actions.map(a => a.title)).toEqual(['Ajouter à M1.1 un critère éliminatoire CR1.1.2 : l\'accessibilité du travail de C1.1']);
+        const fixed = apply(ws, files, actions[0].edit!);
+        expect(fixed['a.ref']).toContain('critère CR1.1.2 "Le travail respecte les normes d\'accessibilité (RGAA)" vérifie C1.1 éliminatoire');
+        const again = await workspace(fixed);
+        expect(again.codes('a.ref')).not.toContain('REF401');
+        expect(again.codes('a.ref')).not.toContain('REF001');
+    });
+});
