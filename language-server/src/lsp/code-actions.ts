@@ -79,6 +79,7 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
         REF109: (provider, { document, diagnostic }) => provider.addEvalue(document, diagnostic),
         REF111: (provider, { document, diagnostic }) => provider.addInclut(document, diagnostic),
         REF007: (provider, { document, diagnostic }) => provider.addObtention(document, diagnostic),
+        REF006: (provider, { document, diagnostic }) => provider.mergeObtentions(document, diagnostic),
         REF204: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
         REF205: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
         REF206: (provider, { document, diagnostic }) => provider.renumberBloc(document, diagnostic),
@@ -284,6 +285,45 @@ export class ReferentielCodeActionProvider implements CodeActionProvider {
             const title = msg(accessibilite ? 'lsp.fix.addCritereAccessibilite' : 'lsp.fix.addCritere', { code, competence: competence.name, modalite: modalite.name });
             return edit ? [quickFix(title, diagnostic, edit, modalites.length === 1)] : [];
         });
+    }
+
+    // --- REF006 -------------------------------------------------------------------------------
+
+    /**
+     * Deux blocs « obtention » : le contenu du second passe à la fin du premier (dans son fichier),
+     * et le second disparaît, lignes comprises.
+     */
+    mergeObtentions(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const model = modelOf(this.services, document);
+        if (!model || model.obtentions.length < 2) return [];
+        const start = document.textDocument.offsetAt(diagnostic.range.start);
+        const second = model.obtentions.find((o, i) => i > 0 && AstUtils.getDocument(o) === document && o.$cstNode?.offset === start);
+        const first = model.obtentions[0];
+        const open = GrammarUtils.findNodeForKeyword(second?.$cstNode, '{');
+        const close = lastLeaf(second?.$cstNode, '}');
+        const firstClose = lastLeaf(first.$cstNode, '}');
+        if (!second?.$cstNode || !open || !close || !firstClose) return [];
+        const text = document.textDocument.getText();
+        const eol = eolOf(text);
+        const inner = text.slice(open.end, close.offset).replace(/^[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*$/, '');
+        const firstDocument = AstUtils.getDocument(first);
+        const firstText = firstDocument.textDocument.getText();
+        const lineStart = firstText.lastIndexOf('\n', firstClose.offset - 1) + 1;
+        const alone = /^[ \t]*$/.test(firstText.slice(lineStart, firstClose.offset));
+        const insert: TextEdit = alone
+            ? { range: rangeAt(firstDocument, lineStart, lineStart), newText: inner + eol }
+            : { range: rangeAt(firstDocument, firstClose.offset, firstClose.offset), newText: eol + inner + eol };
+        // Le second bloc part avec sa ligne (et la ligne vide qui le précède, s'il y en a une).
+        const from = text.lastIndexOf('\n', second.$cstNode.offset - 1) + 1;
+        let to = second.$cstNode.end;
+        if (text.startsWith('\r\n', to)) to += 2; else if (text[to] === '\n') to += 1;
+        const before = text.slice(0, from);
+        const removeFrom = /\r?\n[ \t]*\r?\n$/.test(before) ? before.replace(/[ \t]*\r?\n$/, '').length : from;
+        const remove: TextEdit = { range: rangeAt(document, removeFrom, to), newText: '' };
+        const changes: Record<string, TextEdit[]> = {};
+        (changes[firstDocument.uri.toString()] ??= []).push(insert);
+        (changes[document.uri.toString()] ??= []).push(remove);
+        return [quickFix(msg('lsp.fix.mergeObtentions'), diagnostic, { changes }, true)];
     }
 
     // --- REF109 -------------------------------------------------------------------------------

@@ -129,6 +129,7 @@ registerMessages({
     'lsp.fix.stubModaliteTitre': { fr: 'Évaluation de {competence}', en: 'Assessment of {competence}' },
     'lsp.fix.accessibiliteTexte': { fr: 'Le travail respecte les normes d\'accessibilité (RGAA)', en: 'The work meets the accessibility standards (RGAA)' },
     'lsp.fix.addCritereAccessibilite': { fr: 'Ajouter à {modalite} un critère éliminatoire {code} : l\'accessibilité du travail de {competence}', en: 'Add to {modalite} an eliminatory criterion {code}: accessibility of the work for {competence}' },
+    'lsp.fix.mergeObtentions': { fr: 'Réunir les règles d\'obtention dans le premier bloc « obtention »', en: 'Gather the rules for obtaining the certification in the first "obtention" block' },
     'lsp.fix.stubCritereTexte': { fr: 'À compléter : ce que le jury vérifie', en: 'To be written: what the jury checks' },
     'lsp.fix.declareEpreuve': { fr: 'Déclarer l\'épreuve {name} (sur 20) dans « obtention »', en: 'Declare graded test {name} (out of 20) in "obtention"' },
     'lsp.fix.declareMesure': { fr: 'Déclarer la mesure {name} (en {unit}) dans « obtention »', en: 'Declare measure {name} (in {unit}) in "obtention"' },

@@ -326,3 +326,20 @@ describe('REF401 : compétence « accessible » sans critère éliminatoire', ()
         expect(again.codes('a.ref')).not.toContain('REF001');
     });
 });
+
+describe('REF006 : règles d\'obtention en double', () => {
+    it('le contenu du second bloc passe à la fin du premier, dans l\'autre fichier ; le second disparaît', async () => {
+        const files = {
+            'a.ref': 'certification X "X"\nbloc BC01 "B" {\n    compétence C1.1 "Un"\n    modalité M1.1 "M" {\n        évalue C1.1\n        critère CR1.1.1 "c" vérifie C1.1\n    }\n}\nobtention {\n    bloc validé si 80 % des compétences acquises\n}\n',
+            'b.ref': 'référentiel X\nbloc BC02 "B2" {\n    compétence C2.1 "Deux"\n    modalité M2.1 "M" {\n        évalue C2.1\n        critère CR2.1.1 "c" vérifie C2.1\n    }\n}\n\nobtention {\n    condition "c" : tous les blocs validés\n}\n'
+        };
+        const ws = await workspace(files);
+        const { actions } = await actionsFor(ws, 'b.ref', 'REF006');
+        expect(actions.map(a => a.title)).toEqual(['Réunir les règles d\'obtention dans le premier bloc « obtention »']);
+        const fixed = apply(ws, files, actions[0].edit!);
+        expect(fixed['a.ref']).toContain('obtention {\n    bloc validé si 80 % des compétences acquises\n    condition "c" : tous les blocs validés\n}\n');
+        expect(fixed['b.ref']).toBe('référentiel X\nbloc BC02 "B2" {\n    compétence C2.1 "Deux"\n    modalité M2.1 "M" {\n        évalue C2.1\n        critère CR2.1.1 "c" vérifie C2.1\n    }\n}\n');
+        const again = await workspace(fixed);
+        expect([...again.codes('a.ref'), ...again.codes('b.ref')].filter(c => c === 'REF006' || c === 'REF001' || c === 'REF308')).toEqual([]);
+    });
+});
