@@ -166,17 +166,30 @@ describe('referentiel.evaluer', () => {
         expect(result.diagnostics.map(d => [d.code, d.range.start.line])).toEqual([['syntaxe', 3]]);
     });
 
-    it('une cohorte CSV : plusieurs certifications possibles, la commande demande laquelle, puis évalue', async () => {
+    it('une cohorte CSV dans le dossier d\'une certification : évaluée au regard de celle-ci, comme la CLI', async () => {
         const csv = file('data-engineer', 'candidats', 'cohorte-session-2026.csv');
-        const error = await failure('referentiel.evaluer', { uri: pathToFileURL(csv).toString() });
-        expect(error.message).toBe('Plusieurs certifications dans l\'espace de travail (ATELIER, DATA-ENGINEER) : choisissez celle du candidat.');
-        expect(error.data?.choix).toEqual(['ATELIER', 'DATA-ENGINEER']);
-        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(csv).toString(), code: 'DATA-ENGINEER' });
+        const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(csv).toString() });
+        expect(result.referentiel).toBe('DATA-ENGINEER');
         expect(result.diagnostics).toEqual([]);
         expect(result.resultats!.length).toBeGreaterThan(1);
         expect(result.resume?.candidats).toBe(result.resultats!.length);
         const expected = cli(['evaluate', '--referentiel', file('data-engineer'), csv, '--format', 'html']);
         expect(result.html).toBe(expected);
+    });
+
+    it('une cohorte CSV hors du dossier de toute certification : la commande demande laquelle, puis évalue', async () => {
+        const csv = file('cohorte-hors-referentiel.csv');
+        writeFileSync(csv, readFileSync(file('data-engineer', 'candidats', 'cohorte-session-2026.csv')));
+        try {
+            const error = await failure('referentiel.evaluer', { uri: pathToFileURL(csv).toString() });
+            expect(error.message).toBe('Plusieurs certifications dans l\'espace de travail (ATELIER, DATA-ENGINEER) : choisissez celle du candidat.');
+            expect(error.data?.choix).toEqual(['ATELIER', 'DATA-ENGINEER']);
+            const result = await run<EvaluateResult>('referentiel.evaluer', { uri: pathToFileURL(csv).toString(), code: 'DATA-ENGINEER' });
+            expect(result.diagnostics).toEqual([]);
+            expect(result.resultats!.length).toBeGreaterThan(1);
+        } finally {
+            rmSync(csv, { force: true });
+        }
     });
 });
 

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 /**
  * Ce que la ligne de commande et le serveur demandent d'un référentiel avant de l'évaluer ou de
  * l'exporter : ses erreurs, et la certification à prendre parmi celles qu'on a.
@@ -28,6 +29,12 @@ export interface CertificationRequest {
     readonly wanted?: string;
     /** Le code qu'annonce le dossier du candidat (champ `referentiel`), s'il y en a un. */
     readonly announced?: string;
+    /**
+     * Le chemin du fichier des candidats, quand il n'annonce rien (une cohorte CSV, TSV, XLSX) : la
+     * certification dont les fichiers sont dans son dossier ou un dossier parent (la plus proche),
+     * si elle est seule à cette distance.
+     */
+    readonly near?: string;
 }
 
 /** Le choix de la certification : le modèle, ou pourquoi il n'y en a pas (chaque porte en fait son message). */
@@ -67,5 +74,30 @@ export function chooseCertification(available: readonly ReferentielModel[], requ
     }
     if (certifications.length === 1) return { kind: 'chosen', model: certifications[0] };
     if (certifications.length === 0) return { kind: 'none' };
+    if (request.near) {
+        const nearest = nearestCertification(certifications, request.near);
+        if (nearest) return { kind: 'chosen', model: nearest };
+    }
     return { kind: 'several', certifications };
+}
+
+/**
+ * La certification qui « contient » un fichier : l'un de ses fichiers .ref est dans le dossier du
+ * fichier ou dans un dossier parent ; la plus proche gagne, et seulement si elle est seule à cette
+ * distance (deux certifications dans le même dossier : rien n'est deviné).
+ */
+function nearestCertification(certifications: readonly ReferentielModel[], file: string): ReferentielModel | undefined {
+    const target = path.resolve(file);
+    let best: ReferentielModel | undefined;
+    let bestDepth = -1;
+    let tie = false;
+    for (const model of certifications) {
+        const depth = Math.max(-1, ...model.documents.map(document => {
+            const dir = path.dirname(document.uri.fsPath);
+            return target.startsWith(dir + path.sep) ? dir.split(path.sep).length : -1;
+        }));
+        if (depth < 0) continue;
+        if (depth > bestDepth) { best = model; bestDepth = depth; tie = false; } else if (depth === bestDepth && model !== best) { tie = true; }
+    }
+    return tie ? undefined : best;
 }

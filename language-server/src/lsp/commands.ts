@@ -367,7 +367,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
             text = given ?? await this.readDiskText(uri);
         }
         const announced = text !== undefined ? announcedReferentiel(text) : undefined;
-        const model = await this.checkErrors(this.chooseCertification(wanted, announced), token);
+        const model = await this.checkErrors(this.chooseCertification(wanted, announced, cohort ? file : undefined), token);
 
         const writer = createReportWriter('html');
         let html = writer.begin({
@@ -417,7 +417,7 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
         const cohort = isCohortFile(uri.fsPath);
         const file = await this.diskFile(uri);
         const text = cohort ? undefined : await this.readDiskText(uri);
-        const model = await this.checkErrors(this.chooseCertification(wanted, text !== undefined ? announcedReferentiel(text) : undefined), token);
+        const model = await this.checkErrors(this.chooseCertification(wanted, text !== undefined ? announcedReferentiel(text) : undefined, cohort ? file : undefined), token);
         try {
             const output = await produceJuryDocuments(model, [{ file, text }], document, URI.parse(raw.sortie).fsPath, {
                 date: (raw.date as string | undefined) ?? new Date().toISOString().slice(0, 10),
@@ -440,9 +440,9 @@ export class ReferentielCommandHandler extends AbstractExecuteCommandHandler {
      * dans l'espace de travail, sinon la seule certification présente. S'il y en a plusieurs,
      * l'erreur porte la liste (`data.choix`) pour que l'éditeur la propose.
      */
-    private chooseCertification(wanted: string | undefined, announced: string | undefined): ReferentielModel {
+    private chooseCertification(wanted: string | undefined, announced: string | undefined, near?: string): ReferentielModel {
         const models = this.allModels();
-        const choice = chooseCertification(models, { wanted, announced });
+        const choice = chooseCertification(models, { wanted, announced, near });
         switch (choice.kind) {
             case 'chosen':
                 return choice.model;
