@@ -10,17 +10,18 @@ import { isValidCode, texte } from './rncp-import.js';
  * codes, textes et liens — sans rien déduire (docs/interop.md, « Aller-retour par Word ») :
  *
  * - la page de titre (« Code du référentiel : … », numéro RNCP, niveau, certificateurs, version,
- *   enregistrement) → l'en-tête de la certification ; le préambule → ses notes ;
+ *   enregistrement, activités visées) → l'en-tête de la certification ; le préambule → ses notes ;
  * - chaque tableau de bloc : « Bloc 1 : titre » (BC01) ou « Bloc CODE : titre », les notes du bloc,
  *   les activités (en gras : un groupe ; une activité est sous le dernier groupe dont le code
  *   commence le sien), les compétences (« issue de » : les activités simples de leur ligne, ou de la
  *   dernière ligne qui en donnait, sauf mention « [issue de …] »), les modalités (« M1.1 – titre »,
- *   nature, consigne, livrables, jury, notes) et leurs critères (la compétence de leur ligne, ou
- *   toutes celles de la modalité, sauf mention ; « éliminatoire » ; le code donné par le rang
- *   sauf mention « critère CODE ») ;
+ *   nature, consigne, livrables, jury, épreuves, notes) et leurs critères (la compétence de leur
+ *   ligne, ou toutes celles de la modalité, sauf mention ; « éliminatoire » et sa portée ; le code
+ *   donné par le rang sauf mention « critère CODE ») ;
  * - le tableau d'obtention : les règles dont le document donne la forme exacte (seuils, durée
- *   d'acquisition, aménagement, « tous les blocs », nombre de blocs) ; une autre condition est
- *   gardée en note, sa phrase citée, et marquée « À relire ».
+ *   d'acquisition, aménagement) et chaque condition relue de sa phrase, avec les épreuves, mesures
+ *   et faits qu'elle nomme (`parseCondition`) ; une phrase d'une autre forme est gardée en note,
+ *   citée, et marquée « À relire ».
  *
  * Un texte sur plusieurs lignes est relu d'un seul tenant : ses lignes suivantes portent le style
  * « Suite de texte ». Les blancs à l'intérieur d'une ligne sont réduits à une espace.
