@@ -164,7 +164,7 @@ describe('referentiel export --format docx puis import docx : le même référen
         const out = path.join(dir, 'relu');
         const imported = runCli(['import', 'docx', docx, '--out', out]);
         expect(imported.code, imported.stderr).toBe(0);
-        expect(imported.stderr).toContain('5 blocs, 25 activités, 40 compétences, 10 modalités, 72 critères, 6 règles d\'obtention');
+        expect(imported.stderr).toContain('5 blocs, 25 activités, 40 compétences, 10 modalités, 73 critères, 6 règles d\'obtention');
         expect(imported.stderr).toContain('Aucun lien déduit');
         expect(readdirSync(out).sort()).toEqual(FILES);
         expect(runCli(['format', '--check', out]).code).toBe(0);

@@ -2,7 +2,7 @@ import {
     isAppel, isArithmeticExpression, isBlocValide, isComparaison, isCompetenceAcquise, isCritereSatisfait, isEpreuve, isFait, isLitteral,
     isLogicalExpression, isMesure,
     isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Activite, type Bloc, type Competence, type Critere, type Expression, type Modalite, type Note, type Obtention
+    type Activite, type Bloc, type Competence, type Critere, type Epreuve, type Expression, type Modalite, type Note, type Obtention
 } from '../generated/ast.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { single } from '../model/clauses.js';
@@ -28,10 +28,13 @@ import { single } from '../model/clauses.js';
  *   compétence, « [issue de A1-1, A1-2] » quand ses activités ne sont pas celles de sa ligne
  *   (ou de la ligne du dessus quand la sienne n'en a pas) ; pour un critère, « [C1.2, C1.3] » ou
  *   « [aucune compétence] » quand il ne vérifie pas exactement la compétence de sa ligne (ou
- *   toutes celles de la modalité), « éliminatoire », et « critère CODE » quand son code n'est pas
+ *   toutes celles de la modalité), « éliminatoire » (« éliminatoire pour le bloc », « … pour la
+ *   certification » selon sa portée), et « critère CODE » quand son code n'est pas
  *   celui que donne son rang (`defaultCritereCode`), les mentions séparées par « ; » ;
  * - la modalité commence par « Modalité d'évaluation des compétences C1.1, C1.2 : », puis
- *   « M1.1 – titre », sa nature, sa consigne, ses livrables, son jury et ses notes (en italique) ;
+ *   « M1.1 – titre », sa nature, sa consigne, ses livrables, son jury, ses épreuves (en gras,
+ *   « Épreuve : titre (épreuve CODE, sur 20, coefficient …, durée …, plancher …) ») et ses notes
+ *   (en italique) ;
  * - les compétences du bloc qu'aucune de ses modalités n'évalue viennent à la fin, sans modalité.
  * Un texte sur plusieurs lignes donne un paragraphe par ligne ; les lignes qui suivent la première
  * sont marquées `continued` (style « Suite de texte » dans Word) pour être relues comme un seul texte.
@@ -174,6 +177,8 @@ export function buildPublishedDocument(model: ReferentielModel): PublishedDocume
             value: enregistrement.fin ? `Du ${frenchDate(enregistrement.debut)} au ${frenchDate(enregistrement.fin)}` : `À partir du ${frenchDate(enregistrement.debut)}`
         });
     }
+    // Les activités visées par la certification (hors blocs) : une ligne chacune, texte sur une ligne.
+    for (const a of certification?.activites ?? []) identite.push({ label: 'Activité visée', value: `${a.name}${MODALITE_TITLE_SEPARATOR}${oneLine(a.texte)}` });
     identite.push({ label: 'Code du référentiel', value: model.code });
 
     const obtention = model.obtentions[0];
@@ -246,7 +251,7 @@ function blocTable(model: ReferentielModel, bloc: Bloc): BlocTable {
                 const marks: string[] = [];
                 if (critere.name !== defaultCritereCode(group.modalite!.name, rank)) marks.push(`critère ${critere.name}`);
                 if (links.join() !== implied.join()) marks.push(links.length ? links.join(', ') : 'aucune compétence');
-                if (critere.eliminatoire) marks.push('éliminatoire');
+                if (critere.eliminatoire) marks.push(critere.portee === 'bloc' ? 'éliminatoire pour le bloc' : critere.portee === 'certification' ? 'éliminatoire pour la certification' : 'éliminatoire');
                 const lines = paragraphs(critere.texte);
                 return lines.map((p, i) => i === lines.length - 1 ? withMarks(p, marks) : p);
             });
@@ -303,6 +308,7 @@ function modaliteParagraphs(m: Modalite): Paragraph[] {
     }
     const jury = single(m.jury);
     if (jury) out.push({ text: `Jury : ${jury.effectif !== undefined ? `${frNumber(jury.effectif)} ` : ''}${oneLine(jury.description)}` });
+    for (const e of m.epreuves) out.push({ text: `Épreuve : ${oneLine(e.titre)} (${epreuveDetails(e)})`, bold: true });
     out.push(...notesOf(m.notes).map(p => ({ ...p, italic: true })));
     return out;
 }
@@ -344,6 +350,14 @@ function obtentionSection(model: ReferentielModel, obtention: Obtention, titre: 
     return { titre: `${HEADINGS.obtention} — ${titre}`, introduction, rows };
 }
 
+/** « épreuve CODE, sur 20, coefficient 2, durée 30 minutes, plancher 8 » (ce que l'épreuve déclare). */
+function epreuveDetails(e: Epreuve): string {
+    return [`épreuve ${e.name}`, `sur ${frNumber(e.bareme)}`,
+        ...(e.coefficient !== undefined ? [`coefficient ${frNumber(e.coefficient)}`] : []),
+        ...(e.duree !== undefined ? [`durée ${frNumber(e.duree)} ${e.uniteDuree ?? ''}`.trim()] : []),
+        ...(e.plancher !== undefined ? [`plancher ${frNumber(e.plancher)}`] : [])].join(', ');
+}
+
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1) + '.';
 
 const COMPARISONS: Record<string, string> = {
@@ -371,7 +385,7 @@ export function describe(e: Expression): string {
     if (isLitteral(e)) return `${frNumber(e.valeur)}${e.pourcent ? ' %' : e.unite ? ` ${e.unite}` : ''}`;
     if (isVariable(e)) {
         const g = e.grandeur?.ref;
-        if (isEpreuve(g)) return `la note « ${oneLine(g.titre)} » (épreuve ${g.name}, sur ${frNumber(g.bareme)})`;
+        if (isEpreuve(g)) return `la note « ${oneLine(g.titre)} » (${epreuveDetails(g)})`;
         if (isMesure(g)) return `« ${oneLine(g.titre)} » (mesure ${g.name}, en ${g.unite})`;
         if (isFait(g)) return `« ${oneLine(g.titre)} » (fait ${g.name})`;
         return e.grandeur?.$refText ?? '';

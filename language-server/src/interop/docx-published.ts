@@ -10,17 +10,18 @@ import { isValidCode, texte } from './rncp-import.js';
  * codes, textes et liens — sans rien déduire (docs/interop.md, « Aller-retour par Word ») :
  *
  * - la page de titre (« Code du référentiel : … », numéro RNCP, niveau, certificateurs, version,
- *   enregistrement) → l'en-tête de la certification ; le préambule → ses notes ;
+ *   enregistrement, activités visées) → l'en-tête de la certification ; le préambule → ses notes ;
  * - chaque tableau de bloc : « Bloc 1 : titre » (BC01) ou « Bloc CODE : titre », les notes du bloc,
  *   les activités (en gras : un groupe ; une activité est sous le dernier groupe dont le code
  *   commence le sien), les compétences (« issue de » : les activités simples de leur ligne, ou de la
  *   dernière ligne qui en donnait, sauf mention « [issue de …] »), les modalités (« M1.1 – titre »,
- *   nature, consigne, livrables, jury, notes) et leurs critères (la compétence de leur ligne, ou
- *   toutes celles de la modalité, sauf mention ; « éliminatoire » ; le code donné par le rang
- *   sauf mention « critère CODE ») ;
+ *   nature, consigne, livrables, jury, épreuves, notes) et leurs critères (la compétence de leur
+ *   ligne, ou toutes celles de la modalité, sauf mention ; « éliminatoire » et sa portée ; le code
+ *   donné par le rang sauf mention « critère CODE ») ;
  * - le tableau d'obtention : les règles dont le document donne la forme exacte (seuils, durée
- *   d'acquisition, aménagement, « tous les blocs », nombre de blocs) ; une autre condition est
- *   gardée en note, sa phrase citée, et marquée « À relire ».
+ *   d'acquisition, aménagement) et chaque condition relue de sa phrase, avec les épreuves, mesures
+ *   et faits qu'elle nomme (`parseCondition`) ; une phrase d'une autre forme est gardée en note,
+ *   citée, et marquée « À relire ».
  *
  * Un texte sur plusieurs lignes est relu d'un seul tenant : ses lignes suivantes portent le style
  * « Suite de texte ». Les blancs à l'intérieur d'une ligne sont réduits à une espace.
@@ -93,11 +94,13 @@ function isoDate(text: string): string | undefined {
 
 interface Activity { code: string; text: string; group: boolean; notes: string[]; children: Activity[] }
 interface Competency { code: string; text: string; activities: string[]; notes: string[] }
-interface Criterion { code: string; text: string; links: string[]; eliminatoire: boolean }
+interface Criterion { code: string; text: string; links: string[]; eliminatoire: boolean; portee?: string }
+/** Une épreuve : sa ligne dans le .ref après le code (« "titre" sur 20 coefficient 2 … »). */
+interface Test { code: string; title: string; details: string }
 interface Modalite {
     code: string; title: string; listed: string[]; nature?: string; organisation?: 'seul' | 'en équipe';
     consigne?: string; livrables: Array<{ nature: string; description?: string }>; jury?: { effectif?: string; description: string };
-    notes: string[]; criteria: Criterion[];
+    notes: string[]; criteria: Criterion[]; epreuves: Test[];
 }
 interface Bloc { code: string; title: string; seuil?: string; notes: string[]; activities: Activity[]; competencies: Competency[]; modalites: Modalite[] }
 
@@ -112,7 +115,7 @@ class PublishedReader {
     /** Les lignes du bloc `obtention` tirées du tableau. */
     readonly obtention: string[] = [];
     readonly blocSeuils = new Map<string, string>();
-    readonly grandeurs: Grandeurs = { epreuves: new Map(), mesures: new Map() };
+    readonly grandeurs: Grandeurs = { epreuves: new Map(), mesures: new Map(), faits: new Map(), declared: new Set() };
     rules = 0;
     review = 0;
     private phase: 'identity' | 'preamble' | 'blocs' | 'obtention' = 'identity';
@@ -147,6 +150,11 @@ class PublishedReader {
             case 'Spécialité (NSF)': {
                 const at = value.indexOf(MODALITE_TITLE_SEPARATOR);
                 this.header.push(at > 0 ? `nsf ${texte(value.slice(0, at), '')} ${texte(value.slice(at + MODALITE_TITLE_SEPARATOR.length), '')}` : `nsf ${texte(value, '')}`);
+                return;
+            }
+            case 'Activité visée': {
+                const at = value.indexOf(MODALITE_TITLE_SEPARATOR);
+                if (at > 0) this.header.push(`activité ${value.slice(0, at)} ${texte(value.slice(at + MODALITE_TITLE_SEPARATOR.length), '')}`);
                 return;
             }
             case 'Niveau': {
@@ -218,11 +226,12 @@ class PublishedReader {
             if (crit?.owner && modalite) {
                 for (const line of lines(crit.cell.paragraphs)) {
                     rank++;
-                    const { text: body, marks } = marksOf(line.text, m => m === 'éliminatoire' || m === 'aucune compétence' || /^critère \S+$/.test(m) || isCodeList(m));
+                    const { text: body, marks } = marksOf(line.text, m => ELIMINATORY.test(m) || m === 'aucune compétence' || /^critère \S+$/.test(m) || isCodeList(m));
                     const code = marks.find(m => m.startsWith('critère '))?.slice('critère '.length) ?? defaultCritereCode(modalite.code, rank);
-                    const listed = marks.find(m => m === 'aucune compétence' || (m !== 'éliminatoire' && !m.startsWith('critère ') && isCodeList(m)));
+                    const listed = marks.find(m => m === 'aucune compétence' || (!ELIMINATORY.test(m) && !m.startsWith('critère ') && isCodeList(m)));
+                    const eliminatory = marks.map(m => ELIMINATORY.exec(m)).find(m => m);
                     const links = listed === undefined ? (rowCompetency ? [rowCompetency] : modalite.listed) : listed === 'aucune compétence' ? [] : codeList(listed);
-                    modalite.criteria.push({ code, text: body, links, eliminatoire: marks.includes('éliminatoire') });
+                    modalite.criteria.push({ code, text: body, links, eliminatoire: !!eliminatory, portee: eliminatory?.[1] });
                 }
             }
         }
@@ -267,7 +276,7 @@ class PublishedReader {
         const at = titleLine.indexOf(MODALITE_TITLE_SEPARATOR);
         const modalite: Modalite = {
             code: at > 0 ? titleLine.slice(0, at) : '', title: at > 0 ? titleLine.slice(at + MODALITE_TITLE_SEPARATOR.length) : titleLine,
-            listed: codeList(head[1]), livrables: [], notes: [], criteria: []
+            listed: codeList(head[1]), livrables: [], notes: [], criteria: [], epreuves: []
         };
         let state: 'start' | 'livrable' | 'end' = 'start';
         for (const line of cell.slice(2)) {
@@ -282,6 +291,13 @@ class PublishedReader {
             }
             if (line.italic) {
                 modalite.notes.push(line.text);
+                continue;
+            }
+            const epreuve = line.bold ? EPREUVE_LINE.exec(line.text) : null;
+            if (epreuve) {
+                modalite.epreuves.push({ code: epreuve[2], title: epreuve[1], details: epreuveDetails(epreuve.slice(3)) });
+                this.grandeurs.declared.add(epreuve[2]);
+                state = 'end';
                 continue;
             }
             const livrable = line.bold ? /^Livrable : (.*)$/s.exec(line.text) : null;
@@ -418,8 +434,9 @@ export function publishedToRef(document: DocxDocument, options: { code?: string;
     header.push('}');
     if (reader.obtention.length || reader.introduction.length) {
         header.push('', 'obtention {', ...reader.introduction.map(n => `note ${texte(n, '')}`));
-        for (const [title, e] of reader.grandeurs.epreuves) header.push(`épreuve ${e.code} ${texte(title, '')} sur ${e.bareme}`);
+        for (const [title, e] of reader.grandeurs.epreuves) header.push(`épreuve ${e.code} ${texte(title, '')} ${e.details}`);
         for (const [title, m] of reader.grandeurs.mesures) header.push(`mesure ${m.code} ${texte(title, '')} en ${m.unite}`);
+        for (const [title, f] of reader.grandeurs.faits) header.push(`fait ${f} ${texte(title, '')}`);
         header.push(...reader.obtention, '}');
     }
     files.push({ name: `${code.toLowerCase()}.ref`, text: header.join('\n') + '\n' });
@@ -453,12 +470,13 @@ export function publishedToRef(document: DocxDocument, options: { code?: string;
             if (m.consigne !== undefined) out.push(`consigne ${texte(m.consigne, '')}`);
             for (const l of m.livrables) out.push(`livrable ${texte(l.nature, '')}${l.description !== undefined ? ` ${texte(l.description, '')}` : ''}`);
             if (m.jury) out.push(`jury ${m.jury.effectif !== undefined ? `${m.jury.effectif} ` : ''}${texte(m.jury.description, '')}`);
+            for (const e of m.epreuves) out.push(`épreuve ${e.code} ${texte(e.title, '')} ${e.details}`);
             for (const note of m.notes) out.push(`note ${texte(note, '')}`);
             // Des critères numérotés CR<modalité>.<n> reprennent l'ordre de leurs numéros (le tableau les range par compétence).
             const ranks = m.criteria.map(c => defaultRank(m.code, c.code));
             const criteria = ranks.every(r => r !== undefined) ? [...m.criteria].sort((a, b) => defaultRank(m.code, a.code)! - defaultRank(m.code, b.code)!) : m.criteria;
             for (const c of criteria) {
-                out.push(`critère ${c.code} ${texte(c.text, '')}${c.links.length ? ` vérifie ${c.links.join(', ')}` : ''}${c.eliminatoire ? ' éliminatoire' : ''}`);
+                out.push(`critère ${c.code} ${texte(c.text, '')}${c.links.length ? ` vérifie ${c.links.join(', ')}` : ''}${c.eliminatoire ? ' éliminatoire' : ''}${c.portee ? ` pour ${c.portee === 'bloc' ? 'le' : 'la'} ${c.portee}` : ''}`);
             }
             out.push('}');
         });
@@ -500,10 +518,27 @@ const FUNCTION_PHRASES: ReadonlyArray<readonly [string, string]> = [
     ['la moyenne', 'moyenne'], ['le minimum', 'min'], ['le maximum', 'max'], ['la somme', 'somme'], ['le nombre', 'nombre']
 ];
 
-/** Les épreuves et mesures nommées par les conditions : leur code est tiré de leur titre. */
+/**
+ * Les épreuves, mesures et faits nommés par les conditions, par titre (leur code est tiré du titre
+ * quand la phrase ne le donne pas) ; `declared` : les codes des épreuves déjà déclarées ailleurs
+ * (dans une modalité), que la condition nomme sans les redéclarer.
+ */
 export interface Grandeurs {
-    readonly epreuves: Map<string, { code: string; bareme: string }>;
+    readonly epreuves: Map<string, { code: string; details: string }>;
     readonly mesures: Map<string, { code: string; unite: string }>;
+    readonly faits: Map<string, string>;
+    readonly declared: Set<string>;
+}
+
+/** « (épreuve CODE, sur 20, coefficient 2, durée 30 minutes, plancher 8) » : les groupes 1 (code) à 6. */
+const EPREUVE_DETAILS = '\\(épreuve (\\S+), sur (\\d+(?:,\\d+)?)(?:, coefficient (\\d+(?:,\\d+)?))?(?:, durée (\\d+(?:,\\d+)?) ([^,)]+))?(?:, plancher (\\d+(?:,\\d+)?))?\\)';
+const EPREUVE_LINE = new RegExp(`^Épreuve : (.*) ${EPREUVE_DETAILS}$`, 's');
+const ELIMINATORY = /^éliminatoire(?: pour (?:le|la) (bloc|certification))?$/;
+
+/** Barème, coefficient, durée (valeur, unité), plancher relus → « sur 20 coefficient 2 durée 30 minutes plancher 8 ». */
+function epreuveDetails([bareme, coefficient, duree, unite, plancher]: ReadonlyArray<string | undefined>): string {
+    return [`sur ${fromFrench(bareme!)}`, coefficient && `coefficient ${fromFrench(coefficient)}`,
+        duree && `durée ${fromFrench(duree)} ${unite}`, plancher && `plancher ${fromFrench(plancher)}`].filter(Boolean).join(' ');
 }
 
 /** Le code d'une épreuve ou d'une mesure tiré de son titre (« Mémoire professionnel » → memoire_professionnel). */
@@ -524,7 +559,7 @@ export function parseCondition(sentence: string, grandeurs: Grandeurs): string |
     let pos = 0;
     /** Une expression relue : son texte, et ce qu'il faut savoir pour la parenthéser comme `describe`. */
     interface Node { readonly text: string; readonly kind: 'logical' | 'arithmetic' | 'other'; readonly op?: string }
-    const taken = (): Set<string> => new Set([...grandeurs.epreuves.values(), ...grandeurs.mesures.values()].map(g => g.code));
+    const taken = (): Set<string> => new Set([...[...grandeurs.epreuves.values(), ...grandeurs.mesures.values()].map(g => g.code), ...grandeurs.faits.values(), ...grandeurs.declared]);
     const eat = (word: string): boolean => {
         if (text.startsWith(word, pos)) { pos += word.length; return true; }
         return false;
@@ -595,12 +630,30 @@ export function parseCondition(sentence: string, grandeurs: Grandeurs): string |
         if (eat('le nombre de blocs validés')) return other('nombre de blocs validés');
         const bloc = match(/le bloc (\S+) est validé/);
         if (bloc) return other(`bloc ${bloc[1]} validé`);
-        const epreuve = match(/la note « ([^»]+) » \((?:épreuve (\S+), )?sur (\d+(?:,\d+)?)\)/);
+        const declared = match(new RegExp(`la note « ([^»]+) » ${EPREUVE_DETAILS}`));
+        if (declared) {
+            // Une épreuve d'une modalité est déclarée dans sa modalité ; une autre, dans « obtention ».
+            if (!grandeurs.declared.has(declared[2]) && !grandeurs.epreuves.has(declared[1])) {
+                grandeurs.epreuves.set(declared[1], { code: declared[2], details: epreuveDetails(declared.slice(3)) });
+            }
+            return other(grandeurs.epreuves.get(declared[1])?.code ?? declared[2]);
+        }
+        const epreuve = match(/la note « ([^»]+) » \(sur (\d+(?:,\d+)?)\)/);
         if (epreuve) {
-            const known = grandeurs.epreuves.get(epreuve[1]) ?? { code: epreuve[2] ?? grandeurCode(epreuve[1], taken()), bareme: fromFrench(epreuve[3]) };
+            const known = grandeurs.epreuves.get(epreuve[1]) ?? { code: grandeurCode(epreuve[1], taken()), details: `sur ${fromFrench(epreuve[2])}` };
             grandeurs.epreuves.set(epreuve[1], known);
             return other(known.code);
         }
+        const fait = match(/« ([^»]+) » \(fait (\S+)\)/);
+        if (fait) {
+            const code = grandeurs.faits.get(fait[1]) ?? fait[2];
+            grandeurs.faits.set(fait[1], code);
+            return other(code);
+        }
+        const competence = match(/la compétence (\S+) est acquise/);
+        if (competence) return other(`compétence ${competence[1]} acquise`);
+        const critere = match(/le critère (\S+) est satisfait/);
+        if (critere) return other(`critère ${critere[1]} satisfait`);
         const mesure = match(/« ([^»]+) » \((?:mesure (\S+), )?en (\S+)\)/);
         if (mesure) {
             const known = grandeurs.mesures.get(mesure[1]) ?? { code: mesure[2] ?? grandeurCode(mesure[1], taken()), unite: mesure[3] };

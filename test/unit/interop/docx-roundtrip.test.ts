@@ -59,11 +59,48 @@ function sample(): Record<string, string> {
     return files;
 }
 
+/**
+ * Ce que le document ne porte pas (docs/interop.md, limites ; vérifié à la fin de ce fichier) :
+ * le statut de la certification et de ses certificateurs, les équivalences que décrit le registre.
+ */
+function withoutRegister(files: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(files).map(([name, text]) => [name, text
+        .replace(/^\s*statut \S+\n/gm, '')
+        .replace(/^(\s*certificateur .*) (?:actif|inactif)$/gm, '$1')
+        .replace(/^\s*équivalent à .*\n/gm, '')]));
+}
+
+/**
+ * Le référentiel d'essai, avec les constructions de l'évaluation : portée des critères éliminatoires,
+ * épreuves des modalités (coefficient, durée, plancher), épreuve d'obtention avec ses options, fait,
+ * conditions qui nomment une compétence acquise ou un critère satisfait.
+ */
+function evaluation(): Record<string, string> {
+    const files = folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'aller-retour'));
+    const edit = (name: string, from: string, to: string): void => {
+        expect(files[name]).toContain(from);
+        files[name] = files[name].replace(from, to);
+    };
+    edit('aller-retour.ref', '    mesure stage "Stage" en semaines\n', '    mesure stage "Stage" en semaines\n'
+        + '    fait livret "Le livret d\'apprentissage est remis"\n'
+        + '    épreuve projet "Projet (rapport et code)" sur 100 coefficient 2 durée 3 heures plancher 40\n');
+    edit('aller-retour.ref', '    condition "Moyenne simple" : (ecrit + oral) / 2 >= 8\n', '    condition "Moyenne simple" : (ecrit + oral) / 2 >= 8\n'
+        + '    condition R-EVAL "Évaluations" : livret et compétence C1.1 acquise et non critère CR1.2.1 satisfait et projet >= 50 et soutenance_notee >= 8\n');
+    edit('blocs.ref', '        jury 2.5 "évaluateurs"\n', '        jury 2.5 "évaluateurs"\n        épreuve soutenance_notee "Soutenance notée" sur 20 coefficient 1.5 durée 45 minutes plancher 8\n');
+    edit('blocs.ref', '"La veille est présentée" vérifie C1.4', '"La veille est présentée" vérifie C1.4 éliminatoire pour la certification');
+    edit('blocs.ref', '"Le besoin est rappelé" vérifie C1.1', '"Le besoin est rappelé" éliminatoire pour le bloc vérifie C1.1');
+    edit('blocs.ref', '"La maquette est claire" vérifie C1.3', '"La maquette est claire" vérifie C1.3 éliminatoire pour la compétence');
+    edit('blocs.ref', '        évalue C2.1, C2.2, C1.6\n', '        évalue C2.1, C2.2, C1.6\n        épreuve oral_note "Mise en situation notée" sur 10\n');
+    return files;
+}
+
 const CASES: ReadonlyArray<readonly [string, () => Record<string, string>, string]> = [
     ['l\'échantillon Data Engineer', sample, 'DATA-ENGINEER'],
     ['le texte publié du Data Engineer (codes irréguliers gardés)', () => folder(path.join(ROOT, 'test', 'fixtures', 'data-engineer-as-published')), 'DATA-ENGINEER'],
-    ['le second référentiel (technicien réseaux)', () => folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'technicien-reseaux')), 'TECH-RESEAUX'],
-    ['le référentiel d\'essai de l\'aller-retour', () => folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'aller-retour')), 'ALLER-RETOUR']
+    ['le second référentiel (technicien réseaux)', () => withoutRegister(folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'technicien-reseaux'))), 'TECH-RESEAUX'],
+    ['le second exemple (développeur web : portée des critères éliminatoires, épreuves des modalités, fait)', () => withoutRegister(folder(path.join(ROOT, 'samples', 'developpeur-web'))), 'RNCP37674'],
+    ['le référentiel d\'essai de l\'aller-retour', () => folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'aller-retour')), 'ALLER-RETOUR'],
+    ['le référentiel d\'essai, avec les constructions de l\'évaluation', evaluation, 'ALLER-RETOUR']
 ];
 
 describe('export docx → import docx : le même référentiel', () => {
@@ -121,11 +158,14 @@ describe('docs/interop.md, « Aller-retour par Word »', () => {
 });
 
 describe('ce que le document Word ne porte pas (docs/interop.md)', () => {
-    it('données du registre, statut, équivalences, épreuve sans condition, texte d\'activité sur plusieurs lignes : perdus, le reste intact', async () => {
+    it('données du registre, statut, équivalences, épreuve et fait sans condition, détail d\'une activité visée, texte d\'activité sur plusieurs lignes : perdus, le reste intact', async () => {
         const files = folder(path.join(ROOT, 'test', 'fixtures', 'referentiels', 'technicien-reseaux'));
         files['technicien-reseaux.ref'] = files['technicien-reseaux.ref']
-            .replace('    niveau 4\n', '    niveau 4\n    statut actif\n    identifiant "4242"\n    formacode "24231" "Réseau informatique"\n')
-            .replace('    mesure stage', '    épreuve bonus "Épreuve facultative" sur 10\n    mesure stage');
+            .replace('    niveau 4\n', '    niveau 4\n    statut actif\n    identifiant "4242"\n    formacode "24231" "Réseau informatique"\n'
+                + '    activité AV1 "Activité visée" {\n        note "Sa note"\n        activité AV1-1 "Sa sous-activité"\n    }\n')
+            .replace('    mesure stage', '    épreuve bonus "Épreuve facultative" sur 10\n    fait attestation "Attestation remise"\n    mesure stage');
+        files['blocs.ref'] = files['blocs.ref'].replace(/ vérifie (C[\d.]+) éliminatoire\n/, ' vérifie $1 éliminatoire pour la compétence\n');
+        expect(files['blocs.ref']).toContain('éliminatoire pour la compétence');
         files['blocs.ref'] = files['blocs.ref'].replace('activité A2-1 "Diagnostic"', 'activité A2-1 "Diagnostic\n                         des pannes"');
         const model = await modelOf(files, 'TECH-RESEAUX');
         const { back, files: written } = await roundTrip(model);
@@ -135,13 +175,23 @@ describe('ce que le document Word ne porte pas (docs/interop.md)', () => {
         expect(after.statut).toBeNull();
         expect(after.registre.identifiant).toBeNull();
         expect(after.registre.formacodes).toEqual([]);
+        expect(before.blocs.find((b: { code: string }) => b.code === 'BC02').equivalences).toHaveLength(1);
+        expect(after.blocs.flatMap((b: { equivalences: unknown[] }) => b.equivalences)).toEqual([]);
         expect(after.obtention.epreuves.map((e: { code: string }) => e.code)).toEqual(['ecrit', 'oral', 'pratique']);
+        expect(before.obtention.faits).toHaveLength(1);
+        expect(after.obtention.faits).toEqual([]);
+        // « éliminatoire pour la compétence » est la portée par défaut : relu « éliminatoire ».
+        expect(Object.values(written).join('\n')).not.toContain('pour la compétence');
+        // L'activité visée est relue, sans sa note ni sa sous-activité.
+        expect(after.activites.filter((a: { code: string }) => a.code.startsWith('AV1'))).toEqual([{ ...before.activites.find((a: { code: string }) => a.code === 'AV1'), activites: [], notes: [] }]);
         expect(after.activites.find((a: { code: string }) => a.code === 'A2-1').texte).toBe('Diagnostic des pannes');
         // Le reste est intact.
         const strip = (j: Record<string, any>): Record<string, any> => ({
             ...j, statut: null, registre: { ...j.registre, identifiant: null, formacodes: [], etatsCertificateurs: [] },
-            activites: j.activites.map((a: { texte: string }) => ({ ...a, texte: a.texte.replace(/\s+/g, ' ') })),
-            obtention: { ...j.obtention, epreuves: j.obtention.epreuves.filter((e: { code: string }) => e.code !== 'bonus') }
+            blocs: j.blocs.map((b: Record<string, unknown>) => ({ ...b, equivalences: [] })),
+            activites: j.activites.filter((a: { code: string }) => !a.code.startsWith('AV1'))
+                .map((a: { texte: string }) => ({ ...a, texte: a.texte.replace(/\s+/g, ' ') })),
+            obtention: { ...j.obtention, epreuves: j.obtention.epreuves.filter((e: { code: string }) => e.code !== 'bonus'), faits: [] }
         });
         expect(strip(after)).toEqual(strip(before));
     }, 30_000);

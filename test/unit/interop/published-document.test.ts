@@ -152,6 +152,28 @@ obtention {
     });
 });
 
+describe('les constructions de l\'évaluation (second exemple, samples/developpeur-web)', () => {
+    it('portée d\'un critère éliminatoire, épreuve de la modalité, activité visée : écrites, dans Word et en HTML', async () => {
+        const dir = path.join(ROOT, 'samples', 'developpeur-web');
+        const files = Object.fromEntries(readdirSync(dir).filter(n => n.endsWith('.ref')).map(n => [n, readFileSync(path.join(dir, n), 'utf8')]));
+        const ws = await workspace(files);
+        const web = ws.services.referentiel.Models.forCode('RNCP37674');
+        const doc = buildPublishedDocument(web);
+        expect(doc.identite).toContainEqual({ label: 'Activité visée', value: 'A1 – Développer des sites web et des applications web ou web mobile sécurisés, dans le respect de la réglementation (RGPD) et de l\'accessibilité (RGAA)' });
+        const criteria = doc.blocs[0].groups.flatMap(g => g.rows.flatMap(r => r.criteres.map(p => p.text)));
+        expect(criteria.find(t => t.startsWith('Les interfaces sont développées de manière sécurisée'))).toMatch(/ \[(?:[^\]]+ ; )?éliminatoire pour le bloc\]$/);
+        expect(criteria.find(t => t.startsWith('Les interfaces respectent le RGAA'))).toMatch(/ \[(?:[^\]]+ ; )?éliminatoire\]$/);
+        const epreuve = 'Épreuve : Questionnaire professionnel (front-end) (épreuve qp_front, sur 20, durée 30 minutes, plancher 8)';
+        expect(doc.blocs[0].groups.flatMap(g => g.modalite)).toContainEqual({ text: epreuve, bold: true });
+        const xml = strFromU8(unzipSync(await exportOutput(web, 'docx') as Uint8Array)['word/document.xml']);
+        const html = await exportOutput(web, 'html') as string;
+        for (const text of [epreuve, 'éliminatoire pour le bloc]', 'Activité visée']) {
+            expect(xml).toContain(text);
+            expect(html).toContain(text.replace(/'/g, '&#39;'));
+        }
+    });
+});
+
 describe('export docx', () => {
     let files: Record<string, Uint8Array>;
     let xml: string;
