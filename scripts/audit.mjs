@@ -20,7 +20,8 @@ export function auditVerdict(output) {
     const counts = report?.metadata?.vulnerabilities;
     if (!counts || typeof counts !== 'object') {
         const reason = [report?.error?.summary, report?.message, report?.statusCode && `code HTTP ${report.statusCode}`].find(r => r) ?? 'aucun rapport';
-        return { status: 'indisponible', message: String(reason).split('\n')[0] };
+        // L'adresse du service est ôtée du message (le chemin suffit à dire ce qui a été refusé).
+        return { status: 'indisponible', message: String(reason).split('\n')[0].replace(/https?:\/\/[^/\s]+/g, '') };
     }
     const high = (counts.high ?? 0) + (counts.critical ?? 0);
     const names = Object.entries(report.vulnerabilities ?? {})

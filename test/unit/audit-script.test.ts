@@ -25,6 +25,9 @@ describe('verdict de npm audit --omit=dev', () => {
     it('service d\'audit indisponible (405, réseau coupé, sortie vide) : indisponible, pas un échec', () => {
         const refused = JSON.stringify({ message: '405 Method Not Allowed - POST /-/npm/v1/security/advisories/bulk', statusCode: 405, body: '', error: { summary: '', detail: '' } });
         expect(auditVerdict(refused)).toEqual({ status: 'indisponible', message: '405 Method Not Allowed - POST /-/npm/v1/security/advisories/bulk' });
+        // Le message ne dit que le chemin refusé, jamais l'adresse du service.
+        expect(auditVerdict(JSON.stringify({ message: '405 Method Not Allowed - POST https://registre.invalid/-/npm/v1/security/advisories/bulk', statusCode: 405 })).message)
+            .toBe('405 Method Not Allowed - POST /-/npm/v1/security/advisories/bulk');
         expect(auditVerdict(JSON.stringify({ error: { code: 'ENOTFOUND', summary: 'request failed, reason: getaddrinfo ENOTFOUND', detail: '' } })).status).toBe('indisponible');
         expect(auditVerdict('').status).toBe('indisponible');
     });
