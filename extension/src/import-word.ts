@@ -5,9 +5,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { ResponseError } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS, type CommandErrorData, type ImportWordResult } from '../../language-server/src/protocol/commands.js';
-import { errorMessage, type Server } from './server.js';
+import { SERVER_COMMANDS, type ImportWordResult } from '../../language-server/src/protocol/commands.js';
+import { errorMessage, runReplacingIfConfirmed, type Server } from './server.js';
 
 export interface ImportWordTarget {
     /** Le document Word (sinon : boîte de dialogue). */
@@ -20,13 +19,6 @@ export interface ImportWordTarget {
 
 const asUri = (value: string | vscode.Uri): vscode.Uri =>
     typeof value === 'string' ? (/^[a-z][\w+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value)) : value;
-
-function existingOf(error: unknown): string[] | undefined {
-    if (error instanceof ResponseError && error.data && Array.isArray((error.data as CommandErrorData).existants)) {
-        return (error.data as Required<CommandErrorData>).existants;
-    }
-    return undefined;
-}
 
 export async function importWordCommand(server: Server, target: vscode.Uri | ImportWordTarget = {}): Promise<ImportWordResult | undefined> {
     const options: ImportWordTarget = target instanceof vscode.Uri ? { fichier: target } : target;
@@ -56,19 +48,8 @@ export async function importWordCommand(server: Server, target: vscode.Uri | Imp
             if (!dossier) return undefined;
         }
         const args = { fichier: fichier.toString(), dossier: dossier.toString(), remplacer: options.remplacer === true };
-        let result: ImportWordResult;
-        try {
-            result = await server.run(SERVER_COMMANDS.importWord, args);
-        } catch (error) {
-            const existing = existingOf(error);
-            if (!existing) throw error;
-            const replace = l10n.t('Replace');
-            const choice = await vscode.window.showWarningMessage(
-                l10n.t('These files already exist: {0}. Replace them? A file completed by hand would be lost.', existing.join(', ')),
-                { modal: true }, replace);
-            if (choice !== replace) return undefined;
-            result = await server.run(SERVER_COMMANDS.importWord, { ...args, remplacer: true });
-        }
+        const result = await runReplacingIfConfirmed(remplacer => server.run(SERVER_COMMANDS.importWord, { ...args, remplacer }), args.remplacer);
+        if (!result) return undefined;
         const open = l10n.t('Open');
         void vscode.window.showInformationMessage(
             l10n.t('Référentiel {0} imported: {1} blocs, {2} competencies, {3} modalités, {4} criteria. {5} inferred links to review ("À relire" comments).',

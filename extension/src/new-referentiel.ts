@@ -6,9 +6,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { ResponseError } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS, type CommandErrorData, type CreateReferentielResult } from '../../language-server/src/protocol/commands.js';
-import { errorMessage, type Server } from './server.js';
+import { SERVER_COMMANDS, type CreateReferentielResult } from '../../language-server/src/protocol/commands.js';
+import { errorMessage, runReplacingIfConfirmed, type Server } from './server.js';
 
 export interface NewReferentielTarget {
     readonly code?: string;
@@ -18,13 +17,6 @@ export interface NewReferentielTarget {
     readonly dossier?: string | vscode.Uri;
     /** Remplacer sans demander les fichiers qui existent déjà (scripts, tests). */
     readonly remplacer?: boolean;
-}
-
-function existingOf(error: unknown): string[] | undefined {
-    if (error instanceof ResponseError && error.data && Array.isArray((error.data as CommandErrorData).existants)) {
-        return (error.data as Required<CommandErrorData>).existants;
-    }
-    return undefined;
 }
 
 export async function newReferentielCommand(server: Server, target: NewReferentielTarget = {}): Promise<CreateReferentielResult | undefined> {
@@ -71,19 +63,8 @@ export async function newReferentielCommand(server: Server, target: NewReferenti
             if (!dossier) return undefined;
         }
         const args = { dossier: dossier.toString(), code: code.trim(), titre: titre.trim(), blocs, remplacer: target.remplacer === true };
-        let result: CreateReferentielResult;
-        try {
-            result = await server.run(SERVER_COMMANDS.createReferentiel, args);
-        } catch (error) {
-            const existing = existingOf(error);
-            if (!existing) throw error;
-            const replace = l10n.t('Replace');
-            const choice = await vscode.window.showWarningMessage(
-                l10n.t('These files already exist: {0}. Replace them? A file completed by hand would be lost.', existing.join(', ')),
-                { modal: true }, replace);
-            if (choice !== replace) return undefined;
-            result = await server.run(SERVER_COMMANDS.createReferentiel, { ...args, remplacer: true });
-        }
+        const result = await runReplacingIfConfirmed(remplacer => server.run(SERVER_COMMANDS.createReferentiel, { ...args, remplacer }), args.remplacer);
+        if (!result) return undefined;
         // Le premier bloc s'ouvre : c'est là qu'on commence à écrire.
         await vscode.window.showTextDocument(vscode.Uri.parse(result.fichiers[Math.min(1, result.fichiers.length - 1)]));
         void vscode.window.showInformationMessage(

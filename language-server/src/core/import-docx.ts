@@ -56,6 +56,34 @@ export async function existingFiles(folder: string, names: readonly string[]): P
     return found;
 }
 
+/**
+ * Écrit des fichiers .ref dans le dossier `out`, d'un coup : aucun fichier existant n'est remplacé
+ * sans `force` (ExistingFilesError), tout est écrit dans un dossier voisin puis publié, et rien ne
+ * reste d'une écriture qui échoue (UsageError du message `writeMessage`). Rend les chemins écrits.
+ */
+export async function writeReferentielFolder(
+    out: string, shown: string, files: ReadonlyArray<{ name: string; text: string }>,
+    options: { force?: boolean; purpose: string; writeMessage: string }
+): Promise<string[]> {
+    const names = files.map(f => f.name);
+    if (!options.force) {
+        const existing = await existingFiles(out, names);
+        if (existing.length) throw new ExistingFilesError(msg('import.exists', { out: shown, files: existing.join(', ') }), existing);
+    }
+    const staging = temporarySibling(out, options.purpose);
+    try {
+        await fs.mkdir(staging, { recursive: true });
+        for (const file of files) await fs.writeFile(path.join(staging, file.name), file.text);
+        await publishFolder(staging, out, names);
+    } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+        throw new UsageError(msg(options.writeMessage, { path: shown, reason }));
+    } finally {
+        await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
+    return names.map(n => path.join(out, n));
+}
+
 export async function importDocx(request: DocxImportRequest): Promise<DocxImportOutcome> {
     const shown = request.file;
     let bytes: Uint8Array;
@@ -99,21 +127,6 @@ export async function importDocx(request: DocxImportRequest): Promise<DocxImport
         return { name: file.name, text: formatted };
     });
 
-    const names = files.map(f => f.name);
-    if (!request.force) {
-        const existing = await existingFiles(out, names);
-        if (existing.length) throw new ExistingFilesError(msg('import.exists', { out: request.out, files: existing.join(', ') }), existing);
-    }
-    const staging = temporarySibling(out, 'import');
-    try {
-        await fs.mkdir(staging, { recursive: true });
-        for (const file of files) await fs.writeFile(path.join(staging, file.name), file.text);
-        await publishFolder(staging, out, names);
-    } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
-        throw new UsageError(msg('docx.write', { path: request.out, reason }));
-    } finally {
-        await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    }
-    return { code: converted.code, files: names.map(n => path.join(out, n)), stats: converted.stats };
+    const written = await writeReferentielFolder(out, request.out, files, { force: request.force, purpose: 'import', writeMessage: 'docx.write' });
+    return { code: converted.code, files: written, stats: converted.stats };
 }

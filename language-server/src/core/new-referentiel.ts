@@ -8,16 +8,14 @@
  * Rien n'est écrit si le code ou le nombre de blocs est invalide, ni si un fichier à produire
  * existe déjà dans le dossier (sauf `force`) ; l'écriture se fait d'un coup (common/files).
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
-import { publishFolder, temporarySibling } from '../common/files.js';
 import { msg, registerMessages } from '../i18n/messages.js';
 import '../interop/docx-messages.js';
 import { quoteTexte } from '../parser/value-converter.js';
 import { createReferentielServices, type ReferentielServices } from '../referentiel-module.js';
 import { UsageError } from './errors.js';
-import { existingFiles, ExistingFilesError } from './import-docx.js';
+import { writeReferentielFolder } from './import-docx.js';
 import { formatRefText } from './rncp-import.js';
 
 registerMessages({
@@ -134,21 +132,6 @@ export function newReferentielFiles(request: Pick<NewReferentielRequest, 'code' 
 export async function createNewReferentiel(request: NewReferentielRequest): Promise<NewReferentielOutcome> {
     const files = newReferentielFiles(request);
     const out = path.resolve(request.out);
-    const names = files.map(f => f.name);
-    if (!request.force) {
-        const existing = await existingFiles(out, names);
-        if (existing.length) throw new ExistingFilesError(msg('import.exists', { out: request.out, files: existing.join(', ') }), existing);
-    }
-    const staging = temporarySibling(out, 'nouveau');
-    try {
-        await fs.mkdir(staging, { recursive: true });
-        for (const file of files) await fs.writeFile(path.join(staging, file.name), file.text);
-        await publishFolder(staging, out, names);
-    } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
-        throw new UsageError(msg('new.write', { path: request.out, reason }));
-    } finally {
-        await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    }
-    return { code: request.code.trim(), files: names.map(n => path.join(out, n)) };
+    const written = await writeReferentielFolder(out, request.out, files, { force: request.force, purpose: 'nouveau', writeMessage: 'new.write' });
+    return { code: request.code.trim(), files: written };
 }
