@@ -1,7 +1,4 @@
-import PDFDocument from 'pdfkit';
-import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
-import italicFont from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff';
-import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff';
+import { openTaggedPdf } from './tagged-pdf.js';
 import { HEADINGS, type BlocTable, type Paragraph, type PublishedDocument } from './published-document.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -24,36 +21,9 @@ const OBTENTION_FRACTIONS = [0.25, 0.35, 0.4];
  * critères à côté). Déterministe : la date des métadonnées est celle de la version du référentiel.
  */
 export function renderDocumentPdf(document: PublishedDocument): Promise<Uint8Array> {
-    const date = new Date(`${document.date ?? '1980-01-01'}T00:00:00Z`);
-    const doc = new PDFDocument({
-        size: 'A4',
-        layout: 'landscape',
-        margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-        pdfVersion: '1.7',
-        subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-        tagged: true,
-        lang: 'fr-FR',
-        displayTitle: true,
-        font: regularFont as unknown as string,
-        autoFirstPage: true,
-        info: {
-            Title: document.titre,
-            Subject: `Référentiel de la certification ${document.titre}`,
-            Author: 'Référentiel',
-            Creator: 'Référentiel',
-            Producer: 'Référentiel',
-            CreationDate: date,
-            ModDate: date
-        }
-    });
-    doc.registerFont('regular', regularFont as unknown as string);
-    doc.registerFont('italic', italicFont as unknown as string);
-    doc.registerFont('bold', boldFont as unknown as string);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Uint8Array>((resolve, reject) => {
-        doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-        doc.on('error', reject);
+    const { doc, done } = openTaggedPdf({
+        title: document.titre, subject: `Référentiel de la certification ${document.titre}`, lang: 'fr-FR',
+        date: new Date(`${document.date ?? '1980-01-01'}T00:00:00Z`), margin: MARGIN, landscape: true
     });
     new Layout(doc).render(document);
     doc.end();

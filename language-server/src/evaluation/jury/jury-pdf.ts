@@ -1,6 +1,4 @@
-import PDFDocument from 'pdfkit';
-import regularFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff';
-import boldFont from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff';
+import { openTaggedPdf } from '../../export/tagged-pdf.js';
 import { formatDay } from '../../i18n/locale.js';
 import { msg } from '../../i18n/messages.js';
 import type { EvaluationSummary } from '../types.js';
@@ -22,27 +20,9 @@ const SIZE = 9.5;
 const ACCENT = '#1d3557';
 
 function open(session: JurySession, title: string, subject: string): { doc: Doc; done: Promise<Uint8Array> } {
-    const date = new Date(`${session.date}T00:00:00Z`);
-    const doc = new PDFDocument({
-        size: 'A4',
-        margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-        pdfVersion: '1.7',
-        subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
-        tagged: true,
-        lang: session.locale === 'fr' ? 'fr-FR' : 'en-GB',
-        displayTitle: true,
-        font: regularFont as unknown as string,
-        info: { Title: title, Subject: subject, Author: 'Référentiel', Creator: 'Référentiel', Producer: 'Référentiel', CreationDate: date, ModDate: date }
+    return openTaggedPdf({
+        title, subject, lang: session.locale === 'fr' ? 'fr-FR' : 'en-GB', date: new Date(`${session.date}T00:00:00Z`), margin: MARGIN
     });
-    doc.registerFont('regular', regularFont as unknown as string);
-    doc.registerFont('bold', boldFont as unknown as string);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Uint8Array>((resolve, reject) => {
-        doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-        doc.on('error', reject);
-    });
-    return { doc, done };
 }
 
 interface Cell { readonly text: string; readonly bold?: boolean; readonly height?: number }
