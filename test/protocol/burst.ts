@@ -1,10 +1,39 @@
-import { readFileSync } from 'node:fs';
 import { position, type TestClient } from './client.js';
 
-/** RSS du serveur (Ko), lue dans /proc/<pid>/status (Linux). */
-export function serverRssKb(client: TestClient): number {
-    const status = readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+/** Les options de Node qui ouvrent l'inspecteur du serveur (port libre, adresse locale). */
+export const INSPECTOR_ENV = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim() };
+
+/**
+ * Le tas JavaScript du serveur (octets utilisés) après un ramasse-miettes complet, par le
+ * protocole de l'inspecteur de V8 (`HeapProfiler.collectGarbage` puis `Runtime.getHeapUsage`).
+ * Le serveur doit avoir été lancé avec {@link INSPECTOR_ENV}. Contrairement à la RSS, qui suit le
+ * rythme du ramasse-miettes et la taille réservée par V8, cette mesure ne compte que ce qui est
+ * encore retenu : une fuite la fait grandir, un tas pas encore nettoyé non.
+ */
+export async function serverHeapAfterGc(client: TestClient): Promise<number> {
+    const url = /ws:\/\/\S+/.exec(client.stderr.join(''))?.[0];
+    if (!url) throw new Error("l'inspecteur du serveur n'est pas ouvert : lancez-le avec INSPECTOR_ENV");
+    const socket = new WebSocket(url);
+    await new Promise((resolve, reject) => {
+        socket.addEventListener('open', resolve, { once: true });
+        socket.addEventListener('error', reject, { once: true });
+    });
+    const pending = new Map<number, (result: unknown) => void>();
+    socket.addEventListener('message', event => {
+        const message = JSON.parse(String(event.data)) as { id: number; result: unknown };
+        pending.get(message.id)?.(message.result);
+    });
+    let id = 0;
+    const call = <T>(method: string): Promise<T> => new Promise(resolve => {
+        pending.set(++id, resolve as (result: unknown) => void);
+        socket.send(JSON.stringify({ id, method, params: {} }));
+    });
+    try {
+        await call('HeapProfiler.collectGarbage');
+        return (await call<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    } finally {
+        socket.close();
+    }
 }
 
 export interface BurstResult {
