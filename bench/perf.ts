@@ -27,7 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportText } from '../language-server/src/core/export.js';
 import { createReferentielServices } from '../language-server/src/referentiel-module.js';
 import type { ReferentielModel } from '../language-server/src/model/referentiel-model.js';
-import { burst, serverRssKb } from '../test/protocol/burst.js';
+import { burst, INSPECTOR_ENV, serverHeapAfterGc, serverRssKb } from '../test/protocol/burst.js';
 import { TestClient } from '../test/protocol/client.js';
 import { generateCatalogue, generateReferentiel, type GeneratedFile } from './generate.js';
 
@@ -244,7 +244,7 @@ async function bursts(): Promise<void> {
         for (const f of ['data-engineer.ref', 'bc01.ref', 'bc02.ref', 'bc03.ref', 'bc04.ref', 'bc05.ref']) {
             writeFileSync(path.join(dir, f), readFileSync(path.join(SAMPLE, f)));
         }
-        const client = new TestClient();
+        const client = new TestClient(INSPECTOR_ENV);
         client.settings = { referentiel: { regles: {}, langue: 'auto' } };
         await client.initialize(dir);
         const text = readFileSync(file, 'utf8');
@@ -252,15 +252,17 @@ async function bursts(): Promise<void> {
         await client.waitForDiagnostics(uri, () => true);
         const results = [];
         const rss: number[] = [];
+        const heap: number[] = [];
         for (let i = 0; i < 4; i++) {
             results.push(await burst(client, uri, text, { edits: 3000, every: 100, anchor: 'C2.1', title: 'Manager la transition data' }));
             rss.push(serverRssKb(client));
+            heap.push(await serverHeapAfterGc(client));
         }
         await client.stop();
         const first = Math.max(...results.map(r => r.firstAnswerMs));
         row('rafale', 'après 3 000 modifications : première réponse (s) ÷ 1 s', first / 1000, 1,
-            `pire de 4 rafales ${first.toFixed(0)} ms ; RSS après chaque rafale ${rss.map(k => (k / 1024).toFixed(0)).join(' → ')} Mo (échauffement, puis +${((rss[3] / rss[1] - 1) * 100).toFixed(0)} % sur 3 rafales, cible ≤ +25 %)`);
-        extra.rafales = { resultats: results, rssKo: rss };
+            `pire de 4 rafales ${first.toFixed(0)} ms ; RSS après chaque rafale ${rss.map(k => (k / 1024).toFixed(0)).join(' → ')} Mo (échauffement, puis +${((rss[3] / rss[1] - 1) * 100).toFixed(0)} % sur 3 rafales, cible ≤ +25 %) ; tas après un ramasse-miettes complet ${heap.map(b => (b / 1048576).toFixed(1)).join(' → ')} Mo`);
+        extra.rafales = { resultats: results, rssKo: rss, tasOctets: heap };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }

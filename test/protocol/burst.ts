@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { position, type TestClient } from './client.js';
+
+/** RSS du serveur (Ko), lue dans /proc/<pid>/status (Linux) : ce que voit le système. */
+export function serverRssKb(client: TestClient): number {
+    const status = readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
 
 /** Les options de Node qui ouvrent l'inspecteur du serveur (port libre, adresse locale). */
 export const INSPECTOR_ENV = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim() };
