@@ -1,8 +1,6 @@
+import { PdfLayout, type Doc, type Struct } from './pdf-layout.js';
 import { openTaggedPdf } from './tagged-pdf.js';
 import { HEADINGS, type BlocTable, type Paragraph, type PublishedDocument } from './published-document.js';
-
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
 
 const MARGIN = 36;
 const PAD = 4;
@@ -32,24 +30,17 @@ export function renderDocumentPdf(document: PublishedDocument): Promise<Uint8Arr
 
 const fontOf = (p: Pick<Paragraph, 'bold' | 'italic'>): string => p.bold ? 'bold' : p.italic ? 'italic' : 'regular';
 
-class Layout {
-    private readonly root: Struct;
-    private readonly width: number;
-    private readonly bottom: number;
-
-    constructor(private readonly doc: Doc) {
-        this.root = doc.struct('Document');
-        doc.addStructure(this.root);
-        this.width = doc.page.width - 2 * MARGIN;
-        this.bottom = doc.page.height - MARGIN;
+class Layout extends PdfLayout {
+    constructor(doc: Doc) {
+        super(doc, MARGIN, HEADER_FILL);
     }
 
     render(document: PublishedDocument): void {
         this.heading('H1', document.titre, 20);
-        for (const { label, value } of document.identite) this.paragraph({ text: `${label} : ${value}` }, 11);
+        for (const { label, value } of document.identite) this.para({ text: `${label} : ${value}` }, 11);
         if (document.preambule.length > 0) {
             this.heading('H2', HEADINGS.preambule, 14);
-            for (const p of document.preambule) this.paragraph(p, 10);
+            for (const p of document.preambule) this.para(p, 10);
         }
         if (document.blocs.length > 0) {
             this.newPage();
@@ -60,7 +51,7 @@ class Layout {
         if (obtention) {
             this.newPage();
             this.heading('H2', obtention.titre, 14);
-            for (const p of obtention.introduction) this.paragraph(p, 10);
+            for (const p of obtention.introduction) this.para(p, 10);
             if (obtention.rows.length > 0) {
                 const widths = OBTENTION_FRACTIONS.map(f => f * this.width);
                 const header: HeaderCell[][] = [[HEADINGS.regle, HEADINGS.condition, HEADINGS.precisions].map((text, column) => ({ text, column, span: 1, rows: 1 }))];
@@ -70,31 +61,8 @@ class Layout {
         this.root.end();
     }
 
-    private newPage(): void {
-        this.doc.addPage();
-    }
-
-    private heading(type: 'H1' | 'H2' | 'H3', text: string, size: number): void {
-        const doc = this.doc;
-        doc.font('bold').fontSize(size);
-        const h = doc.heightOfString(text, { width: this.width });
-        // Un titre n'est jamais seul en bas de page.
-        if (doc.y + h + 3 * size > this.bottom) this.newPage();
-        const y = doc.y;
-        this.root.add(doc.struct(type, {}, [() => { doc.fillColor(HEADER_FILL).text(text, MARGIN, y, { width: this.width }); }]));
-        doc.fillColor('black');
-        doc.y = y + h + size * 0.5;
-    }
-
-    private paragraph(p: Paragraph, size: number): void {
-        const doc = this.doc;
-        doc.font(fontOf(p)).fontSize(size);
-        const indent = p.bullet ? 12 : 0;
-        const h = doc.heightOfString(p.text, { width: this.width - indent });
-        if (doc.y + h > this.bottom) this.newPage();
-        const y = doc.y;
-        this.root.add(doc.struct('P', {}, [() => { doc.text(p.text, MARGIN + indent, y, { width: this.width - indent }); }]));
-        doc.y = y + h + 3;
+    private para(p: Paragraph, size: number): void {
+        this.paragraph(p.text, { size, font: fontOf(p), indent: p.bullet ? 12 : 0, gap: 3 });
     }
 
     private blocTable(bloc: BlocTable): void {
@@ -118,7 +86,7 @@ class Layout {
         ]);
         this.table(widths, header, rows, `Référentiels d'activités, de compétences et d'évaluation — ${bloc.label}`, [false, false, false, false],
             { text: bloc.label, size: 12 });
-        for (const note of bloc.notes) this.paragraph(note, SIZE);
+        for (const note of bloc.notes) this.para(note, SIZE);
     }
 
     /**
@@ -232,8 +200,7 @@ class Layout {
                 const draw = (): void => { doc.font('bold').fontSize(SIZE).fillColor('white').text(c.text, x + PAD, yy + PAD, { width: width - 2 * PAD, align: 'center' }); };
                 if (tr) {
                     const th = doc.struct('TH', { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions, [draw]);
-                    const attributes = (th as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
-                    attributes.A = { ...(attributes.A ?? {}), O: 'Table', Scope: 'Column', ...(c.rows > 1 ? { RowSpan: c.rows } : {}), ...(c.span > 1 ? { ColSpan: c.span } : {}) };
+                    PdfLayout.tableAttributes(th, { Scope: 'Column', ...(c.rows > 1 ? { RowSpan: c.rows } : {}), ...(c.span > 1 ? { ColSpan: c.span } : {}) });
                     tr.add(th);
                 } else {
                     this.artifact(draw, 'Pagination');
@@ -244,12 +211,6 @@ class Layout {
         });
         doc.fillColor('black');
         doc.y = top + heights.reduce((a, b) => a + b, 0);
-    }
-
-    private artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-        this.doc.markContent('Artifact', { type });
-        draw();
-        this.doc.endMarkedContent();
     }
 }
 

@@ -1,3 +1,4 @@
+import { PdfLayout, type Doc, type Struct } from '../../export/pdf-layout.js';
 import { openTaggedPdf } from '../../export/tagged-pdf.js';
 import { formatDay } from '../../i18n/locale.js';
 import { msg } from '../../i18n/messages.js';
@@ -10,9 +11,6 @@ import type { BlocCertificate, JurySession, MinutesRow } from './documents.js';
  * paragraphes, tableaux balisés (Table, THead, TBody, TR, TH avec portée, TD), en-tête répété en
  * artefact sur chaque nouvelle page. Déterministe : la date des métadonnées est celle de la délibération.
  */
-
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
 
 const MARGIN = 50;
 const PAD = 4;
@@ -27,37 +25,13 @@ function open(session: JurySession, title: string, subject: string): { doc: Doc;
 
 interface Cell { readonly text: string; readonly bold?: boolean; readonly height?: number }
 
-class Layout {
-    readonly root: Struct;
-    private readonly width: number;
-    private readonly bottom: number;
-
-    constructor(private readonly doc: Doc) {
-        this.root = doc.struct('Document');
-        doc.addStructure(this.root);
-        this.width = doc.page.width - 2 * MARGIN;
-        this.bottom = doc.page.height - MARGIN;
+class Layout extends PdfLayout {
+    constructor(doc: Doc) {
+        super(doc, MARGIN, ACCENT);
     }
 
-    heading(type: 'H1' | 'H2' | 'H3', text: string, size: number): void {
-        const doc = this.doc;
-        doc.font('bold').fontSize(size);
-        const h = doc.heightOfString(text, { width: this.width });
-        if (doc.y + h + 3 * size > this.bottom) doc.addPage();
-        const y = doc.y;
-        this.root.add(doc.struct(type, {}, [() => { doc.fillColor(ACCENT).text(text, MARGIN, y, { width: this.width }); }]));
-        doc.fillColor('black');
-        doc.y = y + h + size * 0.5;
-    }
-
-    paragraph(text: string, size = 10.5, bold = false): void {
-        const doc = this.doc;
-        doc.font(bold ? 'bold' : 'regular').fontSize(size);
-        const h = doc.heightOfString(text, { width: this.width });
-        if (doc.y + h > this.bottom) doc.addPage();
-        const y = doc.y;
-        this.root.add(doc.struct('P', {}, [() => { doc.fillColor('black').text(text, MARGIN, y, { width: this.width }); }]));
-        doc.y = y + h + 4;
+    text(text: string, size = 10.5, bold = false): void {
+        this.paragraph(text, { size, font: bold ? 'bold' : 'regular', gap: 4, color: 'black' });
     }
 
     /** Un cadre vide (place d'une signature) : un artefact de mise en page. */
@@ -102,7 +76,7 @@ class Layout {
                 const cell = i === 0
                     ? doc.struct('TH', { scope: 'Row' } as PDFKit.Mixins.StructureElementOptions, c.text ? [draw] : [])
                     : doc.struct('TD', {}, c.text ? [draw] : []);
-                if (i === 0) this.scope(cell, 'Row');
+                if (i === 0) PdfLayout.tableAttributes(cell, { Scope: 'Row' });
                 tr.add(cell);
                 cell.end();
             });
@@ -128,7 +102,7 @@ class Layout {
             const draw = (): void => { doc.font('bold').fontSize(SIZE).fillColor('white').text(text, xs[i] + PAD, top + PAD, { width: widths[i] - 2 * PAD }); };
             if (tr) {
                 const th = doc.struct('TH', { scope: 'Column' } as PDFKit.Mixins.StructureElementOptions, [draw]);
-                this.scope(th, 'Column');
+                PdfLayout.tableAttributes(th, { Scope: 'Column' });
                 tr.add(th);
             } else {
                 this.artifact(draw, 'Pagination');
@@ -137,18 +111,6 @@ class Layout {
         tr?.end();
         doc.fillColor('black');
         doc.y = top + height;
-    }
-
-    /** La portée d'un en-tête de tableau, dans les attributs de l'élément (PDF/UA, Scope). */
-    private scope(element: Struct, scope: 'Row' | 'Column'): void {
-        const data = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
-        data.A = { ...(data.A ?? {}), O: 'Table', Scope: scope };
-    }
-
-    artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-        this.doc.markContent('Artifact', { type });
-        draw();
-        this.doc.endMarkedContent();
     }
 }
 
@@ -165,25 +127,25 @@ export function renderMinutesPdf(session: JurySession, rows: readonly MinutesRow
     const { doc, done } = open(session, title, certificationLine(session));
     const layout = new Layout(doc);
     layout.heading('H1', t('jury.pv.title'), 18);
-    layout.paragraph(certificationLine(session), 11, true);
-    if (session.referentiel.certificateur) layout.paragraph(t('jury.certificateur', { nom: session.referentiel.certificateur }));
-    layout.paragraph(t('jury.session', { session: session.session }));
-    layout.paragraph(t('jury.pv.date', { date: formatDay(session.date, l) }));
+    layout.text(certificationLine(session), 11, true);
+    if (session.referentiel.certificateur) layout.text(t('jury.certificateur', { nom: session.referentiel.certificateur }));
+    layout.text(t('jury.session', { session: session.session }));
+    layout.text(t('jury.pv.date', { date: formatDay(session.date, l) }));
     layout.heading('H2', t('jury.pv.members'), 13);
-    if (session.members.length > 0) for (const m of session.members) layout.paragraph(`• ${m}`);
-    else layout.paragraph(t('jury.pv.membersToFill'));
-    for (const c of session.compositions) layout.paragraph(t('jury.pv.composition', { voie: c.voie, composition: c.composition }));
+    if (session.members.length > 0) for (const m of session.members) layout.text(`• ${m}`);
+    else layout.text(t('jury.pv.membersToFill'));
+    for (const c of session.compositions) layout.text(t('jury.pv.composition', { voie: c.voie, composition: c.composition }));
     layout.heading('H2', t('jury.pv.decisions'), 13);
-    layout.paragraph(t('report.summary', { ...summary }));
+    layout.text(t('report.summary', { ...summary }));
     if (rows.length === 0) {
-        layout.paragraph(t('jury.pv.noCandidate'));
+        layout.text(t('jury.pv.noCandidate'));
     } else {
         layout.table([0.22, 0.16, 0.17, 0.45], [t('jury.pv.col.candidat'), t('jury.pv.col.decision'), t('jury.pv.col.blocs'), t('jury.pv.col.motifs')],
             rows.map(r => [{ text: r.candidat, bold: true }, { text: r.decisionText }, { text: r.blocs }, { text: r.motifs.map(m => `• ${m}`).join('\n') }]),
             t('jury.pv.caption'));
     }
     layout.heading('H2', t('jury.pv.signatures'), 13);
-    layout.paragraph(t('jury.pv.done', { date: formatDay(session.date, l) }));
+    layout.text(t('jury.pv.done', { date: formatDay(session.date, l) }));
     const names = session.members.length > 0 ? session.members : Array.from({ length: session.blankMembers }, (_, i) => t('jury.pv.member', { n: i + 1 }));
     layout.table([0.45, 0.55], [t('jury.pv.col.membre'), t('jury.pv.col.signature')], names.map(n => [{ text: n, bold: true }, { text: '', height: 36 }]), t('jury.pv.signaturesCaption'));
     layout.root.end();
@@ -198,18 +160,18 @@ export function renderCertificatePdf(session: JurySession, certificate: BlocCert
     const { doc, done } = open(session, t('jury.cert.docTitle', { bloc: certificate.bloc.code, candidat: certificate.candidat }), certificationLine(session));
     const layout = new Layout(doc);
     layout.heading('H1', t('jury.cert.title'), 20);
-    layout.paragraph(certificationLine(session), 11.5, true);
-    if (session.referentiel.certificateur) layout.paragraph(t('jury.certificateur', { nom: session.referentiel.certificateur }));
-    layout.paragraph(t('jury.cert.statement', { date: formatDay(session.date, l), candidat: certificate.candidat }), 11);
+    layout.text(certificationLine(session), 11.5, true);
+    if (session.referentiel.certificateur) layout.text(t('jury.certificateur', { nom: session.referentiel.certificateur }));
+    layout.text(t('jury.cert.statement', { date: formatDay(session.date, l), candidat: certificate.candidat }), 11);
     layout.heading('H2', `${certificate.bloc.code} — ${certificate.bloc.titre}`, 14);
-    if (certificate.duree) layout.paragraph(t('jury.cert.lifetime', { duree: certificate.duree }));
+    if (certificate.duree) layout.text(t('jury.cert.lifetime', { duree: certificate.duree }));
     if (certificate.competences.length > 0) {
         layout.heading('H3', t('jury.cert.competences'), 12);
         layout.table([0.15, 0.85], [t('jury.cert.col.code'), t('jury.cert.col.competence')],
             certificate.competences.map(c => [{ text: c.code, bold: true }, { text: c.texte }]), t('jury.cert.caption', { bloc: certificate.bloc.code }));
     }
-    layout.paragraph(t('jury.session', { session: session.session }));
-    layout.paragraph(t('jury.cert.signature'));
+    layout.text(t('jury.session', { session: session.session }));
+    layout.text(t('jury.cert.signature'));
     layout.box(70);
     layout.root.end();
     doc.end();
