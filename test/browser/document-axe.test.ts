@@ -1,10 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportOutput } from '../../language-server/src/core/export.js';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import { axeViolations, runAxe, useChromium } from './browser.js';
 import { workspace } from '../helpers.js';
 import { ROOT } from '../unit/reports/fixtures.js';
 
@@ -16,15 +15,12 @@ import { ROOT } from '../unit/reports/fixtures.js';
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const window: any;
 declare function getComputedStyle(element: any): any;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = path.join(ROOT, 'test-results');
 const SAMPLE = path.join(ROOT, 'samples', 'data-engineer');
 
-let browser: Browser | undefined;
-let launchError: Error | undefined;
+const chromiumOf = useChromium();
 let html = '';
 
 beforeAll(async () => {
@@ -33,22 +29,10 @@ beforeAll(async () => {
     for (const name of readdirSync(SAMPLE).filter(n => n.endsWith('.ref'))) files[name] = readFileSync(path.join(SAMPLE, name), 'utf8');
     const ws = await workspace(files);
     html = await exportOutput(ws.services.referentiel.Models.forCode('DATA-ENGINEER'), 'html') as string;
-    try {
-        const found = await findChromium();
-        browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
-    } catch (error) {
-        launchError = error as Error;
-    }
-});
-
-afterAll(async () => {
-    await browser?.close();
 });
 
 async function open(content = html): Promise<{ page: Page; requests: string[] }> {
-    if (launchError) throw launchError;
-    if (!browser) throw new Error('Chromium n\'a pas démarré.');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await chromiumOf.browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', request => { requests.push(request.url()); });
@@ -66,11 +50,7 @@ describe('document publié (HTML) dans Chromium', () => {
         expect(other).toContain('<div class="notes">');
         const { page } = await open(other);
         try {
-            await page.addScriptTag({ content: AXE_SOURCE });
-            const report = await page.evaluate(async () => window.axe.run(document, {
-                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
-            })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
-            expect(report.violations.map(v => `${v.id} ${v.help} ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)).toEqual([]);
+            expect(await axeViolations(page)).toEqual([]);
         } finally {
             await page.context().close();
         }
@@ -79,11 +59,8 @@ describe('document publié (HTML) dans Chromium', () => {
     it('axe-core WCAG 2.1 A/AA : aucune violation, aucune ressource chargée', async () => {
         const { page, requests } = await open();
         try {
-            await page.addScriptTag({ content: AXE_SOURCE });
-            const report = await page.evaluate(async () => window.axe.run(document, {
-                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
-            })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>; passes: Array<{ id: string }> };
-            expect(report.violations.map(v => `${v.id} ${v.help} ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)).toEqual([]);
+            const report = await runAxe(page);
+            expect(report.violations.map(v => `${v.id} ${v.help} : ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)).toEqual([]);
             // axe a bien examiné les tableaux, les titres, la langue et les contrastes.
             const passed = report.passes.map(p => p.id);
             for (const rule of ['html-has-lang', 'html-lang-valid', 'document-title', 'th-has-data-cells', 'td-headers-attr', 'color-contrast']) {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, useChromium } from './browser.js';
 import { certificatesOf, jurySession, minutesRow, minutesSummary } from '../../language-server/src/evaluation/jury/documents.js';
 import { renderCertificateHtml, renderMinutesHtml } from '../../language-server/src/evaluation/jury/jury-html.js';
 import { renderReport } from '../../language-server/src/evaluation/reports/index.js';
@@ -22,10 +21,7 @@ import { ROOT, cohort, meta, nonObtenue } from '../unit/reports/fixtures.js';
 declare const document: any;
 declare const window: any;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let browser: Browser | undefined;
-let launchError: Error | undefined;
+const chromiumOf = useChromium();
 let model: ReferentielModel;
 let results: EvaluationResult[];
 
@@ -36,31 +32,13 @@ beforeAll(async () => {
         const file = `${dir}/${name}.candidat.json`;
         return evaluateCandidate(model, readCandidateJson(file, readFileSync(file, 'utf8'), model));
     });
-    try {
-        const found = await findChromium();
-        browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
-    } catch (error) {
-        launchError = error as Error;
-    }
-});
-
-afterAll(async () => {
-    await browser?.close();
 });
 
 async function open(html: string, width = 1100): Promise<Page> {
-    if (launchError) throw launchError;
-    if (!browser) throw new Error('Chromium n\'a pas démarré.');
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
+    const context = await chromiumOf.browser().newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     return page;
-}
-
-async function violations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const result = await page.evaluate(async () => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
-    return result.violations.map(v => `${v.id} : ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
 /** Les tableaux plus larges que leur conteneur, et la largeur de la page au-delà de la fenêtre. */
@@ -94,7 +72,7 @@ describe('documents du jury dans Chromium', () => {
     it.each(CASES)('axe-core WCAG 2.1 A/AA : aucune violation — $name', async (c) => {
         const page = await open(render(c));
         try {
-            expect(await violations(page)).toEqual([]);
+            expect(await axeViolations(page)).toEqual([]);
             expect(await page.evaluate(() => document.querySelectorAll('h1').length)).toBe(1);
             expect(await page.evaluate(() => [...document.querySelectorAll('th')].every((th: any) => ['col', 'row'].includes(th.getAttribute('scope'))))).toBe(true);
         } finally {
@@ -140,7 +118,7 @@ describe('rapport d\'évaluation dans un panneau étroit', () => {
             const o = await overflow(page);
             expect(o.tables).toEqual([]);
             expect(o.page).toBeLessThanOrEqual(o.viewport);
-            expect(await violations(page)).toEqual([]);
+            expect(await axeViolations(page)).toEqual([]);
         } finally {
             await page.context().close();
         }

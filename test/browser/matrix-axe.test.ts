@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as l10n from '@vscode/l10n';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderMatrixHtml } from '../../extension/src/matrix-html.js';
 import type { CoverageMatrix, CoverageRow } from '../../language-server/src/protocol/commands.js';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import { axeViolations, useChromium } from './browser.js';
 
 /**
  * La matrice de couverture de l'extension (extension/src/matrix-html.ts) dans Chromium, pour un
@@ -20,23 +19,11 @@ declare const document: any;
 declare const window: any;
 declare function getComputedStyle(element: any): any;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const french = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.fr.json', import.meta.url), 'utf8')) as Record<string, string>;
 
-let browser: Browser | undefined;
-let launchError: Error | undefined;
+const chromiumOf = useChromium();
 
-beforeAll(async () => {
-    try {
-        const found = await findChromium();
-        browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
-    } catch (error) {
-        launchError = error as Error;
-    }
-});
-
-afterAll(async () => {
-    await browser?.close();
+afterAll(() => {
     l10n.config({ contents: {} });
 });
 
@@ -74,20 +61,10 @@ function fortyCompetencies(): CoverageMatrix {
 }
 
 async function open(html: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-    if (launchError) throw launchError;
-    if (!browser) throw new Error('Chromium n\'a pas démarré.');
-    const context = await browser.newContext({ viewport: { width: options.width ?? 480, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+    const context = await chromiumOf.browser().newContext({ viewport: { width: options.width ?? 480, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     return page;
-}
-
-async function violations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const result = await page.evaluate(async () => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })) as {
-        violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
-    };
-    return result.violations.map(v => `${v.id} ${v.help} : ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
 }
 
 describe('matrice de couverture de l\'extension dans Chromium (40 compétences, panneau latéral)', () => {
@@ -97,10 +74,10 @@ describe('matrice de couverture de l\'extension dans Chromium (40 compétences, 
             const { html } = renderMatrixHtml(fortyCompetencies(), { nonce: 'n', lang: 'fr' });
             const page = await open(html, { colorScheme: scheme });
             try {
-                expect(await violations(page)).toEqual([]);
+                expect(await axeViolations(page)).toEqual([]);
                 await page.click('#compact');
                 expect(await page.getAttribute('#compact', 'aria-pressed')).toBe('true');
-                expect(await violations(page)).toEqual([]);
+                expect(await axeViolations(page)).toEqual([]);
             } finally {
                 await page.context().close();
             }

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadAxe, runAxe, useChromium, type AxeViolation } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../language-server/src/evaluation/reports/index.js';
 import type { EvaluationResult } from '../../language-server/src/evaluation/types.js';
 import { ROOT, cohort, hostile, incomplete, meta, nonObtenue, obtenue } from '../unit/reports/fixtures.js';
@@ -20,45 +19,16 @@ declare const document: any;
 declare const window: any;
 declare function getComputedStyle(element: any): any;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = path.join(ROOT, 'test-results');
+const chromiumOf = useChromium();
 
-interface AxeNode { target: string[]; html: string; failureSummary?: string }
-interface AxeViolation { id: string; impact: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
-interface AxeResults { violations: AxeViolation[]; passes: Array<{ id: string }>; incomplete: Array<{ id: string }> }
-
-let browser: Browser | undefined;
-/** Le navigateur trouvé (distribution, variable d'environnement ou paquet npm). */
-let found: { executablePath: string; source: string } | undefined;
-/** Pourquoi Chromium n'a pas démarré : chaque test échoue alors avec ce message (aucun n'est ignoré). */
-let launchError: Error | undefined;
-
-beforeAll(async () => {
+beforeAll(() => {
     mkdirSync(OUT, { recursive: true });
-    let chosen: { executablePath: string; source: string };
-    try {
-        chosen = found = await findChromium();
-    } catch (error) {
-        launchError = error as Error;
-        return;
-    }
-    console.log(`Navigateur des tests d'accessibilité : ${chosen.source}`);
-    try {
-        browser = await chromium.launch({ executablePath: chosen.executablePath, args: CHROMIUM_ARGS });
-    } catch (error) {
-        launchError = new Error(`${chosen.source} n'a pas démarré : ${(error as Error).message}`);
-    }
-});
-
-afterAll(async () => {
-    await browser?.close();
 });
 
 /** Ouvre le rapport dans une page neuve ; note toute requête qui ne serait pas about:/data:. */
 async function open(html: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<{ page: Page; requests: string[] }> {
-    if (launchError) throw launchError;
-    if (!browser) throw new Error('Chromium n\'a pas démarré.');
-    const context = await browser.newContext({
+    const context = await chromiumOf.browser().newContext({
         viewport: { width: options.width ?? 1100, height: 900 },
         colorScheme: options.colorScheme ?? 'light',
         javaScriptEnabled: true
@@ -68,13 +38,6 @@ async function open(html: string, options: { colorScheme?: 'light' | 'dark'; wid
     page.on('request', request => { requests.push(request.url()); });
     await page.setContent(html, { waitUntil: 'load' });
     return { page, requests };
-}
-
-async function axe(page: Page): Promise<AxeResults> {
-    await page.addScriptTag({ content: AXE_SOURCE });
-    return page.evaluate(async () => {
-        return window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    }) as Promise<AxeResults>;
 }
 
 function describeViolations(violations: AxeViolation[]): string {
@@ -97,9 +60,9 @@ const CASES: Array<{ name: string; results: () => EvaluationResult[]; locale: 'f
 
 describe('rapport HTML dans Chromium', () => {
     it('un Chromium est présent et démarre (distribution, sinon paquet npm)', () => {
-        if (launchError) throw launchError;
-        expect(existsSync(found!.executablePath), `Chromium introuvable : ${found!.source}`).toBe(true);
-        expect(browser?.isConnected()).toBe(true);
+        const browser = chromiumOf.browser();
+        console.log(`Navigateur des tests d'accessibilité : ${chromiumOf.source()}`);
+        expect(browser.isConnected()).toBe(true);
     });
 
     for (const scheme of ['light', 'dark'] as const) {
@@ -107,7 +70,7 @@ describe('rapport HTML dans Chromium', () => {
             const html = renderReport('html', meta(locale), results());
             const { page, requests } = await open(html, { colorScheme: scheme });
             try {
-                const report = await axe(page);
+                const report = await runAxe(page);
                 expect(report.violations, describeViolations(report.violations)).toEqual([]);
                 expect(onlyLocal(requests), 'le rapport ne doit charger aucune ressource').toEqual([]);
                 if (name === 'hostile') {
@@ -130,7 +93,7 @@ describe('rapport HTML dans Chromium', () => {
             .replace('<th scope="row">BC01</th>', '<td>BC01</td>');
         const { page } = await open(html);
         try {
-            const report = await axe(page);
+            const report = await runAxe(page);
             expect(report.violations.map(v => v.id)).toContain('color-contrast');
         } finally {
             await page.context().close();
@@ -140,7 +103,7 @@ describe('rapport HTML dans Chromium', () => {
     it('contrastes : axe les a tous mesurés (aucun cas laissé « à vérifier »)', async () => {
         const { page } = await open(renderReport('html', meta(), cohort()));
         try {
-            await page.addScriptTag({ content: AXE_SOURCE });
+            await loadAxe(page);
             const result = await page.evaluate(async () => {
                 const r = await window.axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
                 const nodes = r.incomplete.flatMap((x: any) => x.nodes);
