@@ -2,21 +2,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli, runCliAsync, tempDir } from './run.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, runCliAsync, useCleanups } from './run.js';
+
+const { temp } = useCleanups();
 
 const REF = 'test/fixtures/candidats/referentiel';
 const JSON_OK = 'test/fixtures/candidats/json/essai.candidat.json';
 const COHORT = 'test/fixtures/candidats/cohorte-excel-fr.csv';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-
-function temp(): string {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    return t.dir;
-}
 
 describe('referentiel evaluate — formats', () => {
     it('text (défaut) : un rapport par candidat, dans l\'ordre des entrées', () => {

@@ -2,23 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import * as path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../scripts/make-seed-docx.mjs';
-import { ROOT, runCli, tempDir } from './run.js';
+import { ROOT, runCli, tempDir, useCleanups } from './run.js';
+
+const { temp, later, forget } = useCleanups();
 
 const DOCX = path.join(ROOT, 'test', 'fixtures', 'docx', 'data-engineer.docx');
 const SEED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'docx', 'referentiel-data-engineer.txt'), 'utf8');
 const RNCP = path.join(ROOT, 'test', 'fixtures', 'interop', 'rncp', 'export_fiches_RNCP_V4_1_12fiches.xml');
 const FILES = ['bc01.ref', 'bc02.ref', 'bc03.ref', 'bc04.ref', 'bc05.ref', 'data-engineer.ref'];
-
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-
-function temp(): string {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    return dir;
-}
 
 interface Exported {
     activites: Array<{ code: string; texte: string; activites: string[] }>;
@@ -43,7 +36,7 @@ describe('referentiel import docx : le référentiel publié (document Word du t
 
     beforeAll(() => {
         const { dir, cleanup } = tempDir();
-        cleanups.push(cleanup);
+        later(cleanup);
         out = path.join(dir, 'importe');
         run = runCli(['import', 'docx', DOCX, '--out', out]);
         const json = path.join(dir, 'export.json');
@@ -51,7 +44,7 @@ describe('referentiel import docx : le référentiel publié (document Word du t
         expect(exportRun.code, exportRun.stderr).toBe(0);
         exported = JSON.parse(readFileSync(json, 'utf8'));
         // Le dossier sert à tous les tests de ce groupe : retiré à la fin.
-        cleanups.pop();
+        forget();
         shared = cleanup;
     });
     let shared: (() => void) | undefined;

@@ -4,16 +4,10 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempCopy, tempDir } from './run.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempCopy, useCleanups } from './run.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-function temp(): string {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    return dir;
-}
+const { temp, later } = useCleanups();
 
 /** Les référentiels du dépôt qui servent à l'aller-retour (l'exemple Data Engineer s'il existe). */
 const ROUND_TRIP: Array<[string, string]> = [
@@ -152,7 +146,7 @@ describe('referentiel export --format case', () => {
         expect(data.CFDocument.caseVersion).toBe('1.1');
         expect(runCli(['export', 'test/fixtures/cli/decoupe', '--format', 'case']).stdout).toBe(text);
         const { dir: copy, cleanup } = tempCopy('test/fixtures/cli/decoupe');
-        cleanups.push(cleanup);
+        later(cleanup);
         expect(runCli(['export', '.', '--format', 'case'], { cwd: copy }).stdout).toBe(text);
     });
 

@@ -1,18 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './run.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, useCleanups } from './run.js';
+
+const { temp } = useCleanups();
 
 const EXPORT = path.join(ROOT, 'test', 'fixtures', 'interop', 'rncp', 'export_fiches_RNCP_V4_1_12fiches.xml');
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-
-function temp(): string {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    return dir;
-}
-
 describe('referentiel import rncp', () => {
     it('--all : un .ref par fiche, un résumé ; les fichiers se vérifient sans erreur', () => {
         const dir = temp();

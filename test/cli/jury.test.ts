@@ -1,8 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli, runCliAsync, tempDir } from './run.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, runCliAsync, useCleanups } from './run.js';
+
+const { temp } = useCleanups();
 
 /**
  * Une session de jury en ligne de commande (issue 9, partie 4) : plusieurs fichiers fautifs signalés
@@ -13,14 +15,6 @@ const REF = 'samples/data-engineer';
 const CANDIDATS = 'samples/data-engineer/candidats';
 const MINI = 'test/fixtures/cli/propre';
 const JSON_DIR = 'test/fixtures/candidats/json';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-function temp(): string {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    return t.dir;
-}
 
 /** Les noms des candidats des exemples (dossiers JSON et cohorte). */
 function sampleNames(): string[] {

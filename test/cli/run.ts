@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'referentiel.cjs');
@@ -60,4 +61,30 @@ export function tempCopy(source: string): { dir: string; cleanup: () => void } {
 export function tempDir(): { dir: string; cleanup: () => void } {
     const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-'));
     return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Les nettoyages d'un fichier de tests, faits après chaque test (afterEach), du dernier au premier.
+ * `temp()` crée un dossier temporaire effacé après le test ; `later(f)` ajoute un nettoyage ;
+ * `forget()` retire le dernier ajouté (fait autrement, ou gardé pour tout un groupe de tests).
+ */
+export function useCleanups(): { temp(): string; later(cleanup: () => unknown): void; forget(): void } {
+    const cleanups: Array<() => unknown> = [];
+    afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
+    return {
+        temp() {
+            const t = tempDir();
+            cleanups.push(t.cleanup);
+            return t.dir;
+        },
+        later(cleanup) { cleanups.push(cleanup); },
+        forget() { cleanups.pop(); }
+    };
+}
+
+/** Écrit un fichier dans un dossier ; rend son chemin. */
+export function writeIn(dir: string, name: string, content: string | Buffer): string {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
 }

@@ -17,12 +17,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ResponseError } from 'vscode-languageserver-protocol';
 import { validateXML } from 'xmllint-wasm';
 import type { EvaluateResult } from '../../language-server/src/protocol/commands.js';
 import { TestClient } from '../protocol/client.js';
-import { BIN, ROOT, cliEnv, runCli, tempDir, type CliResult } from './run.js';
+import { BIN, ROOT, cliEnv, runCli, type CliResult, useCleanups, writeIn as write } from './run.js';
+
+const { temp, later, forget } = useCleanups();
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -32,21 +34,6 @@ const RNCP_EXPORT = path.join(ROOT, 'test/fixtures/interop/rncp/export_fiches_RN
 const DOCX = path.join(ROOT, 'test/fixtures/docx/data-engineer.docx');
 const HEAD = 'candidat;nom;date_evaluation;C1.1;C1.2;C2.1;CR1.1.1;CR1.1.2;CR2.1.1;memoire;soutenance;periode_entreprise;blocs_acquis';
 const ROW = '2026-0001;Camille Martin;30/06/2026;A;A;A;S;S;S;14,5;12;6;';
-
-const cleanups: Array<() => void | Promise<unknown>> = [];
-afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
-
-function temp(): string {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    return t.dir;
-}
-
-function write(dir: string, name: string, content: string | Buffer): string {
-    const file = path.join(dir, name);
-    writeFileSync(file, content);
-    return file;
-}
 
 /** Le processus complet, chronométré (démarrage compris : le même pour les deux tailles). */
 function timed(args: string[]): CliResult & { ms: number } {
@@ -327,7 +314,7 @@ describe('§6 — un nom de candidat n\'apparaît ni sur la sortie d\'erreur, ni
         const wrongJson = write(folder, 'faux.candidat.json', JSON.stringify({ referentiel: 'ESSAI-COHORTE', candidat: { id: '1' }, competences: { 'C1.1': NAME } }));
         const wrongCsv = write(folder, 'faux.csv', `${HEAD}\n${ROW.replace('30/06/2026', NAME)}\n`);
         const client = new TestClient();
-        cleanups.push(() => client.stop());
+        later(() => client.stop());
         // Tout ce que le serveur écrit sur sa sortie standard, message par message.
         const raw: Buffer[] = [];
         client.child.stdout.on('data', (d: Buffer) => raw.push(d));
@@ -355,7 +342,7 @@ describe('§6 — un nom de candidat n\'apparaît ni sur la sortie d\'erreur, ni
             expect(JSON.stringify(fromCsv)).not.toContain(MARKER);
         }
         await client.stop();
-        cleanups.pop();
+        forget();
 
         // Les messages du serveur, un par un : seul le rapport rendu (la réponse qui porte `html`) cite le nom.
         const stdout = Buffer.concat(raw).toString('utf8');

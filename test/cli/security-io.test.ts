@@ -10,8 +10,10 @@ import { chmodSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rea
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BIN, ROOT, cliEnv, runCli, runCliAsync, tempDir } from './run.js';
+import { describe, expect, it, vi } from 'vitest';
+import { BIN, ROOT, cliEnv, runCli, runCliAsync, useCleanups, writeIn as write } from './run.js';
+
+const { temp, later } = useCleanups();
 
 const REF = path.join(ROOT, 'test/fixtures/candidats/referentiel');
 const JSON_OK = path.join(ROOT, 'test/fixtures/candidats/json/essai.candidat.json');
@@ -20,21 +22,6 @@ const ROW = '2026-0001;Camille Martin;30/06/2026;A;A;A;S;S;S;14,5;12;6;';
 
 // Chaque cas lance un ou plusieurs vrais processus : sur une machine chargée, plus d'une minute.
 vi.setConfig({ testTimeout: 180_000 });
-
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-
-function temp(): string {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    return t.dir;
-}
-
-function write(dir: string, name: string, content: string | Buffer): string {
-    const file = path.join(dir, name);
-    writeFileSync(file, content);
-    return file;
-}
 
 const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 /** Les fichiers temporaires d'écriture (`.nom.pid.date.tmp`) d'un dossier. */
@@ -167,7 +154,7 @@ describe('§4 — rien de perdu ni d\'écrit à moitié', () => {
         const locked = path.join(dir, 'verrouille');
         mkdirSync(locked);
         chmodSync(locked, 0o555);
-        cleanups.push(() => chmodSync(locked, 0o755));
+        later(() => chmodSync(locked, 0o755));
         // root passe outre les droits : /sys refuse toute création, même à root.
         const out = process.getuid?.() === 0 ? '/sys/referentiel-rapport.txt' : path.join(locked, 'rapport.txt');
         const r = evaluate([JSON_OK, '--out', out]);
