@@ -85,11 +85,13 @@ function timeSpawn(args: string[], options: { cwd?: string; label?: string } = {
 }
 const wallOf = (label: string): number => median(walls.get(label) ?? [NaN]);
 
-interface Row { id: string; mesure: string; rapport: number; cible: number; detail: string }
+interface Row { id: string; mesure: string; rapport: number; cible: number; detail: string; partie: string }
 const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
+/** La partie du banc en cours (demarrage, lint…) : chaque ligne la garde, pour être remesurée. */
+let currentPart = '';
 function row(id: string, mesure: string, rapport: number, cible: number, detail: string): void {
-    rows.push({ id, mesure, rapport, cible, detail });
+    rows.push({ id, mesure, rapport, cible, detail, partie: currentPart });
     console.log(`${rapport <= cible ? '✔' : '✖'} ${mesure} : ${rapport.toFixed(2)} (cible ≤ ${cible}) — ${detail}`);
 }
 
@@ -320,30 +322,56 @@ async function evaluation(sizes: number[]): Promise<void> {
 // ---------------------------------------------------------------- garde (CI)
 interface Guard { id: string; seuil: number; raison: string }
 
-function guard(): number {
+/** Les lignes qui dépassent leur seuil de garde × la marge. */
+function overGuard(): Array<{ row: Row; limit: number; guard: Guard; marge: number }> {
     const guards = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'guard.json'), 'utf8')) as { marge: number; lignes: Guard[] };
-    let failures = 0;
-    for (const g of guards.lignes) {
+    return guards.lignes.flatMap(g => {
         const r = rows.find(x => x.id === g.id);
-        if (!r) continue;
         const limit = g.seuil * guards.marge;
-        if (r.rapport > limit) {
-            failures++;
-            console.error(`✖ régression : ${r.mesure} = ${r.rapport.toFixed(2)} > ${limit.toFixed(2)} (seuil ${g.seuil} × marge ${guards.marge} ; ${g.raison})`);
-        }
-    }
-    return failures;
+        return r && r.rapport > limit ? [{ row: r, limit, guard: g, marge: guards.marge }] : [];
+    });
 }
+
+/**
+ * La garde de la CI. Une ligne au-delà de son seuil est remesurée une fois (sa partie du banc
+ * relancée) : sur une machine partagée, un autre travail peut fausser une mesure, rarement deux de
+ * suite. Elle n'échoue que si la seconde mesure dépasse aussi. Rend le nombre de régressions.
+ */
+async function guard(parts: readonly Part[]): Promise<number> {
+    const first = overGuard();
+    if (first.length === 0) return 0;
+    const again = parts.filter(p => first.some(f => f.row.partie === p.name));
+    console.log(`\nAu-delà du seuil : ${first.map(f => `${f.row.id} (${f.row.rapport.toFixed(2)} > ${f.limit.toFixed(2)})`).join(', ')} ; seconde mesure de : ${again.map(p => p.name).join(', ')}\n`);
+    for (const p of again) {
+        for (let i = rows.length - 1; i >= 0; i--) if (rows[i].partie === p.name) rows.splice(i, 1);
+        currentPart = p.name;
+        await p.run();
+    }
+    const confirmed = overGuard();
+    for (const { row: r, limit, guard: g, marge } of confirmed) {
+        console.error(`✖ régression : ${r.mesure} = ${r.rapport.toFixed(2)} > ${limit.toFixed(2)} (seuil ${g.seuil} × marge ${marge} ; ${g.raison}), deux fois de suite`);
+    }
+    return confirmed.length;
+}
+
+interface Part { readonly name: string; readonly run: () => Promise<void> }
 
 async function main(): Promise<void> {
     const started = performance.now();
     console.log(`Référentiel — mesures de performance (${ci ? 'exécution réduite de la CI' : 'complète'}), Node ${process.version}\n`);
-    if (wanted('demarrage')) await startup();
-    if (wanted('lint')) await lintThroughput(sizes('lint', ci ? [10, 50] : [10, 100, 1000]));
-    if (!ci && wanted('memoire')) await memoryAndServer(1000);
-    if (wanted('frappe')) await keystroke(ci ? 50 : 1000);
-    if (wanted('rafale')) await bursts();
-    if (wanted('evaluation')) await evaluation(sizes('cohortes', ci ? [20_000] : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]));
+    const parts: Part[] = [
+        { name: 'demarrage', run: startup },
+        { name: 'lint', run: () => lintThroughput(sizes('lint', ci ? [10, 50] : [10, 100, 1000])) },
+        ...(ci ? [] : [{ name: 'memoire', run: () => memoryAndServer(1000) }]),
+        { name: 'frappe', run: () => keystroke(ci ? 50 : 1000) },
+        { name: 'rafale', run: bursts },
+        { name: 'evaluation', run: () => evaluation(sizes('cohortes', ci ? [20_000] : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000])) }
+    ].filter(p => wanted(p.name));
+    for (const p of parts) {
+        currentPart = p.name;
+        await p.run();
+    }
+    const failures = ci ? await guard(parts) : 0;
 
     const date = new Date().toISOString().replace(/:/g, '-').slice(0, 19);
     const out = path.join(ROOT, 'bench', 'results');
@@ -354,7 +382,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(out, `${date}${ci ? '-ci' : ''}.md`), table + '\n');
     console.log('\n' + table);
     console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s ; résultats dans bench/results/${date}${ci ? '-ci' : ''}.{json,md})`);
-    if (ci && guard() > 0) process.exitCode = 1;
+    if (failures > 0) process.exitCode = 1;
 }
 
 main().catch(error => {
