@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { suggest } from '../codes.js';
@@ -133,7 +133,10 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
                         await fs.mkdir(staging, { recursive: true });
                         stagingCreated = true;
                     }
-                    await fs.writeFile(path.join(staging, imported.fileName), imported.text);
+                    // Écriture synchrone : la lecture attend de toute façon chaque fiche écrite, et
+                    // un aller-retour par le pool de fils de Node (ouvrir, écrire, fermer) coûtait
+                    // plus de processeur que l'écriture elle-même (docs/performance.md).
+                    writeFileSync(path.join(staging, imported.fileName), imported.text);
                     // Une fiche répétée dans l'export : la dernière l'emporte, comptée une fois.
                     written.set(imported.fileName, imported.stats);
                 },

@@ -16,8 +16,12 @@ export function formatRefText(text: string, name = 'import.ref'): string {
     return formatDocumentText(services, document) ?? text;
 }
 
-/** Une fiche RNCP → un fichier .ref déjà mis en forme (undefined : numéro inutilisable). */
+/**
+ * Une fiche RNCP → un fichier .ref déjà mis en forme (undefined : numéro inutilisable) :
+ * `ficheToRef` l'écrit tel que le formateur l'écrirait (test/unit/interop/rncp-register.test.ts
+ * le vérifie sur les fiches réelles), sans l'analyse complète de chaque fiche que coûtait le
+ * formateur (la moitié du temps d'un import, docs/performance.md).
+ */
 export function importFiche(fiche: RncpFiche): ImportedFiche | undefined {
-    const imported = ficheToRef(fiche);
-    return imported ? { ...imported, text: formatRefText(imported.text, imported.fileName) } : undefined;
+    return ficheToRef(fiche);
 }
