@@ -185,6 +185,17 @@ const FICHE_PATHS: PathNode = (() => {
     return root;
 })();
 
+/**
+ * Une copie du texte qui ne tient plus au morceau de fichier lu. Un texte de saxes est une
+ * tranche du morceau décodé (256 Ko) : tant qu'une valeur d'une fiche — ou un code tiré de
+ * cette valeur, gardé dans un cache — vit, tout le morceau vit avec elle. Avant : 240 Mo de
+ * morceaux retenus pour un export de 100 Mo (docs/performance.md, « import rncp »).
+ */
+function ownCopy(text: string): string {
+    // « " " + texte » est une concaténation ; `slice` l'aplatit en un texte neuf, à sa taille.
+    return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 function last<T>(list: T[]): T {
     return list[list.length - 1];
 }
@@ -318,10 +329,10 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
         textTag = tag.name;
         if (current && stack.length >= 3) {
             if (capture && nodes[nodes.length - 1]?.scalar === capture) {
-                capture(current, buffer.trim());
+                capture(current, ownCopy(buffer.trim()));
                 capture = undefined;
             } else if (captureDate === tag.name && stack.length === 3) {
-                current.dates[tag.name] = buffer.trim();
+                current.dates[tag.name] = ownCopy(buffer.trim());
                 captureDate = undefined;
             }
         }
@@ -338,7 +349,7 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
         nodes.pop();
     });
 
-    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
     let bytes = 0;
     // Longueur du texte sans « < » en cours : saxes garde tout un texte en mémoire jusqu'à la
     // balise suivante, on refuse donc un champ trop long avant de le lui donner.
