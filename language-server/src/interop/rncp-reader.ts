@@ -187,7 +187,7 @@ const FICHE_PATHS: PathNode = (() => {
 
 /**
  * Une copie du texte qui ne tient plus au morceau de fichier lu. Un texte de saxes est une
- * tranche du morceau décodé (256 Ko) : tant qu'une valeur d'une fiche — ou un code tiré de
+ * tranche du morceau décodé (64 Ko) : tant qu'une valeur d'une fiche — ou un code tiré de
  * cette valeur, gardé dans un cache — vit, tout le morceau vit avec elle. Avant : 240 Mo de
  * morceaux retenus pour un export de 100 Mo (docs/performance.md, « import rncp »).
  */

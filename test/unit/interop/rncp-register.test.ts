@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRefText, importFiche } from '../../../language-server/src/core/rncp-import.js';
+import { formatRefText } from '../../../language-server/src/core/rncp-import.js';
 import { exportRncpXml } from '../../../language-server/src/interop/rncp-export.js';
 import { ficheToRef, type ImportedFiche } from '../../../language-server/src/interop/rncp-import.js';
 import { readRncpExport, type RncpFiche } from '../../../language-server/src/interop/rncp-reader.js';
@@ -180,7 +180,7 @@ describe('registre national : les douze fiches réelles en profondeur', () => {
 
     it('chaque fichier importé est déjà mis en forme et se vérifie sans erreur', async () => {
         for (const fiche of fiches) {
-            const file = importFiche(fiche)!;
+            const file = ficheToRef(fiche)!;
             const { diagnostics } = await modelOf(file);
             expect(diagnostics.filter(d => d.severity === 1).map(d => `${file.fileName}:${d.range.start.line + 1} ${d.message}`)).toEqual([]);
             // Le formateur n'y change rien : ficheToRef écrit le texte déjà mis en forme, sans
