@@ -8,5 +8,7 @@ if (file) {
     process.on('exit', () => {
         const usage = process.cpuUsage();
         require('node:fs').writeFileSync(file, String(usage.user + usage.system));
+        // La mémoire de crête (Ko), si on la demande (ligne « import rncp »).
+        if (process.env.BENCH_RSS_FILE) require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
     });
 }

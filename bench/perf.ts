@@ -10,7 +10,8 @@
  *             rapport dépasse son seuil de garde (bench/guard.json, marge documentée) ;
  *   --million ajoute la cohorte d'un million de candidats (plusieurs minutes) ;
  *   --seulement=lint,evaluation…  ne mesure que ces parties (demarrage, lint, memoire, frappe,
- *             rafale, evaluation), pour comparer un changement sans tout refaire ;
+ *             rafale, evaluation, import-rncp), pour comparer un changement sans tout refaire ;
+ *   --rncp=10,100  les tailles (Mo) des exports du registre importés ;
  *   --lint=10,100,1000  --cohortes=10000,100000  les tailles mesurées.
  *
  * Écrit bench/results/<date>.json et bench/results/<date>.md (dossier ignoré par git).
@@ -30,6 +31,7 @@ import type { ReferentielModel } from '../language-server/src/model/referentiel-
 import { burst, INSPECTOR_ENV, serverHeapAfterGc, serverRssKb } from '../test/protocol/burst.js';
 import { TestClient } from '../test/protocol/client.js';
 import { generateCatalogue, generateReferentiel, type GeneratedFile } from './generate.js';
+import { writeRncpExport } from './generate-rncp.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'referentiel.cjs');
@@ -319,6 +321,73 @@ async function evaluation(sizes: number[]): Promise<void> {
     }
 }
 
+// ---------------------------------------------------------------- import rncp
+/**
+ * `referentiel import rncp <export> --all --out <dossier>` (processus réel) sur un export du
+ * registre généré (bench/generate-rncp.ts), contre un passage saxes seul sur le même fichier
+ * (processus réel, mêmes morceaux de 64 Ko, même décodage, positions suivies comme le lecteur,
+ * aucun écouteur) : ce que coûte la seule lecture du XML. Temps processeur et mémoire de crête
+ * (maxRSS) de chacun, médianes de passages entrelacés ; la mémoire est plate quand la crête ne
+ * grandit pas avec le fichier (la plus petite taille contre la plus grande).
+ */
+function spawnMeasured(args: string[], label: string): { cpu: number; rssKb: number } {
+    const rssFile = path.join(tmpdir(), `referentiel-bench-rss-${process.pid}`);
+    rmSync(rssFile, { force: true });
+    process.env.BENCH_RSS_FILE = rssFile;
+    try {
+        const cpu = timeSpawn(args, { label });
+        return { cpu, rssKb: Number(readFileSync(rssFile, 'utf8')) };
+    } finally {
+        delete process.env.BENCH_RSS_FILE;
+        rmSync(rssFile, { force: true });
+    }
+}
+
+async function rncpImport(sizesMb: number[]): Promise<void> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-bench-'));
+    const saxes = path.join(ROOT, 'node_modules', 'saxes', 'saxes.js');
+    try {
+        const measures: Array<{ mo: number; fiches: number; bytes: number; floor: number; import: number; floorRssKb: number; importRssKb: number }> = [];
+        for (const mo of sizesMb) {
+            const file = path.join(dir, `export-${mo}.xml`);
+            const { bytes, fiches } = writeRncpExport(ROOT, file, mo * 1024 * 1024);
+            const floorScript = `const {SaxesParser}=require(${JSON.stringify(saxes)});const p=new SaxesParser({xmlns:false,position:true});const d=new TextDecoder('utf-8',{fatal:true});`
+                + `require('fs').createReadStream(${JSON.stringify(file)},{highWaterMark:65536}).on('data',c=>p.write(d.decode(c,{stream:true}))).on('end',()=>{p.write(d.decode());p.close()})`;
+            const out = path.join(dir, `out-${mo}`);
+            const floors: Array<{ cpu: number; rssKb: number }> = [];
+            const imports: Array<{ cpu: number; rssKb: number }> = [];
+            const rounds = ci ? 3 : mo >= 100 ? 5 : 3;
+            await interleaved(rounds, [
+                () => { const m = spawnMeasured(['-e', floorScript], `saxes-${mo}`); floors.push(m); return m.cpu; },
+                () => {
+                    rmSync(out, { recursive: true, force: true });
+                    const m = spawnMeasured([CLI, 'import', 'rncp', file, '--all', '--out', out], `import-${mo}`);
+                    imports.push(m);
+                    return m.cpu;
+                }
+            ]);
+            rmSync(out, { recursive: true, force: true });
+            const m = {
+                mo, fiches, bytes, floor: median(floors.map(f => f.cpu)), import: median(imports.map(i => i.cpu)),
+                floorRssKb: median(floors.map(f => f.rssKb)), importRssKb: median(imports.map(i => i.rssKb))
+            };
+            measures.push(m);
+            console.log(`  export de ${mb(bytes)} (${fiches} fiches), processeur : saxes ${m.floor.toFixed(0)} ms, import ${m.import.toFixed(0)} ms (${(m.import / m.floor).toFixed(2)}×) ; `
+                + `écoulé : ${wallOf(`saxes-${mo}`).toFixed(0)}, ${wallOf(`import-${mo}`).toFixed(0)} ms ; crête : saxes ${mb(m.floorRssKb * 1024)}, import ${mb(m.importRssKb * 1024)}`);
+        }
+        const small = measures[0];
+        const big = measures[measures.length - 1];
+        const memory = measures.length > 1
+            ? ` ; crête de l'import ${mb(small.importRssKb * 1024)} à ${small.mo} Mo, ${mb(big.importRssKb * 1024)} à ${big.mo} Mo (×${(big.importRssKb / small.importRssKb).toFixed(2)} ; saxes seul ×${(big.floorRssKb / small.floorRssKb).toFixed(2)})`
+            : ` ; crête de l'import ${mb(big.importRssKb * 1024)}`;
+        row('import-rncp', `import rncp --all d'un export de ${big.mo} Mo ÷ saxes seul (temps processeur)`, big.import / big.floor, 2.5,
+            `${(big.import / 1000).toFixed(1)} s contre ${(big.floor / 1000).toFixed(1)} s de processeur${memory}`);
+        extra.importRncp = { mesures: measures };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
 // ---------------------------------------------------------------- garde (CI)
 interface Guard { id: string; seuil: number; raison: string }
 
@@ -365,6 +434,7 @@ async function main(): Promise<void> {
         ...(ci ? [] : [{ name: 'memoire', run: () => memoryAndServer(1000) }]),
         { name: 'frappe', run: () => keystroke(ci ? 50 : 1000) },
         { name: 'rafale', run: bursts },
+        { name: 'import-rncp', run: () => rncpImport(sizes('rncp', ci ? [10] : [10, 100])) },
         { name: 'evaluation', run: () => evaluation(sizes('cohortes', ci ? [20_000] : million ? [10_000, 100_000, 1_000_000] : [10_000, 100_000])) }
     ].filter(p => wanted(p.name));
     for (const p of parts) {

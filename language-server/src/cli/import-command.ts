@@ -1,15 +1,13 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { suggest } from '../codes.js';
-import { publishFolder, temporarySibling } from '../common/files.js';
-import { existingFiles, importDocx } from '../core/import-docx.js';
+import { existingFiles, publishFolder, temporarySibling } from '../common/files.js';
 import { msg } from '../i18n/messages.js';
 import { printable } from '../common/markup.js';
 import '../interop/interop-messages.js';
 import '../interop/docx-messages.js';
-import { importFiche } from '../core/rncp-import.js';
-import type { ImportedFicheStats } from '../interop/rncp-import.js';
+import { ficheToRef, type ImportedFicheStats } from '../interop/rncp-import.js';
 import { readRncpExport, RNCP_LIMITS, RncpReadError } from '../interop/rncp-reader.js';
 import { EXIT_OK, UsageError } from './errors.js';
 
@@ -73,6 +71,8 @@ export async function importCommand(source: string, file: string, options: Impor
 async function importDocxCommand(file: string, options: ImportOptions): Promise<number> {
     if (options.fiche?.length) throw new UsageError(msg('import.rncpOnly', { option: '--fiche' }));
     if (options.all) throw new UsageError(msg('import.rncpOnly', { option: '--all' }));
+    // Chargé à la demande : l'import du registre n'a besoin ni du lecteur Word ni des services du langage.
+    const { importDocx } = await import('../core/import-docx.js');
     const outcome = await importDocx({ file, out: options.out, force: options.force, code: options.code });
     const { stats } = outcome;
     process.stderr.write(printable(msg('docx.summary', { code: outcome.code, out: options.out, files: outcome.files.length, ...stats })) + '\n');
@@ -124,7 +124,7 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
                         numbers.push(numero);
                     }
                     if (single ? seen.size > 1 : !all && !wanted.has(numero)) return;
-                    const imported = importFiche(fiche);
+                    const imported = ficheToRef(fiche);
                     if (!imported) {
                         summary.ignorees++;
                         return;
@@ -133,7 +133,10 @@ export async function importRncp(file: string, options: ImportOptions): Promise<
                         await fs.mkdir(staging, { recursive: true });
                         stagingCreated = true;
                     }
-                    await fs.writeFile(path.join(staging, imported.fileName), imported.text);
+                    // Écriture synchrone : la lecture attend de toute façon chaque fiche écrite, et
+                    // un aller-retour par le pool de fils de Node (ouvrir, écrire, fermer) coûtait
+                    // plus de processeur que l'écriture elle-même (docs/performance.md).
+                    writeFileSync(path.join(staging, imported.fileName), imported.text);
                     // Une fiche répétée dans l'export : la dernière l'emporte, comptée une fois.
                     written.set(imported.fileName, imported.stats);
                 },

@@ -85,6 +85,15 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
     }
 }
 
+/** Les fichiers de `names` qui existent déjà dans `folder`. */
+export async function existingFiles(folder: string, names: readonly string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const name of names) {
+        if (await fs.stat(path.join(folder, name)).then(() => true, () => false)) found.push(name);
+    }
+    return found;
+}
+
 /** Le nom d'un fichier (ou dossier) temporaire pour `name` : caché, propre au processus et à l'instant. */
 export function temporaryName(name: string, purpose = 'tmp'): string {
     return `.${name}.${process.pid}.${Date.now()}.${purpose}`;

@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
-import { publishFolder, temporarySibling } from '../common/files.js';
+import { existingFiles, publishFolder, temporarySibling } from '../common/files.js';
 import { formatDocumentText } from '../formatting/formatter.js';
 import { msg } from '../i18n/messages.js';
 import { docxToRef, DocxImportError, type DocxImportStats } from '../interop/docx-import.js';
@@ -45,15 +45,6 @@ export interface DocxImportOutcome {
     /** Les fichiers écrits (chemins absolus), l'en-tête d'abord. */
     readonly files: readonly string[];
     readonly stats: DocxImportStats;
-}
-
-/** Les fichiers de `names` qui existent déjà dans `folder`. */
-export async function existingFiles(folder: string, names: readonly string[]): Promise<string[]> {
-    const found: string[] = [];
-    for (const name of names) {
-        if (await fs.stat(path.join(folder, name)).then(() => true, () => false)) found.push(name);
-    }
-    return found;
 }
 
 /**

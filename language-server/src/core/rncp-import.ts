@@ -1,7 +1,5 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { formatDocumentText } from '../formatting/formatter.js';
-import { ficheToRef, type ImportedFiche } from '../interop/rncp-import.js';
-import type { RncpFiche } from '../interop/rncp-reader.js';
 import { createReferentielServices, type ReferentielServices } from '../referentiel-module.js';
 
 let services: ReferentielServices | undefined;
@@ -14,10 +12,4 @@ export function formatRefText(text: string, name = 'import.ref'): string {
     services ??= createReferentielServices(EmptyFileSystem).Referentiel;
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///${name}`));
     return formatDocumentText(services, document) ?? text;
-}
-
-/** Une fiche RNCP → un fichier .ref déjà mis en forme (undefined : numéro inutilisable). */
-export function importFiche(fiche: RncpFiche): ImportedFiche | undefined {
-    const imported = ficheToRef(fiche);
-    return imported ? { ...imported, text: formatRefText(imported.text, imported.fileName) } : undefined;
 }

@@ -313,7 +313,7 @@ function lastLineLength(text: string): number {
  * première colonne du texte (après le guillemet ouvrant), en gardant leur décalage relatif.
  * Les lignes vides le restent (sans espaces).
  */
-function reindentString(image: string, contentColumn: number): string {
+export function reindentString(image: string, contentColumn: number): string {
     const parts = image.split(/(\r\n|\r|\n)/);
     // parts : ligne, séparateur, ligne, séparateur…
     const lines: string[] = [];

@@ -36,8 +36,13 @@ export interface SplitResult {
     readonly items: readonly SplitItem[];
 }
 
+/** Une espace autre que l'espace simple, ou deux espaces de suite (ce que normalizeSpaces remplace). */
+const IRREGULAR_SPACE = /[^\S ]|[\u200b]| {2}/;
+
 /** Une suite d'espaces (retours à la ligne compris) devient une espace ; bords retirés. */
 export function normalizeSpaces(text: string): string {
+    // Le cas courant : des espaces simples seulement, le texte ne change qu'aux deux bouts.
+    if (!IRREGULAR_SPACE.test(text)) return text.trim();
     return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
 }
 

@@ -1,5 +1,6 @@
 import { AstUtils, GrammarAST } from 'langium';
 import { blocNumber, canonicalCode } from '../codes.js';
+import { reindentString } from '../formatting/formatter.js';
 import { ReferentielGrammar } from '../generated/grammar.js';
 import { quoteTexte } from '../parser/value-converter.js';
 import { namedCodes, normalizeSpaces, paragraphs, splitCompetences, type SplitStyle } from './competency-splitter.js';
@@ -91,6 +92,17 @@ export function texte(value: string, indent: string): string {
     return quoteTexte(value).replace(/\n/g, '\n' + indent);
 }
 
+/**
+ * Un texte qui commence à la colonne `column` (son guillemet ouvrant), tel que le formateur
+ * l'écrit : les lignes de continuation alignées sur la première colonne du texte, leur décalage
+ * relatif gardé, les lignes vides sans espaces. Un fichier importé est ainsi mis en forme sans
+ * repasser par l'analyseur (docs/performance.md, « import rncp »).
+ */
+export function texteAt(value: string, column: number): string {
+    const literal = quoteTexte(value);
+    return /[\r\n]/.test(literal) ? reindentString(literal, column + 1) : literal;
+}
+
 /** Un texte de paragraphe(s) : les retours à la ligne perdus de l'export redeviennent des lignes. */
 function paragraphText(value: string | undefined): string {
     return paragraphs(value ?? '').join('\n');
@@ -153,10 +165,15 @@ export function ficheToRef(fiche: RncpFiche, source = 'export open data de Franc
     let collees = 0;
     let modalitesCount = 0;
     const line = (depth: number, text: string): void => { out.push('    '.repeat(depth) + text); };
-    /** Un texte à la profondeur donnée : les lignes suivantes sont indentées sous le mot-clé. */
+    /**
+     * Un texte à la profondeur donnée, déjà mis en forme comme le ferait le formateur : les
+     * lignes suivantes s'alignent après le guillemet ouvrant (formatting/formatter.ts). Les
+     * autres textes (titres, libellés, codes) sont sur une ligne (normalizeSpaces, lignes de
+     * l'export) : le fichier est mis en forme dès son écriture.
+     */
     const clause = (depth: number, keyword: string, value: string, tail = ''): void => {
         const prefix = '    '.repeat(depth) + keyword + ' ';
-        out.push(prefix + texte(value, ' '.repeat(prefix.length)) + tail);
+        out.push(prefix + texteAt(value, prefix.length) + tail);
     };
 
     // --- En-tête, dans l'ordre de la fiche ----------------------------------------------------

@@ -159,6 +159,43 @@ const RECORDS: Record<string, (f: RncpFiche) => void> = {
 
 const DATES = new Set(['DATE_EFFET', 'DATE_DECISION', 'DATE_FIN_ENREGISTREMENT', 'DATE_DE_PUBLICATION', 'DATE_LIMITE_DELIVRANCE']);
 
+/**
+ * Les chemins lus, en arbre : chaque balise ouverte sous FICHE descend d'un nom (une recherche
+ * dans une table), au lieu de recomposer son chemin de toute la pile à chaque balise (un texte
+ * alloué par élément : 5 % d'un import de 100 Mo).
+ */
+interface PathNode {
+    readonly children: Map<string, PathNode>;
+    scalar?: (f: RncpFiche, value: string) => void;
+    record?: (f: RncpFiche) => void;
+    /** Une date de la fiche (DATE_EFFET…), sous FICHE directement. */
+    date?: boolean;
+}
+
+const FICHE_PATHS: PathNode = (() => {
+    const root: PathNode = { children: new Map() };
+    const at = (key: string): PathNode => key.split('/').reduce((node, name) => {
+        let child = node.children.get(name);
+        if (!child) node.children.set(name, child = { children: new Map() });
+        return child;
+    }, root);
+    for (const [key, scalar] of Object.entries(SCALARS)) at(key).scalar = scalar;
+    for (const [key, record] of Object.entries(RECORDS)) at(key).record = record;
+    for (const name of DATES) at(name).date = true;
+    return root;
+})();
+
+/**
+ * Une copie du texte qui ne tient plus au morceau de fichier lu. Un texte de saxes est une
+ * tranche du morceau décodé (64 Ko) : tant qu'une valeur d'une fiche — ou un code tiré de
+ * cette valeur, gardé dans un cache — vit, tout le morceau vit avec elle. Avant : 240 Mo de
+ * morceaux retenus pour un export de 100 Mo (docs/performance.md, « import rncp »).
+ */
+function ownCopy(text: string): string {
+    // « " " + texte » est une concaténation ; `slice` l'aplatit en un texte neuf, à sa taille.
+    return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 function last<T>(list: T[]): T {
     return list[list.length - 1];
 }
@@ -211,6 +248,8 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
 
     const parser = new SaxesParser({ xmlns: false, position: true });
     const stack: string[] = [];
+    // Le nœud de FICHE_PATHS de chaque élément ouvert (undefined : un élément qu'on ne lit pas).
+    const nodes: Array<PathNode | undefined> = [];
     let current: RncpFiche | undefined;
     let capture: ((f: RncpFiche, value: string) => void) | undefined;
     let captureDate: string | undefined;
@@ -240,6 +279,8 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
     let textTag = '?xml';
     parser.on('opentag', tag => {
         stack.push(tag.name);
+        nodes.push(stack.length === 2 ? (tag.name === 'FICHE' ? FICHE_PATHS : undefined)
+            : stack.length > 2 ? nodes[nodes.length - 1]?.children.get(tag.name) : undefined);
         textLine = parser.line;
         textColumn = parser.column + 1;
         textTag = tag.name;
@@ -258,13 +299,13 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
             return;
         }
         if (!current || stack.length < 3) return;
-        const key = stack.slice(2).join('/');
-        RECORDS[key]?.(current);
-        const scalar = SCALARS[key];
-        if (scalar) {
-            capture = scalar;
+        const node = nodes[nodes.length - 1];
+        if (!node) return;
+        node.record?.(current);
+        if (node.scalar) {
+            capture = node.scalar;
             buffer = '';
-        } else if (stack.length === 3 && DATES.has(tag.name)) {
+        } else if (stack.length === 3 && node.date) {
             captureDate = tag.name;
             buffer = '';
         }
@@ -287,11 +328,11 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
         textColumn = parser.column + 1;
         textTag = tag.name;
         if (current && stack.length >= 3) {
-            if (capture && SCALARS[stack.slice(2).join('/')] === capture) {
-                capture(current, buffer.trim());
+            if (capture && nodes[nodes.length - 1]?.scalar === capture) {
+                capture(current, ownCopy(buffer.trim()));
                 capture = undefined;
             } else if (captureDate === tag.name && stack.length === 3) {
-                current.dates[tag.name] = buffer.trim();
+                current.dates[tag.name] = ownCopy(buffer.trim());
                 captureDate = undefined;
             }
         }
@@ -305,9 +346,10 @@ export async function readRncpExport(file: string, handlers: RncpReadHandlers): 
             fiches++;
         }
         stack.pop();
+        nodes.pop();
     });
 
-    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
     let bytes = 0;
     // Longueur du texte sans « < » en cours : saxes garde tout un texte en mémoire jusqu'à la
     // balise suivante, on refuse donc un champ trop long avant de le lui donner.

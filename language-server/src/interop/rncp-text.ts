@@ -202,7 +202,7 @@ export function competenceGroups(items: readonly SplitItem[], capacites?: string
             && marked.every((m, i) => !m || (i + 1 < items.length && !marked[i + 1]));
     };
     // Les capacités attestées de la fiche listent parfois exactement ces intitulés (RNCP35959).
-    const listed = new Set(capacityLines(capacites ?? '').map(lineKey));
+    const listed = listedCapacities(capacites ?? '');
     let short = items.map(i => listed.has(lineKey(i.text)));
     if (!wellFormed(short, 1)) {
         short = items.map(i => words(i.text) <= 14 && !PURPOSE.test(i.text) && !/[,;]/.test(i.text));
@@ -221,6 +221,16 @@ export function competenceGroups(items: readonly SplitItem[], capacites?: string
         }
     });
     return groups;
+}
+
+/**
+ * Les clés des lignes des capacités attestées, calculées une fois par fiche : chaque bloc d'une
+ * fiche les compare à sa liste (avant : recalculées pour chaque bloc, 14 % d'un import).
+ */
+let lastCapacities: { text: string; keys: ReadonlySet<string> } | undefined;
+function listedCapacities(text: string): ReadonlySet<string> {
+    if (lastCapacities?.text !== text) lastCapacities = { text, keys: new Set(capacityLines(text).map(lineKey)) };
+    return lastCapacities.keys;
 }
 
 /** Les lignes d'un texte libre (paragraphes et puces). */

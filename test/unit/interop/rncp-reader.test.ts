@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRncpExport, RNCP_LIMITS, RncpReadError, type RncpFiche } from '../../../language-server/src/interop/rncp-reader.js';
+import { ficheToRef } from '../../../language-server/src/interop/rncp-import.js';
 import { RNCP_EXPORT } from './interop-helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-rncp-'));
@@ -122,7 +123,7 @@ describe('lecture en flux de l\'export RNCP', () => {
         expect(error.kind).toBe('encoding');
     });
 
-    it('mémoire constante : un export de 3 000 fiches ne retient pas plus qu\'un de 300', async () => {
+    it('mémoire constante : un export de 3 000 fiches, lu et converti, ne retient pas plus qu\'un de 300', async () => {
         // Les douze fiches réelles répétées (partenaires compris) : ~180 Mo pour 3 000 fiches.
         const source = readFileSync(RNCP_EXPORT, 'utf8');
         const body = source.slice(source.indexOf('<FICHE>'), source.lastIndexOf('</FICHES>'));
@@ -131,7 +132,9 @@ describe('lecture en flux de l\'export RNCP', () => {
             const out = createWriteStream(file);
             const put = (s: string) => new Promise<void>(resolve => { if (out.write(s)) resolve(); else out.once('drain', () => resolve()); });
             await put('<?xml version="1.0" encoding="UTF-8"?>\n<FICHES>\n<VERSION_FLUX>4.1</VERSION_FLUX>\n');
-            for (let i = 0; i < copies; i++) await put(body);
+            // Chaque copie sous d'autres numéros (fiches, blocs), comme un vrai export : des codes
+            // toujours nouveaux, que le cache de canonicalCode garde.
+            for (let i = 0; i < copies; i++) await put(body.replace(/\bRNCP(\d+)/g, `RNCP$1_${i}`));
             await put('</FICHES>\n');
             await new Promise<void>(resolve => out.end(() => resolve()));
             return file;
@@ -145,7 +148,9 @@ describe('lecture en flux de l\'export RNCP', () => {
             gc();
             const before = process.memoryUsage().heapUsed;
             await readRncpExport(file, {
-                fiche: () => { count++; },
+                // Chaque fiche convertie comme par l'import : ni ses valeurs ni les codes qu'en
+                // garde le cache de canonicalCode ne doivent retenir les morceaux du fichier lus.
+                fiche: f => { count++; ficheToRef(f); },
                 progress: () => {
                     if (++chunks % 40 === 0) {
                         gc();
