@@ -4,7 +4,7 @@ import {
     isLogicalExpression, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
     type Bloc, type Comparaison, type Competence, type Critere, type Epreuve, type Expression, type Obtention
 } from '../generated/ast.js';
-import { formatCompared, formatDay, formatNumber } from '../i18n/locale.js';
+import { formatCompared, formatDay, formatNumber, getLocale, type Locale } from '../i18n/locale.js';
 import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { inferType, normalizeUnit, type RuleType } from '../validation/rule-types.js';
@@ -47,6 +47,8 @@ interface EngineIndex {
     readonly obtention?: Obtention;
     /** Le type de chaque expression des conditions (barème, unité), calculé une fois. */
     readonly types: Map<Expression, RuleType>;
+    /** Le libellé de chaque expression des conditions (`labelOf`), par langue : il ne dépend que du référentiel. */
+    readonly labels: Map<Expression, { locale: Locale; text: string }>;
 }
 
 const indexes = new WeakMap<ReferentielModel, EngineIndex>();
@@ -70,7 +72,8 @@ function indexOf(model: ReferentielModel): EngineIndex {
             blocByKey: byKey(model.blocs),
             epreuveByKey: byKey(model.epreuves),
             obtention: model.obtentions[0],
-            types: new Map()
+            types: new Map(),
+            labels: new Map()
         };
         indexes.set(model, index);
     }
@@ -779,7 +782,7 @@ class RuleEvaluator {
         const thresholdType = this.typeOf(threshold);
         const type = subjectType.kind === 'number' ? thresholdType : subjectType;
         // Deux valeurs connues s'écrivent avec la précision qu'il faut pour se comparer comme les vraies.
-        const [valueText, limitText] = formatCompared([value.lo, limit.lo]);
+        const [valueText, limitText] = comparedTexts(value.lo, limit.lo);
         const known = (i: Interval): boolean => i.lo === i.hi;
         const shown = (i: Interval, text: string, t: RuleType): string => known(i) ? withUnit(text, t.kind === 'number' ? type : t) : msg('eval.detail.inconnue');
         const thresholdText = isLitteral(threshold)
@@ -788,8 +791,18 @@ class RuleEvaluator {
         return msg(`eval.detail.cmp.${OPERATOR_KEYS[operator] ?? 'ge'}`, { libelle: this.labelOf(subject), valeur: shown(value, valueText, subjectType), seuil: thresholdText });
     }
 
-    /** Ce que désigne une expression, dit avec les titres du référentiel. */
+    /** Ce que désigne une expression, dit avec les titres du référentiel : calculé une fois par nœud et par langue. */
     private labelOf(e: Expression): string {
+        const locale = getLocale();
+        let label = this.index.labels.get(e);
+        if (!label || label.locale !== locale) {
+            label = { locale, text: this.computeLabel(e) };
+            this.index.labels.set(e, label);
+        }
+        return label.text;
+    }
+
+    private computeLabel(e: Expression): string {
         if (isVariable(e)) {
             const target = e.grandeur?.ref;
             if (isEpreuve(target) || isMesure(target)) return target.titre;
@@ -817,6 +830,23 @@ class RuleEvaluator {
         }
         return type;
     }
+}
+
+/**
+ * `formatCompared` de deux valeurs, gardé : une cohorte compare des milliers de fois les mêmes
+ * notes aux mêmes seuils. Table bornée (vidée au-delà de 10 000 paires).
+ */
+const compared = new Map<string, readonly string[]>();
+
+function comparedTexts(value: number, limit: number): readonly string[] {
+    const key = `${getLocale()} ${value} ${limit}`;
+    let texts = compared.get(key);
+    if (!texts) {
+        texts = formatCompared([value, limit]);
+        if (compared.size >= 10_000) compared.clear();
+        compared.set(key, texts);
+    }
+    return texts;
 }
 
 /** Le coefficient que déclare l'épreuve d'un argument (« épreuve … coefficient 2 »). */

@@ -107,6 +107,8 @@ class LazyPositions implements ReadonlyMap<string, SourcePosition> {
  */
 export class CohortTable {
     private columns: Column[] | undefined;
+    /** La colonne de l'identifiant du candidat. */
+    private idIndex = -1;
     private readonly codes: ModelCodes;
     /** Identifiants déjà vus → ligne (pour les doublons). */
     private readonly ids = new Map<string, number>();
@@ -235,6 +237,7 @@ export class CohortTable {
         }
         if (problems.length > 0) throw new InputError(sortProblems(problems));
         this.columns = columns;
+        this.idIndex = columns.findIndex(c => c.kind === 'candidat');
     }
 
     /**
@@ -258,7 +261,7 @@ export class CohortTable {
         let nom: string | undefined;
         let dateEvaluation: string | undefined;
 
-        const idIndex = columns.findIndex(c => c.kind === 'candidat');
+        const idIndex = this.idIndex;
         const idCell = cells[idIndex];
         if (idCell && idCell.error === undefined) {
             id = (idCell.number !== undefined ? String(idCell.number) : idCell.text).trim();
