@@ -210,7 +210,7 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
         } else if (direct) {
             statut = direct;
             origine = 'jury';
-            motif = msg(direct === 'acquise' ? 'eval.comp.jury.acquise' : 'eval.comp.jury.nonAcquise');
+            motif = constantMsg(direct === 'acquise' ? 'eval.comp.jury.acquise' : 'eval.comp.jury.nonAcquise');
             if (direct === 'acquise' && reported) {
                 const contradicted = criteres.filter((_, i) => values[i] === 'non satisfait');
                 if (contradicted.length > 0) {
@@ -247,7 +247,7 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
         } else {
             statut = 'non évaluée';
             origine = 'absente';
-            motif = msg('eval.comp.absente');
+            motif = constantMsg('eval.comp.absente');
         }
         statusOf.set(competence, statut);
         results.push({
@@ -847,6 +847,19 @@ function comparedTexts(value: number, limit: number): readonly string[] {
         compared.set(key, texts);
     }
     return texts;
+}
+
+/** Les messages sans paramètre, rédigés une fois par langue (une cohorte les répète à chaque compétence). */
+const constants = new Map<string, { locale: Locale; text: string }>();
+
+function constantMsg(key: string): string {
+    const locale = getLocale();
+    let entry = constants.get(key);
+    if (!entry || entry.locale !== locale) {
+        entry = { locale, text: msg(key) };
+        constants.set(key, entry);
+    }
+    return entry.text;
 }
 
 /** Le coefficient que déclare l'épreuve d'un argument (« épreuve … coefficient 2 »). */
