@@ -17,7 +17,7 @@
  * Écrit bench/results/<date>.json et bench/results/<date>.md (dossier ignoré par git).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -292,7 +292,7 @@ async function evaluation(sizes: number[]): Promise<void> {
     const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-bench-'));
     const csvParse = path.join(ROOT, 'node_modules', 'csv-parse', 'dist', 'cjs', 'index.cjs');
     try {
-        const measures: Array<{ n: number; csv: number; json: number; floor: number }> = [];
+        const measures: Array<{ n: number; csv: number; json: number; floor: number; octetsLus: number; octetsJson: number }> = [];
         for (const n of sizes) {
             const cohort = path.join(dir, `cohorte-${n}.csv`);
             writeCohort(cohort, n);
@@ -303,8 +303,11 @@ async function evaluation(sizes: number[]): Promise<void> {
                 () => timeSpawn([CLI, 'evaluate', '--referentiel', SAMPLE, cohort, '--format', 'csv', '--out', path.join(dir, 'r.csv')], { label: `csv-${n}` }),
                 () => timeSpawn([CLI, 'evaluate', '--referentiel', SAMPLE, cohort, '--format', 'json', '--out', path.join(dir, 'r.json')], { label: `json-${n}` })
             ]);
-            measures.push({ n, csv, json, floor });
-            console.log(`  ${n} candidats (processeur) : csv-parse ${floor.toFixed(0)} ms, evaluate → CSV ${csv.toFixed(0)} ms, → JSON ${json.toFixed(0)} ms ; écoulé : ${wallOf(`floor-${n}`).toFixed(0)}, ${wallOf(`csv-${n}`).toFixed(0)}, ${wallOf(`json-${n}`).toFixed(0)} ms`);
+            // Le rapport JSON écrit bien plus d'octets qu'il n'en lit : ce rapport-là borne son débit.
+            const octetsLus = statSync(cohort).size;
+            const octetsJson = statSync(path.join(dir, 'r.json')).size;
+            measures.push({ n, csv, json, floor, octetsLus, octetsJson });
+            console.log(`  ${n} candidats (processeur) : csv-parse ${floor.toFixed(0)} ms, evaluate → CSV ${csv.toFixed(0)} ms, → JSON ${json.toFixed(0)} ms ; écoulé : ${wallOf(`floor-${n}`).toFixed(0)}, ${wallOf(`csv-${n}`).toFixed(0)}, ${wallOf(`json-${n}`).toFixed(0)} ms ; JSON : ${mb(octetsJson)} écrits pour ${mb(octetsLus)} lus (× ${(octetsJson / octetsLus).toFixed(0)})`);
         }
         const big = measures.find(m => m.n === (ci ? 20_000 : 100_000)) ?? measures[measures.length - 1];
         row('evaluate-csv', `evaluate de ${big.n} candidats CSV → CSV ÷ csv-parse seul (temps processeur)`, big.csv / big.floor, 3, `${(big.csv / 1000).toFixed(1)} s contre ${(big.floor / 1000).toFixed(1)} s de processeur`);
@@ -315,6 +318,10 @@ async function evaluation(sizes: number[]): Promise<void> {
             exponents[`${a.n}→${b.n}`] = Math.log(b.csv / a.csv) / Math.log(b.n / a.n);
         }
         console.log(`  exposants d'échelle de evaluate → CSV : ${Object.entries(exponents).map(([k, v]) => `${k} : ${v.toFixed(2)}`).join(', ')}`);
+        // L'exposant est tiré vers le bas par le coût fixe (chargement, analyse du référentiel) : le
+        // coût marginal par candidat, lui, doit rester le même d'une taille à l'autre (croissance linéaire).
+        const marginal = measures.slice(1).map((b, i) => `${measures[i].n}→${b.n} : ${((b.csv - measures[i].csv) / (b.n - measures[i].n) * 1000).toFixed(0)} µs`);
+        if (marginal.length > 0) console.log(`  coût marginal d'un candidat (evaluate → CSV, processeur) : ${marginal.join(', ')}`);
         extra.evaluation = { mesures: measures, exposants: exponents };
     } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -2,9 +2,9 @@ import { canonicalCode } from '../codes.js';
 import {
     isAppel, isArithmeticExpression, isBlocValide, isComparaison, isCompetenceAcquise, isCritereSatisfait, isEpreuve, isFait, isLitteral,
     isLogicalExpression, isMesure, isNombreBlocs, isNon, isTousBlocs, isVariable,
-    type Bloc, type Comparaison, type Competence, type Condition, type Critere, type Epreuve, type Expression, type Obtention
+    type Bloc, type Comparaison, type Competence, type Critere, type Epreuve, type Expression, type Obtention
 } from '../generated/ast.js';
-import { formatCompared, formatDay, formatNumber } from '../i18n/locale.js';
+import { formatCompared, formatDay, formatNumber, getLocale, type Locale } from '../i18n/locale.js';
 import { joinList, msg } from '../i18n/messages.js';
 import type { ReferentielModel } from '../model/referentiel-model.js';
 import { inferType, normalizeUnit, type RuleType } from '../validation/rule-types.js';
@@ -16,7 +16,7 @@ import type {
     StatutBloc, StatutCompetence, StatutRegle, ValeurCritere, ValeurUtilisee
 } from './types.js';
 import { single } from '../model/clauses.js';
-import { expressionText, planOf } from './plan.js';
+import { conditionNote, expressionText, planOf } from './plan.js';
 
 /**
  * Le moteur d'évaluation : à partir d'un référentiel lié et des résultats d'un candidat, la
@@ -47,6 +47,8 @@ interface EngineIndex {
     readonly obtention?: Obtention;
     /** Le type de chaque expression des conditions (barème, unité), calculé une fois. */
     readonly types: Map<Expression, RuleType>;
+    /** Le libellé de chaque expression des conditions (`labelOf`), par langue : il ne dépend que du référentiel. */
+    readonly labels: Map<Expression, { locale: Locale; text: string }>;
 }
 
 const indexes = new WeakMap<ReferentielModel, EngineIndex>();
@@ -70,7 +72,8 @@ function indexOf(model: ReferentielModel): EngineIndex {
             blocByKey: byKey(model.blocs),
             epreuveByKey: byKey(model.epreuves),
             obtention: model.obtentions[0],
-            types: new Map()
+            types: new Map(),
+            labels: new Map()
         };
         indexes.set(model, index);
     }
@@ -167,19 +170,34 @@ export function porteeOf(critere: Critere): 'compétence' | 'bloc' | 'certificat
 }
 
 function evaluateCompetences(context: EvaluationContext): CompetencePhase {
-    const { model, index, input, obtention, warnings } = context;
-    const plan = planOf(model);
+    const { index, input, obtention, warnings } = context;
+    const plan = planOf(context.model);
     const critereInput = byCanonical(input.criteres);
-    const critereValue = (critere: Critere): ValeurCritere | undefined => critereInput.get(plan.critereKeys.get(critere) ?? canonicalCode(critere.name));
+    const reported = critereInput.size > 0;
     const competenceInput = byCanonical(input.competences);
     const critereThreshold = single(obtention?.seuilCompetences)?.pourcentage ?? 100;
     const results: ResultatCompetence[] = [];
     const statusOf = new Map<Competence, StatutCompetence>();
     const eliminatory: Array<{ competence: Competence; critere: Critere }> = [];
+    // La valeur rapportée de chaque critère, lue une fois (dans l'ordre des critères de la compétence).
+    let values: Array<ValeurCritere | undefined> = [];
     for (const competence of index.competences) {
-        const { key, criteres } = plan.competences.get(competence)!;
-        const resultatsCriteres: ResultatCritere[] = criteres.map(c => ({ code: c.name, statut: critereValue(c) ?? 'non renseigné', eliminatoire: c.eliminatoire }));
-        const failedEliminatory = criteres.find(c => c.eliminatoire && critereValue(c) === 'non satisfait');
+        const { key, criteres, critereKeys, bloc, unreported } = plan.competences.get(competence)!;
+        let resultatsCriteres: readonly ResultatCritere[] = unreported;
+        let failedEliminatory: Critere | undefined;
+        let anyValue = false;
+        if (reported) {
+            values = critereKeys.map(k => critereInput.get(k));
+            const own: ResultatCritere[] = [];
+            for (let i = 0; i < criteres.length; i++) {
+                const c = criteres[i];
+                const value = values[i];
+                if (value !== undefined) anyValue = true;
+                if (!failedEliminatory && c.eliminatoire && value === 'non satisfait') failedEliminatory = c;
+                own.push({ code: c.name, statut: value ?? 'non renseigné', eliminatoire: c.eliminatoire });
+            }
+            resultatsCriteres = own;
+        }
         const direct = competenceInput.get(key);
         let statut: StatutCompetence;
         let origine: ResultatCompetence['origine'];
@@ -192,20 +210,23 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
         } else if (direct) {
             statut = direct;
             origine = 'jury';
-            motif = msg(direct === 'acquise' ? 'eval.comp.jury.acquise' : 'eval.comp.jury.nonAcquise');
-            const contradicted = criteres.filter(c => critereValue(c) === 'non satisfait');
-            if (direct === 'acquise' && contradicted.length > 0) {
-                warnings.push(msg('eval.avert.juryContreCritere', { competence: competence.name, count: contradicted.length, criteres: joinList(contradicted.map(c => c.name)) }));
+            motif = constantMsg(direct === 'acquise' ? 'eval.comp.jury.acquise' : 'eval.comp.jury.nonAcquise');
+            if (direct === 'acquise' && reported) {
+                const contradicted = criteres.filter((_, i) => values[i] === 'non satisfait');
+                if (contradicted.length > 0) {
+                    warnings.push(msg('eval.avert.juryContreCritere', { competence: competence.name, count: contradicted.length, criteres: joinList(contradicted.map(c => c.name)) }));
+                }
             }
-        } else if (criteres.length > 0 && criteres.some(c => critereValue(c) !== undefined)) {
+        } else if (criteres.length > 0 && anyValue) {
             // Acquise quand la part de critères satisfaits atteint le seuil du référentiel (100 % par défaut).
             // Les critères éliminatoires ne font que retirer : on compte les autres. Une compétence
             // qui n'a que des critères éliminatoires est acquise quand ils sont tous satisfaits.
+            const valueOf = new Map(criteres.map((c, i) => [c, values[i]]));
             const scoring = criteres.filter(c => !c.eliminatoire);
             const onlyEliminatory = scoring.length === 0;
             const counted = onlyEliminatory ? criteres : scoring;
-            const failed = counted.filter(c => critereValue(c) === 'non satisfait');
-            const missing = counted.filter(c => critereValue(c) === undefined);
+            const failed = counted.filter(c => valueOf.get(c) === 'non satisfait');
+            const missing = counted.filter(c => valueOf.get(c) === undefined);
             const satisfied = counted.length - failed.length - missing.length;
             const needed = onlyEliminatory ? counted.length : Math.ceil((critereThreshold * counted.length) / 100 - EPSILON);
             origine = 'critères';
@@ -226,15 +247,17 @@ function evaluateCompetences(context: EvaluationContext): CompetencePhase {
         } else {
             statut = 'non évaluée';
             origine = 'absente';
-            motif = msg('eval.comp.absente');
+            motif = constantMsg('eval.comp.absente');
         }
         statusOf.set(competence, statut);
         results.push({
-            code: competence.name, texte: competence.texte, bloc: model.blocOf.get(competence)?.name ?? null,
+            code: competence.name, texte: competence.texte, bloc,
             statut, origine, motif, criteres: resultatsCriteres
         });
     }
-    const failedEliminatory = model.criteres.filter(c => c.eliminatoire && critereValue(c) === 'non satisfait');
+    const failedEliminatory = reported
+        ? plan.eliminatoires.filter(c => critereInput.get(plan.critereKeys.get(c) ?? canonicalCode(c.name)) === 'non satisfait')
+        : [];
     return { results, statusOf, eliminatory, failedEliminatory };
 }
 
@@ -284,11 +307,17 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
     const details = new Map<Bloc, BlocDetail>();
     const plan = planOf(model);
     for (const bloc of model.blocs) {
-        const { key, competences: list, equivalences } = plan.blocs.get(bloc)!;
+        const { key, competences: list, equivalences, floors } = plan.blocs.get(bloc)!;
         const seuil = single(bloc.seuil)?.pourcentage ?? context.defaultBlocThreshold;
-        const acquises = list.filter(c => competences.statusOf.get(c) === 'acquise').length;
-        const nonAcquises = list.filter(c => competences.statusOf.get(c) === 'non acquise');
-        const nonEvaluees = list.filter(c => competences.statusOf.get(c) === 'non évaluée');
+        let acquises = 0;
+        const nonAcquises: Competence[] = [];
+        const nonEvaluees: Competence[] = [];
+        for (const c of list) {
+            const s = competences.statusOf.get(c);
+            if (s === 'acquise') acquises++;
+            else if (s === 'non acquise') nonAcquises.push(c);
+            else if (s === 'non évaluée') nonEvaluees.push(c);
+        }
         const total = list.length;
         const requises = Math.ceil((seuil * total) / 100 - EPSILON);
         const anterieur = anterieurs.get(key);
@@ -300,10 +329,14 @@ function evaluateBlocs(context: EvaluationContext, competences: CompetencePhase)
         const eliminatingCritere = eliminatedBy.get(bloc);
         // Les épreuves notées des modalités du bloc qui ont un plancher : une note dessous, le bloc
         // n'est pas validé ; une note manquante, il ne peut pas encore l'être.
-        const floors = bloc.modalites.flatMap(m => m.epreuves).filter(e => e.plancher !== undefined && e.name);
         const gradeOf = (e: Epreuve): number | undefined => grades.get(canonicalCode(e.name));
-        const belowFloor = floors.find(e => { const g = gradeOf(e); return g !== undefined && g < e.plancher! - EPSILON; });
-        const missingFloor = floors.find(e => gradeOf(e) === undefined);
+        let belowFloor: Epreuve | undefined;
+        let missingFloor: Epreuve | undefined;
+        for (const { epreuve, key: epreuveKey } of floors) {
+            const g = grades.get(epreuveKey);
+            if (g === undefined) missingFloor ??= epreuve;
+            else if (!belowFloor && g < epreuve.plancher! - EPSILON) belowFloor = epreuve;
+        }
         let detailMotif: string | undefined;
         if (anterieur) {
             statut = 'acquis antérieurement';
@@ -424,20 +457,6 @@ function decide(context: EvaluationContext, competences: CompetencePhase, blocs:
         else if (regle.statut === 'indéterminée') motifs.push(msg('eval.motif.regleIndeterminee', { titre: regle.titre, detail: regle.detail }) + citation);
     }
     return { decision, motifs };
-}
-
-/**
- * La phrase du référentiel qui énonce une condition : la première note écrite après elle dans le
- * bloc « obtention », avant la condition suivante (le texte publié attaché à la règle).
- */
-function conditionNote(obtention: Obtention, condition: Condition): string | undefined {
-    const start = condition.$cstNode?.end;
-    if (start === undefined) return undefined;
-    const next = Math.min(...obtention.conditions.map(c => c.$cstNode?.offset ?? Infinity).filter(o => o >= start));
-    const note = obtention.notes
-        .filter(n => (n.$cstNode?.offset ?? -1) >= start && (n.$cstNode?.offset ?? Infinity) < next)
-        .sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset)[0];
-    return note?.texte.replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /**
@@ -739,6 +758,8 @@ class RuleEvaluator {
             missing.push(...this.undecided);
         }
         this.undecided = [];
+        // Le cas courant : une seule partie, rien ne manque.
+        if (parts.length === 1 && missing.length === 0) return parts[0];
         return [...new Set([...parts, ...missing])].join(' ; ');
     }
 
@@ -761,7 +782,7 @@ class RuleEvaluator {
         const thresholdType = this.typeOf(threshold);
         const type = subjectType.kind === 'number' ? thresholdType : subjectType;
         // Deux valeurs connues s'écrivent avec la précision qu'il faut pour se comparer comme les vraies.
-        const [valueText, limitText] = formatCompared([value.lo, limit.lo]);
+        const [valueText, limitText] = comparedTexts(value.lo, limit.lo);
         const known = (i: Interval): boolean => i.lo === i.hi;
         const shown = (i: Interval, text: string, t: RuleType): string => known(i) ? withUnit(text, t.kind === 'number' ? type : t) : msg('eval.detail.inconnue');
         const thresholdText = isLitteral(threshold)
@@ -770,8 +791,18 @@ class RuleEvaluator {
         return msg(`eval.detail.cmp.${OPERATOR_KEYS[operator] ?? 'ge'}`, { libelle: this.labelOf(subject), valeur: shown(value, valueText, subjectType), seuil: thresholdText });
     }
 
-    /** Ce que désigne une expression, dit avec les titres du référentiel. */
+    /** Ce que désigne une expression, dit avec les titres du référentiel : calculé une fois par nœud et par langue. */
     private labelOf(e: Expression): string {
+        const locale = getLocale();
+        let label = this.index.labels.get(e);
+        if (!label || label.locale !== locale) {
+            label = { locale, text: this.computeLabel(e) };
+            this.index.labels.set(e, label);
+        }
+        return label.text;
+    }
+
+    private computeLabel(e: Expression): string {
         if (isVariable(e)) {
             const target = e.grandeur?.ref;
             if (isEpreuve(target) || isMesure(target)) return target.titre;
@@ -799,6 +830,36 @@ class RuleEvaluator {
         }
         return type;
     }
+}
+
+/**
+ * `formatCompared` de deux valeurs, gardé : une cohorte compare des milliers de fois les mêmes
+ * notes aux mêmes seuils. Table bornée (vidée au-delà de 10 000 paires).
+ */
+const compared = new Map<string, readonly string[]>();
+
+function comparedTexts(value: number, limit: number): readonly string[] {
+    const key = `${getLocale()} ${value} ${limit}`;
+    let texts = compared.get(key);
+    if (!texts) {
+        texts = formatCompared([value, limit]);
+        if (compared.size >= 10_000) compared.clear();
+        compared.set(key, texts);
+    }
+    return texts;
+}
+
+/** Les messages sans paramètre, rédigés une fois par langue (une cohorte les répète à chaque compétence). */
+const constants = new Map<string, { locale: Locale; text: string }>();
+
+function constantMsg(key: string): string {
+    const locale = getLocale();
+    let entry = constants.get(key);
+    if (!entry || entry.locale !== locale) {
+        entry = { locale, text: msg(key) };
+        constants.set(key, entry);
+    }
+    return entry.text;
 }
 
 /** Le coefficient que déclare l'épreuve d'un argument (« épreuve … coefficient 2 »). */

@@ -128,6 +128,26 @@ describe('readCohort (CSV) : formes acceptées', () => {
         expect(rows[0].positions.get('competences.C1.1')).toMatchObject({ line: 3, column: 18 });
     });
 
+    it('positions calculées à la demande : les mêmes par get, has, size et parcours, avec des fins de ligne CR seul', async () => {
+        // Fins de ligne « CR » seul (anciens Mac), ligne vide, cellule sur deux lignes : la position
+        // de chaque valeur n'est calculée qu'à la lecture de la table, et doit rester juste.
+        const file = csv('candidat;nom;C1.1;memoire\r1;"A\rB";A;12\r\r2;x;NA;9\r');
+        const rows = await collect(file, mini);
+        expect(rows.map(r => r.source.line)).toEqual([2, 5]);
+        const first = rows[0].positions;
+        expect(first.size).toBe(4);
+        expect([...first.keys()]).toEqual(['candidat.id', 'candidat.nom', 'competences.C1.1', 'epreuves.memoire']);
+        expect(first.has('epreuves.memoire')).toBe(true);
+        expect(first.get('candidat.nom')).toEqual({ file, line: 2, column: 3, endLine: 3, endColumn: 3 });
+        expect(first.get('epreuves.memoire')).toEqual({ file, line: 3, column: 6, endLine: 3, endColumn: 8 });
+        expect(new Map(rows[1].positions)).toEqual(new Map([
+            ['candidat.id', { file, line: 5, column: 1, endLine: 5, endColumn: 2 }],
+            ['candidat.nom', { file, line: 5, column: 3, endLine: 5, endColumn: 4 }],
+            ['competences.C1.1', { file, line: 5, column: 5, endLine: 5, endColumn: 7 }],
+            ['epreuves.memoire', { file, line: 5, column: 8, endLine: 5, endColumn: 9 }]
+        ]));
+    });
+
     it('détecte le séparateur sur la ligne d\'en-tête (hors guillemets)', () => {
         expect(detectSeparator('candidat;nom;C1.1')).toBe(';');
         expect(detectSeparator('candidat,nom,C1.1')).toBe(',');

@@ -89,13 +89,46 @@ function positioner(file: string, content: string, startLine: number): (start: n
     };
 }
 
+/**
+ * Un enregistrement lu : ses cellules ne calculent leur position (début et fin du champ dans le
+ * texte brut) qu'à la première demande. Les positions ne servent qu'aux messages d'erreur et aux
+ * diagnostics : une cohorte sans erreur ne découpe jamais ses lignes une seconde fois.
+ */
+class CsvRecord {
+    private at?: (start: number, end: number) => SourcePosition;
+    private spans?: Array<[number, number]>;
+
+    constructor(
+        private readonly file: string,
+        private readonly content: string,
+        private readonly startLine: number,
+        private readonly separator: string,
+        private readonly count: number
+    ) {}
+
+    position(k: number): SourcePosition {
+        if (!this.at) {
+            this.spans = fieldSpans(this.content, this.separator, this.count);
+            this.at = positioner(this.file, this.content, this.startLine);
+        }
+        const span = this.spans![k] ?? [this.content.length, this.content.length];
+        return this.at(span[0], span[1]);
+    }
+}
+
+class CsvCell implements RawCell {
+    constructor(readonly text: string, private readonly record: CsvRecord, private readonly k: number) {}
+
+    get position(): SourcePosition {
+        return this.record.position(this.k);
+    }
+}
+
 function cellsOf(file: string, record: string[], content: string, startLine: number, separator: string): RawCell[] {
-    const spans = fieldSpans(content, separator, record.length);
-    const at = positioner(file, content, startLine);
-    return record.map((text, k) => {
-        const span = spans[k] ?? [content.length, content.length];
-        return { text, position: at(span[0], span[1]) };
-    });
+    const source = new CsvRecord(file, content, startLine, separator, record.length);
+    const cells: RawCell[] = new Array(record.length);
+    for (let k = 0; k < record.length; k++) cells[k] = new CsvCell(record[k], source, k);
+    return cells;
 }
 
 /** Les fins de ligne en tête d'un texte brut (lignes vides sautées) et le reste. */
@@ -211,10 +244,21 @@ export async function* readCsvCohort(file: string, model: ReferentielModel, opti
             },
             on_record: ((entry: unknown): ParsedRecord => {
                 const { record, raw } = entry as { record: string[]; raw: string };
-                const { blank, rest } = splitLeading(raw);
-                const content = rest.replace(/(?:\r\n|\r|\n)$/, '');
-                const line = nextLine + blank;
-                nextLine = line + countBreaks(content) + 1;
+                let content: string;
+                let line: number;
+                const first = raw.charCodeAt(0);
+                if (first !== 10 && first !== 13) {
+                    // Le cas courant, sans expression régulière : pas de ligne vide devant, une fin de ligne au plus.
+                    const last = raw.charCodeAt(raw.length - 1);
+                    const cut = last === 10 ? (raw.charCodeAt(raw.length - 2) === 13 ? 2 : 1) : last === 13 ? 1 : 0;
+                    content = cut ? raw.slice(0, raw.length - cut) : raw;
+                    line = nextLine;
+                } else {
+                    const { blank, rest } = splitLeading(raw);
+                    content = rest.replace(/(?:\r\n|\r|\n)$/, '');
+                    line = nextLine + blank;
+                }
+                nextLine = line + (content.indexOf('\n') < 0 && content.indexOf('\r') < 0 ? 0 : countBreaks(content)) + 1;
                 parsed++;
                 return { record, line, content };
             }) as unknown as Options['on_record']

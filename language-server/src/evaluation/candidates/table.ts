@@ -50,6 +50,56 @@ function isBlank(cell: RawCell | undefined): boolean {
     return !cell || (cell.text.trim() === '' && cell.number === undefined && cell.date === undefined && cell.error === undefined);
 }
 
+/** Le chemin d'une valeur lue dans une colonne de résultats (« competences.C1.1 », « epreuves.memoire »). */
+const PATH_PREFIX: Partial<Record<ColumnKind, string>> = {
+    competence: 'competences.', critere: 'criteres.', epreuve: 'epreuves.', mesure: 'mesures.', fait: 'faits.'
+};
+
+/**
+ * Les positions des valeurs d'une ligne, notées sans être calculées : la table (chemin → position)
+ * n'est construite qu'à sa première lecture — un diagnostic, un doublon —, jamais pour une ligne
+ * sans problème. Les cellules calculent elles-mêmes leur position à la demande (csv-reader.ts).
+ */
+class PendingPositions {
+    private readonly keys: Array<string | Column> = [];
+    private readonly cells: RawCell[] = [];
+
+    add(key: string | Column, cell: RawCell): void {
+        this.keys.push(key);
+        this.cells.push(cell);
+    }
+
+    map(): ReadonlyMap<string, SourcePosition> {
+        return new LazyPositions(() => {
+            const map = new Map<string, SourcePosition>();
+            this.keys.forEach((key, i) => map.set(typeof key === 'string' ? key : PATH_PREFIX[key.kind]! + key.name, this.cells[i].position));
+            return map;
+        });
+    }
+}
+
+/** Une table en lecture seule construite à sa première lecture. */
+class LazyPositions implements ReadonlyMap<string, SourcePosition> {
+    private built?: Map<string, SourcePosition>;
+
+    constructor(private readonly build: () => Map<string, SourcePosition>) {}
+
+    private get table(): Map<string, SourcePosition> {
+        return this.built ??= this.build();
+    }
+
+    get size(): number { return this.table.size; }
+    get(key: string): SourcePosition | undefined { return this.table.get(key); }
+    has(key: string): boolean { return this.table.has(key); }
+    forEach(callback: (value: SourcePosition, key: string, map: ReadonlyMap<string, SourcePosition>) => void, thisArg?: unknown): void {
+        this.table.forEach((value, key) => callback.call(thisArg, value, key, this));
+    }
+    entries(): MapIterator<[string, SourcePosition]> { return this.table.entries(); }
+    keys(): MapIterator<string> { return this.table.keys(); }
+    values(): MapIterator<SourcePosition> { return this.table.values(); }
+    [Symbol.iterator](): MapIterator<[string, SourcePosition]> { return this.table[Symbol.iterator](); }
+}
+
 /**
  * L'interprétation d'une cohorte (CSV ou tableur) : la ligne d'en-tête nomme les colonnes,
  * chaque ligne suivante donne les résultats d'un candidat. Partagée par les deux lecteurs,
@@ -57,6 +107,8 @@ function isBlank(cell: RawCell | undefined): boolean {
  */
 export class CohortTable {
     private columns: Column[] | undefined;
+    /** La colonne de l'identifiant du candidat. */
+    private idIndex = -1;
     private readonly codes: ModelCodes;
     /** Identifiants déjà vus → ligne (pour les doublons). */
     private readonly ids = new Map<string, number>();
@@ -185,6 +237,7 @@ export class CohortTable {
         }
         if (problems.length > 0) throw new InputError(sortProblems(problems));
         this.columns = columns;
+        this.idIndex = columns.findIndex(c => c.kind === 'candidat');
     }
 
     /**
@@ -197,7 +250,7 @@ export class CohortTable {
         this.checkLengths(cells);
         if (this.isBlank(cells)) return undefined;
         const problems: InputProblem[] = [];
-        const positions = new Map<string, SourcePosition>();
+        const positions = new PendingPositions();
         const competences = new Map<string, ValeurCompetence>();
         const criteres = new Map<string, ValeurCritere>();
         const epreuves = new Map<string, number>();
@@ -208,7 +261,7 @@ export class CohortTable {
         let nom: string | undefined;
         let dateEvaluation: string | undefined;
 
-        const idIndex = columns.findIndex(c => c.kind === 'candidat');
+        const idIndex = this.idIndex;
         const idCell = cells[idIndex];
         if (idCell && idCell.error === undefined) {
             id = (idCell.number !== undefined ? String(idCell.number) : idCell.text).trim();
@@ -249,17 +302,17 @@ export class CohortTable {
             const text = cell.text.trim();
             switch (column.kind) {
                 case 'candidat':
-                    positions.set('candidat.id', cell.position);
+                    positions.add('candidat.id', cell);
                     break;
                 case 'nom':
                     nom = text;
-                    positions.set('candidat.nom', cell.position);
+                    positions.add('candidat.nom', cell);
                     break;
                 case 'date': {
                     const iso = cell.date ?? (cell.number !== undefined ? excelSerialToIso(cell.number) : parseDate(text));
                     if (iso) {
                         dateEvaluation = iso;
-                        positions.set('dateEvaluation', cell.position);
+                        positions.add('dateEvaluation', cell);
                     } else {
                         problems.push(problemAt(cell.position, 'valeur', msg('cand.value.date', { where: where(column, cell), value: shown(cell) })));
                     }
@@ -269,7 +322,7 @@ export class CohortTable {
                     const value = parseCompetence(text);
                     if (value) {
                         competences.set(column.name, value);
-                        positions.set(`competences.${column.name}`, cell.position);
+                        positions.add(column, cell);
                     } else {
                         problems.push(problemAt(cell.position, 'valeur', msg('cand.value.competence', { where: where(column, cell), value: shown(cell) })));
                     }
@@ -279,7 +332,7 @@ export class CohortTable {
                     const value = parseCritere(text);
                     if (value) {
                         criteres.set(column.name, value);
-                        positions.set(`criteres.${column.name}`, cell.position);
+                        positions.add(column, cell);
                     } else {
                         problems.push(problemAt(cell.position, 'valeur', msg('cand.value.critere', { where: where(column, cell), value: shown(cell) })));
                     }
@@ -299,7 +352,7 @@ export class CohortTable {
                         })));
                     } else {
                         epreuves.set(column.name, value);
-                        positions.set(`epreuves.${column.name}`, cell.position);
+                        positions.add(column, cell);
                     }
                     break;
                 }
@@ -316,7 +369,7 @@ export class CohortTable {
                         })));
                     } else {
                         mesures.set(column.name, value);
-                        positions.set(`mesures.${column.name}`, cell.position);
+                        positions.add(column, cell);
                     }
                     break;
                 }
@@ -324,7 +377,7 @@ export class CohortTable {
                     const value = cell.number !== undefined ? (cell.number === 1 ? true : cell.number === 0 ? false : undefined) : parseFait(text);
                     if (value !== undefined) {
                         faits.set(column.name, value);
-                        positions.set(`faits.${column.name}`, cell.position);
+                        positions.add(column, cell);
                     } else {
                         problems.push(problemAt(cell.position, 'valeur', msg('cand.value.fait', { where: where(column, cell), value: shown(cell) })));
                     }
@@ -358,7 +411,7 @@ export class CohortTable {
             competences, criteres, epreuves, mesures, blocsAcquis,
             ...(faits.size > 0 ? { faits } : {}),
             amenagements: [],
-            positions,
+            positions: positions.map(),
             source: { file: this.file, line }
         };
     }
@@ -366,7 +419,7 @@ export class CohortTable {
     /** « BC01|BC02@2024-06-30 ». */
     private blocs(
         text: string, cell: RawCell, where: string, blocsAcquis: Array<{ bloc: string; date?: string }>,
-        positions: Map<string, SourcePosition>, problems: InputProblem[]
+        positions: PendingPositions, problems: InputProblem[]
     ): void {
         const seen = new Set<string>();
         for (const item of text.split('|').map(s => s.trim()).filter(s => s !== '')) {
@@ -397,9 +450,9 @@ export class CohortTable {
             seen.add(key);
             const index = blocsAcquis.length;
             blocsAcquis.push(date ? { bloc: code, date } : { bloc: code });
-            positions.set(`blocsAcquis.${index}.bloc`, cell.position);
-            if (date) positions.set(`blocsAcquis.${index}.date`, cell.position);
+            positions.add(`blocsAcquis.${index}.bloc`, cell);
+            if (date) positions.add(`blocsAcquis.${index}.date`, cell);
         }
-        if (blocsAcquis.length > 0) positions.set('blocsAcquis', cell.position);
+        if (blocsAcquis.length > 0) positions.add('blocsAcquis', cell);
     }
 }

@@ -32,12 +32,14 @@ export function createCsvWriter(): ReportWriter {
                 blocs = result.blocs.map(b => b.code);
                 out += header(blocs);
             }
-            const byCode = new Map(result.blocs.map(b => [b.code, b]));
+            // Le cas courant : les blocs du candidat dans l'ordre des colonnes (sans table par candidat).
+            const inOrder = result.blocs.length === blocs.length && result.blocs.every((b, i) => b.code === blocs![i]);
+            const byCode = inOrder ? undefined : new Map(result.blocs.map(b => [b.code, b]));
             out += row([
                 result.candidat.id,
                 label('decision', result.decision, locale),
-                ...blocs.map(code => {
-                    const bloc = byCode.get(code);
+                ...blocs.map((code, i) => {
+                    const bloc = byCode ? byCode.get(code) : result.blocs[i];
                     return bloc ? label('bloc', bloc.statut, locale) : '';
                 }),
                 result.motifs.join(' | ')
