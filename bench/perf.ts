@@ -10,9 +10,12 @@
  *             rapport dépasse son seuil de garde (bench/guard.json, marge documentée) ;
  *   --million ajoute la cohorte d'un million de candidats (plusieurs minutes) ;
  *   --seulement=lint,evaluation…  ne mesure que ces parties (demarrage, lint, memoire, frappe,
- *             rafale, evaluation, import-rncp), pour comparer un changement sans tout refaire ;
+ *             rafale, evaluation, import-rncp ; memoire-lint : la mémoire du lint sans le serveur),
+ *             pour comparer un changement sans tout refaire ;
  *   --rncp=10,100  les tailles (Mo) des exports du registre importés ;
- *   --lint=10,100,1000  --cohortes=10000,100000  les tailles mesurées.
+ *   --lint=10,100,1000  --cohortes=10000,100000  les tailles mesurées ;
+ *   --taille=realiste  les référentiels du lint et de la mémoire à la taille des vrais (≈ 46 Ko
+ *             chacun, 46 Mo pour 1 000, comme le catalogue de l'issue 13) au lieu de ≈ 7 Ko.
  *
  * Écrit bench/results/<date>.json et bench/results/<date>.md (dossier ignoré par git).
  */
@@ -30,7 +33,7 @@ import { createReferentielServices } from '../language-server/src/referentiel-mo
 import type { ReferentielModel } from '../language-server/src/model/referentiel-model.js';
 import { burst, INSPECTOR_ENV, serverHeapAfterGc, serverRssKb } from '../test/protocol/burst.js';
 import { TestClient } from '../test/protocol/client.js';
-import { generateCatalogue, generateReferentiel, type GeneratedFile } from './generate.js';
+import { generateCatalogue, generateReferentiel, type CatalogueSize, type GeneratedFile } from './generate.js';
 import { writeRncpExport } from './generate-rncp.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -43,6 +46,9 @@ const option = (name: string): string | undefined => process.argv.find(a => a.st
 const only = option('seulement')?.split(',');
 const wanted = (part: string): boolean => !only || only.includes(part);
 const sizes = (name: string, fallback: number[]): number[] => option(name)?.split(',').map(Number) ?? fallback;
+/** La taille des référentiels générés pour le lint et sa mémoire (`--taille=realiste`). */
+const catalogueSize: CatalogueSize = option('taille') === 'realiste' ? 'realiste' : 'banc';
+const sizeLabel = catalogueSize === 'realiste' ? ' (taille réaliste)' : '';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
@@ -132,7 +138,7 @@ async function lintThroughput(sizes: number[]): Promise<void> {
     await buildCatalogue(generateCatalogue(20)); // échauffement (JIT)
     const perSize: Array<{ n: number; lint: number; lexer: number; parse: number; json: number; bytes: number }> = [];
     for (const n of sizes) {
-        const files = generateCatalogue(n);
+        const files = generateCatalogue(n, catalogueSize);
         const bytes = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
         // Les exports JSON des mêmes référentiels (plancher « JSON.parse + ajv »).
         const built = await buildCatalogue(files);
@@ -154,9 +160,10 @@ async function lintThroughput(sizes: number[]): Promise<void> {
         console.log(`  N = ${n} : ${files.length} fichiers, ${mb(bytes)} ; lint ${lint.toFixed(0)} ms, lexer ${lexer.toFixed(0)} ms, analyse ${parse.toFixed(0)} ms, JSON+ajv ${json.toFixed(0)} ms`);
     }
     const big = perSize[perSize.length - 1];
-    row('lint-lexer', `lint de ${big.n} référentiels ÷ lexer seul`, big.lint / big.lexer, 8, `${big.lint.toFixed(0)} ms contre ${big.lexer.toFixed(0)} ms`);
-    row('lint-json', `lint de ${big.n} référentiels ÷ JSON.parse + ajv de leurs exports`, big.lint / big.json, 10, `${big.lint.toFixed(0)} ms contre ${big.json.toFixed(0)} ms`);
-    row('lint-analyse', `lint de ${big.n} référentiels ÷ analyse seule`, big.lint / big.parse, 2, `${big.lint.toFixed(0)} ms contre ${big.parse.toFixed(0)} ms`);
+    const of = `${big.n} référentiels${sizeLabel} (${mb(big.bytes)})`;
+    row('lint-lexer', `lint de ${of} ÷ lexer seul`, big.lint / big.lexer, 8, `${big.lint.toFixed(0)} ms contre ${big.lexer.toFixed(0)} ms`);
+    row('lint-json', `lint de ${of} ÷ JSON.parse + ajv de leurs exports`, big.lint / big.json, 10, `${big.lint.toFixed(0)} ms contre ${big.json.toFixed(0)} ms`);
+    row('lint-analyse', `lint de ${of} ÷ analyse seule`, big.lint / big.parse, 2, `${big.lint.toFixed(0)} ms contre ${big.parse.toFixed(0)} ms`);
     const exponents: Record<string, number> = {};
     for (let i = 1; i < perSize.length; i++) {
         const a = perSize[i - 1], b = perSize[i];
@@ -177,7 +184,7 @@ function cliLint(dir: string): { ms: number; maxRssKb: number } {
 
 function writeCatalogue(n: number): { dir: string; files: GeneratedFile[]; bytes: number } {
     const dir = mkdtempSync(path.join(tmpdir(), 'referentiel-bench-'));
-    const files = generateCatalogue(n);
+    const files = generateCatalogue(n, catalogueSize);
     for (const f of files) {
         mkdirSync(path.join(dir, path.dirname(f.name)), { recursive: true });
         writeFileSync(path.join(dir, f.name), f.text);
@@ -185,12 +192,24 @@ function writeCatalogue(n: number): { dir: string; files: GeneratedFile[]; bytes
     return { dir, files, bytes: files.reduce((s, f) => s + Buffer.byteLength(f.text), 0) };
 }
 
+/** Mémoire du lint seule (`--seulement=memoire-lint`), sans le serveur. */
+function lintMemory(n: number): void {
+    const { dir, bytes } = writeCatalogue(n);
+    try {
+        const lint = cliLint(dir);
+        row('lint-memoire', `mémoire de crête du lint de ${n} référentiels${sizeLabel} ÷ taille du texte`, lint.maxRssKb * 1024 / bytes, 5,
+            `${mb(lint.maxRssKb * 1024)} pour ${mb(bytes)} de texte (${(lint.ms / 1000).toFixed(1)} s écoulées)`);
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
 /** Mémoire du lint, serveur prêt (temps et mémoire) sur le même catalogue. */
 async function memoryAndServer(n: number): Promise<void> {
     const { dir, files, bytes } = writeCatalogue(n);
     try {
         const lint = cliLint(dir);
-        row('lint-memoire', `mémoire de crête du lint de ${n} référentiels ÷ taille du texte`, lint.maxRssKb * 1024 / bytes, 5,
+        row('lint-memoire', `mémoire de crête du lint de ${n} référentiels${sizeLabel} ÷ taille du texte`, lint.maxRssKb * 1024 / bytes, 5,
             `${mb(lint.maxRssKb * 1024)} pour ${mb(bytes)} de texte`);
         const client = new TestClient();
         client.settings = { referentiel: { regles: {}, langue: 'auto' } };
@@ -438,7 +457,7 @@ async function main(): Promise<void> {
     const parts: Part[] = [
         { name: 'demarrage', run: startup },
         { name: 'lint', run: () => lintThroughput(sizes('lint', ci ? [10, 50] : [10, 100, 1000])) },
-        ...(ci ? [] : [{ name: 'memoire', run: () => memoryAndServer(1000) }]),
+        ...(ci ? [] : wanted('memoire') ? [{ name: 'memoire', run: () => memoryAndServer(1000) }] : [{ name: 'memoire-lint', run: async () => lintMemory(1000) }]),
         { name: 'frappe', run: () => keystroke(ci ? 50 : 1000) },
         { name: 'rafale', run: bursts },
         { name: 'import-rncp', run: () => rncpImport(sizes('rncp', ci ? [10] : [10, 100])) },

@@ -25,9 +25,11 @@ import { createGuardedParser } from './parser/nesting-guard.js';
 import { ReferentielTokenBuilder } from './parser/token-builder.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
 import { ReferentielScopeComputation, ReferentielScopeProvider } from './references/scoping.js';
+import { ReferentielLinker, ReferentielReferenceDescriptionProvider } from './references/linking.js';
 import { internalFailureDiagnostic, ReferentielDocumentValidator } from './validation/document-validator.js';
 import { RuleSettings } from './validation/settings.js';
 import { SpellingValidator } from './validation/spelling-check.js';
+import { ReferentielValidationRegistry } from './validation/validation-registry.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
@@ -67,10 +69,16 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
     references: {
         ScopeComputation: (services) => new ReferentielScopeComputation(services),
         ScopeProvider: (services) => new ReferentielScopeProvider(services),
+        // La liaison et les références de l'index lisent les références relevées une fois par arbre.
+        Linker: (services) => new ReferentielLinker(services),
         OwnerIndex: (services) => new OwnerIndex(services.shared)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new ReferentielReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new ReferentielDocumentValidator(services),
+        ValidationRegistry: (services) => new ReferentielValidationRegistry(services),
         ReferentielValidator: (services) => new ReferentielValidator(services),
         SpellingValidator: (services) => new SpellingValidator(services),
         RuleSettings: () => new RuleSettings()

@@ -10,7 +10,7 @@ import { parseSeverity } from '../validation/settings.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors.js';
 import { checkOutput, displayPath, writeAtomic, writeStdout } from './io.js';
 import { buildReport } from './lint-report.js';
-import { loadWorkspace } from '../core/workspace.js';
+import { loadWorkspace, type LoadedWorkspace } from '../core/workspace.js';
 import { formatReport, githubStepSummary, LINT_FORMATS, type LintFormat, type ReportOptions } from './reporters.js';
 
 export interface LintOptions {
@@ -76,7 +76,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
     const maxWarnings = parseCount(options.maxWarnings);
     const rules = parseRuleOptions(options.rule);
     const configure = (services: ReferentielServices): void => services.validation.RuleSettings.set(rules);
-    let workspace = await loadWorkspace(paths, configure);
+    let workspace: LoadedWorkspace | undefined = await loadWorkspace(paths, configure);
     if (options.outputFile) await checkOutput(options.outputFile, workspace.all.map(d => d.uri.fsPath), OUTPUT_EXTENSION[format]);
     let fixLog = '';
 
@@ -108,9 +108,13 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
         }
     }
 
-    const report = buildReport(workspace.targets, { quiet: options.quiet });
+    const report = buildReport(workspace.targets, { quiet: options.quiet, fingerprints: format === 'sarif' });
+    const filesChecked = workspace.targets.length;
+    // Le rapport ne garde que des chemins, des positions et des messages : les arbres, les index
+    // et les textes de l'espace de travail peuvent partir avant d'écrire le rapport (mémoire de crête).
+    workspace = undefined;
     const reportOptions: ReportOptions = {
-        color: options.color && !options.outputFile, filesChecked: workspace.targets.length, maxWarnings,
+        color: options.color && !options.outputFile, filesChecked, maxWarnings,
         basePath: options.basePath, docsUrl, junitWarningsAsFailures: options.junitWarningsAsFailures,
         startedAt, durationMs: Date.now() - startedAt.getTime()
     };
@@ -125,7 +129,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
         if (fixLog) await writeStdout(fixLog);
         if (format !== 'stylish') {
             // Le résumé reste visible dans le terminal quand le rapport part dans un fichier.
-            await writeStdout(formatReport(report, 'stylish', { color: options.color, filesChecked: workspace.targets.length, maxWarnings, summaryOnly: true }));
+            await writeStdout(formatReport(report, 'stylish', { color: options.color, filesChecked, maxWarnings, summaryOnly: true }));
         }
     } else {
         if (fixLog && format === 'stylish') await writeStdout(fixLog);

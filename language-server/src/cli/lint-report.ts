@@ -85,7 +85,11 @@ function toRelatedLocation(information: DiagnosticRelatedInformation): RelatedLo
     };
 }
 
-export function buildReport(documents: readonly LangiumDocument[], options: { quiet?: boolean } = {}): LintReport {
+/**
+ * Le rapport des documents. `fingerprints: false` : sans les empreintes (seul le format SARIF
+ * les montre ; les calculer relit et hache la ligne de chaque diagnostic).
+ */
+export function buildReport(documents: readonly LangiumDocument[], options: { quiet?: boolean; fingerprints?: boolean } = {}): LintReport {
     let errors = 0, warnings = 0, infos = 0, fixable = 0;
     const hidden = { warnings: 0, infos: 0 };
     const files = documents.map(document => {
@@ -104,7 +108,7 @@ export function buildReport(documents: readonly LangiumDocument[], options: { qu
             else infos++;
             if (m.fixable) fixable++;
         }
-        return { path: displayPath(document).split('\\').join('/'), file: document.uri.fsPath, messages: withFingerprints(messages, document.textDocument.getText()) };
+        return { path: displayPath(document).split('\\').join('/'), file: document.uri.fsPath, messages: options.fingerprints === false ? messages : withFingerprints(messages, document.textDocument.getText()) };
     }).sort((a, b) => a.path.localeCompare(b.path));
     return { files, errors, warnings, infos, fixable, ...(options.quiet ? { hidden } : {}) };
 }

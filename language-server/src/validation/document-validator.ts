@@ -1,6 +1,6 @@
 import {
-    AstUtils, DefaultDocumentValidator, DocumentState, DocumentValidator, GrammarAST, TextDocument,
-    type AstReflection, type Cancellation, type LangiumDocument, type Lexer, type ScopeProvider, type ValidationOptions
+    AstUtils, Cancellation, DefaultDocumentValidator, DocumentState, DocumentValidator, GrammarAST, interruptAndCheck, TextDocument,
+    type AstNode, type AstReflection, type LangiumDocument, type Lexer, type ScopeProvider, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -11,6 +11,8 @@ import { expectedAt } from '../parser/error-messages.js';
 import type { ReferentielServices } from '../referentiel-module.js';
 import type { ReferentielDocumentBuilder } from '../workspace/document-builder.js';
 import { ownerCodeOf } from '../workspace/owners.js';
+import { astNodes } from '../model/ast-nodes.js';
+import type { ReferentielValidationRegistry } from './validation-registry.js';
 import { isRuleCode, ruleMessage, type RuleCode } from './rules.js';
 import { LSP_SEVERITY, type RuleSettings } from './settings.js';
 import { SyntaxDiagnosis, type KeywordInfo, type RawSyntaxError } from './syntax-diagnosis.js';
@@ -155,6 +157,34 @@ export class ReferentielDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
+    /**
+     * Les vérifications de chaque nœud, sur les nœuds de l'arbre relevés une fois
+     * (`astNodes`, model/ast-nodes.ts : le même ordre que `streamAst`) plutôt qu'un nouvel
+     * itérateur, et sans promesse par vérification synchrone (validation-registry.ts). Le
+     * profileur de Langium, quand il est actif, garde le chemin d'origine.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const checksOf = (this.validationRegistry as ReferentielValidationRegistry).checksFor(options.categories);
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        // Les nœuds dont les descendants ne sont pas à vérifier (`validateChildren: false`).
+        let pruned: Set<AstNode> | undefined;
+        for (const node of astNodes(rootNode)) {
+            if (pruned && isUnder(node, pruned)) continue;
+            if (cancellable) await interruptAndCheck(cancelToken);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of checksOf(node.$type)) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) await pending;
+                }
+            }
+            if (!nodeOptions.validateChildren) (pruned ??= new Set()).add(node);
+        }
+    }
+
     protected override processParsingErrors(): void {
         // Déjà dites avec les erreurs lexicales (processLexingErrors).
     }
@@ -209,6 +239,14 @@ export function registerCodeMatches(name: string, candidates: readonly string[])
         return other !== upper && (/^RNCP\d+$/.test(other.slice(0, other.length - upper.length)) && other.endsWith(upper)
             || /^RNCP\d+$/.test(upper.slice(0, upper.length - other.length)) && upper.endsWith(other));
     }))];
+}
+
+/** Le nœud est-il sous l'un de ces nœuds ? */
+function isUnder(node: AstNode, ancestors: ReadonlySet<AstNode>): boolean {
+    for (let parent = node.$container; parent; parent = parent.$container) {
+        if (ancestors.has(parent)) return true;
+    }
+    return false;
 }
 
 /** Les mots-clés de la grammaire, et ceux qui se suivent dans une clause (« à vie », « issue de »). */

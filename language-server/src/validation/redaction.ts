@@ -183,18 +183,28 @@ export function nearDuplicates(texts: readonly string[], threshold = NEAR_DUPLIC
     const found: Array<{ index: number; of: number; similarity: number }> = [];
     sets.forEach((set, index) => {
         if (set.size === 0) return;
-        const candidates = new Set<number>();
+        // Pour chaque texte précédent qui partage un mot rare : le nombre de mots partagés, compté
+        // par l'index (dans l'ordre où les candidats apparaissent). Si un mot trop fréquent a été
+        // sauté, le compte n'est qu'un minimum : l'indice est alors recalculé sur les deux ensembles.
+        const shared = new Map<number, number>();
+        let skipped = false;
         for (const token of set) {
             const list = postings.get(token)!;
-            if (list.length > MAX_POSTINGS) continue;
+            if (list.length > MAX_POSTINGS) {
+                skipped = true;
+                continue;
+            }
             for (const other of list) {
                 if (other >= index) break;
-                candidates.add(other);
+                shared.set(other, (shared.get(other) ?? 0) + 1);
             }
         }
         let best: { of: number; similarity: number } | undefined;
-        for (const other of candidates) {
-            const similarity = jaccard(set, sets[other]);
+        for (const [other, count] of shared) {
+            const otherSet = sets[other];
+            // Jaccard ≤ min(|a|, |b|) / max(|a|, |b|) : inutile de compter quand le rapport des tailles est sous le seuil.
+            if (Math.min(set.size, otherSet.size) < threshold * Math.max(set.size, otherSet.size)) continue;
+            const similarity = skipped ? jaccard(set, otherSet) : count / (set.size + otherSet.size - count);
             if (similarity >= threshold && (!best || similarity > best.similarity)) best = { of: other, similarity };
         }
         if (best) found.push({ index, ...best });

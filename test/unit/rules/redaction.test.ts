@@ -158,6 +158,37 @@ describe('REF605 — compétences presque identiques', () => {
         texts.push(texts[42].replace('pour', 'afin de'));
         expect(nearDuplicates(texts)).toEqual([{ index: 3000, of: 42, similarity: 1 }]);
     });
+
+    it('les paires comptées par l\'index sont celles d\'une comparaison de toutes les paires (qui partagent un mot rare)', () => {
+        // Des variations d'un petit vocabulaire : beaucoup de paires proches, des tailles différentes,
+        // des égalités, et des mots présents dans plus de 64 textes (sautés par l'index).
+        const words = ['analyser', 'flux', 'données', 'rapport', 'client', 'délais', 'budget', 'risques', 'équipe', 'qualité', 'outil', 'projet'];
+        const texts = Array.from({ length: 150 }, (_, i) => {
+            const picked = words.filter((_, w) => ((i * 7 + w * 3) % 5) !== 0 || (i + w) % 4 === 0);
+            return `${picked.join(' ')} rare${i % 37} ${i % 3 === 0 ? 'commun' : ''}`;
+        });
+        const sets = texts.map(contentTokens);
+        const frequency = new Map<string, number>();
+        for (const set of sets) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+        expect([...frequency.values()].some(n => n > 64)).toBe(true);
+        const expected: Array<{ index: number; of: number; similarity: number }> = [];
+        sets.forEach((set, index) => {
+            let best: { of: number; similarity: number } | undefined;
+            // Dans l'ordre où l'index rencontre les candidats : par mot du texte, puis par texte précédent.
+            const order: number[] = [];
+            for (const t of set) {
+                if (frequency.get(t)! > 64) continue;
+                for (let other = 0; other < index; other++) if (sets[other].has(t) && !order.includes(other)) order.push(other);
+            }
+            for (const other of order) {
+                const similarity = jaccard(set, sets[other]);
+                if (similarity >= 0.8 && (!best || similarity > best.similarity)) best = { of: other, similarity };
+            }
+            if (best) expected.push({ index, ...best });
+        });
+        expect(expected.length).toBeGreaterThan(20);
+        expect(nearDuplicates(texts)).toEqual(expected);
+    });
 });
 
 describe('règles de rédaction désactivées', () => {

@@ -1,0 +1,40 @@
+import {
+    Cancellation, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck,
+    type LangiumDocument, type ReferenceDescription
+} from 'langium';
+import { referencesOf } from '../model/ast-nodes.js';
+
+/**
+ * La liaison lit les références de l'arbre relevées une fois (`referencesOf`, model/ast-nodes.ts)
+ * au lieu de `streamAst` puis `streamReferences` sur chaque nœud : les mêmes références, dans le
+ * même ordre, sans un itérateur par nœud. Le profileur de Langium, quand il est actif, garde le
+ * chemin d'origine (il compte par nœud).
+ */
+export class ReferentielLinker extends DefaultLinker {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) {
+            return super.link(document, cancelToken);
+        }
+        if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
+        for (const info of referencesOf(document.parseResult.value)) {
+            // Sans jeton d'annulation (ligne de commande), pas d'attente à chaque référence.
+            if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
+            this.doLink(info, document);
+        }
+    }
+}
+
+/** Les références publiées dans l'index (renommage, « toutes les références »), de la même liste. */
+export class ReferentielReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
+        for (const info of referencesOf(document.parseResult.value)) {
+            if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
+            if (!info.reference.error) {
+                for (const description of this.createInfoDescriptions(info)) descriptions.push(description);
+            }
+        }
+        return descriptions;
+    }
+}
