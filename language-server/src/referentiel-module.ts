@@ -30,6 +30,7 @@ import { RuleSettings } from './validation/settings.js';
 import { SpellingValidator } from './validation/spelling-check.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
+import { ReferentielLangiumDocuments } from './workspace/documents.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
 import { ReferentielWorkspaceManager } from './workspace/workspace-manager.js';
 
@@ -105,6 +106,7 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
     },
     workspace: {
         IndexManager: (services) => new ReferentielIndexManager(services),
+        LangiumDocuments: (services) => new ReferentielLangiumDocuments(services),
         WorkspaceManager: (services) => new ReferentielWorkspaceManager(services),
         DocumentBuilder: (services) => new ReferentielDocumentBuilder(services)
     }
