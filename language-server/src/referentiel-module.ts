@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
@@ -30,6 +30,7 @@ import { RuleSettings } from './validation/settings.js';
 import { SpellingValidator } from './validation/spelling-check.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
+import { ReferentielAstNodeDescriptionProvider, ReferentielReferenceDescriptionProvider } from './references/descriptions.js';
 import { ReferentielLangiumDocuments } from './workspace/documents.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
 import { ReferentielWorkspaceManager } from './workspace/workspace-manager.js';
@@ -94,6 +95,10 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
     },
     editor: {
         Settings: (services) => new EditorSettings(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new ReferentielAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new ReferentielReferenceDescriptionProvider(services)
     }
 };
 
@@ -140,6 +145,13 @@ export function createReferentielServices(context: DefaultSharedModuleContext): 
     };
     // Un modèle ne survit pas à un changement de l'index des référentiels (fichier indexé ou retiré).
     Referentiel.references.OwnerIndex.onChanged(() => Referentiel.referentiel.Models.invalidate());
+    // Une construction achevée, les modèles et les tables de codes de tous les référentiels ne
+    // servent plus : une requête de l'éditeur refait ceux de son référentiel. Dans un catalogue
+    // de 1 000 référentiels, ils pesaient ~30 Mo gardés pour rien (docs/performance.md).
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        Referentiel.referentiel.Models.invalidate();
+        Referentiel.references.OwnerIndex.releaseSymbolTables();
+    });
     // Créés tout de suite : ils s'abonnent aux événements du serveur (initialisation, réglages).
     void Referentiel.editor.Settings;
     if (!context.connection) {

@@ -257,6 +257,14 @@ export class OwnerIndex {
         return this.unownedDocuments.values();
     }
 
+    /**
+     * Oublie les tables de codes calculées (appelé à la fin de chaque construction) : elles ne
+     * servent qu'à la liaison ; une requête de l'éditeur refait celle de son seul référentiel.
+     */
+    releaseSymbolTables(): void {
+        this.symbols.clear();
+    }
+
     /** Codes propres à un référentiel : forme canonique → descriptions. */
     symbolsOf(ownerKey: string): Map<string, AstNodeDescription[]> {
         let table = this.symbols.get(ownerKey);
