@@ -173,13 +173,20 @@ async function lintThroughput(sizes: number[]): Promise<void> {
     extra.lint = { mesures: perSize, exposants: exponents };
 }
 
-/** La ligne de commande réelle sur un catalogue écrit sur disque : temps et mémoire de crête. */
-function cliLint(dir: string): { ms: number; maxRssKb: number } {
-    const script = `const t=performance.now();require(${JSON.stringify(path.join(ROOT, 'out', 'cli.cjs'))}).main(['lint', ${JSON.stringify(dir)}, '--quiet']).then(c=>{process.stderr.write('\\n'+JSON.stringify({code:c,ms:performance.now()-t,rss:process.resourceUsage().maxRSS})+'\\n')})`;
+/** La ligne de commande réelle sur un catalogue écrit sur disque : temps (écoulé et processeur) et mémoire de crête. */
+function cliLint(dir: string): { ms: number; cpuMs: number; maxRssKb: number } {
+    const script = `const t=performance.now();require(${JSON.stringify(path.join(ROOT, 'out', 'cli.cjs'))}).main(['lint', ${JSON.stringify(dir)}, '--quiet']).then(c=>{const u=process.cpuUsage();process.stderr.write('\\n'+JSON.stringify({code:c,ms:performance.now()-t,cpu:(u.user+u.system)/1000,rss:process.resourceUsage().maxRSS})+'\\n')})`;
     const r = spawnSync(NODE, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
-    const last = JSON.parse(r.stderr.trim().split('\n').pop()!) as { code: number; ms: number; rss: number };
+    const last = JSON.parse(r.stderr.trim().split('\n').pop()!) as { code: number; ms: number; cpu: number; rss: number };
     if (last.code !== 0) throw new Error(`lint du catalogue : code ${last.code}`);
-    return { ms: last.ms, maxRssKb: last.rss };
+    return { ms: last.ms, cpuMs: last.cpu, maxRssKb: last.rss };
+}
+
+/** Temps processeur (utilisateur + système, ms) d'un processus lancé, lu dans /proc/<pid>/stat (Linux). */
+function processCpuMs(pid: number): number {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // Champs 14 et 15 de stat (utime, stime), en tops d'horloge (100 par seconde sous Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function writeCatalogue(n: number): { dir: string; files: GeneratedFile[]; bytes: number } {
@@ -211,7 +218,7 @@ async function memoryAndServer(n: number): Promise<void> {
         const lint = cliLint(dir);
         row('lint-memoire', `mémoire de crête du lint de ${n} référentiels${sizeLabel} ÷ taille du texte`, lint.maxRssKb * 1024 / bytes, 5,
             `${mb(lint.maxRssKb * 1024)} pour ${mb(bytes)} de texte`);
-        const client = new TestClient();
+        const client = new TestClient(INSPECTOR_ENV);
         client.settings = { referentiel: { regles: {}, langue: 'auto' } };
         const start = performance.now();
         await client.initialize(dir);
@@ -222,11 +229,14 @@ async function memoryAndServer(n: number): Promise<void> {
             await new Promise(resolve => setTimeout(resolve, 20));
         }
         const ready = performance.now() - start;
+        const readyCpu = processCpuMs(client.child.pid!);
         const status = readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
         const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+        const heap = await serverHeapAfterGc(client);
         await client.stop();
         row('serveur-pret', `serveur prêt, ${n} référentiels ÷ lint en ligne de commande`, ready / lint.ms, 2,
-            `${(ready / 1000).toFixed(1)} s contre ${(lint.ms / 1000).toFixed(1)} s ; mémoire de crête ${mb(peakKb * 1024)} (cible ≤ 500 Mo)`);
+            `${(ready / 1000).toFixed(1)} s contre ${(lint.ms / 1000).toFixed(1)} s ; en temps processeur ${(readyCpu / 1000).toFixed(1)} s contre ${(lint.cpuMs / 1000).toFixed(1)} s (${(readyCpu / lint.cpuMs).toFixed(2)}×) ; mémoire de crête ${mb(peakKb * 1024)} (cible ≤ 500 Mo), tas après un ramasse-miettes complet ${mb(heap)}`);
+        extra.serveurTasMo = heap / 1048576;
         extra.serveurMemoireMo = peakKb / 1024;
     } finally {
         rmSync(dir, { recursive: true, force: true });

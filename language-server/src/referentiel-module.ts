@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
@@ -32,6 +32,8 @@ import { SpellingValidator } from './validation/spelling-check.js';
 import { ReferentielValidationRegistry } from './validation/validation-registry.js';
 import { ReferentielValidator, registerValidationChecks } from './validation/validator.js';
 import { ReferentielDocumentBuilder } from './workspace/document-builder.js';
+import { ReferentielAstNodeDescriptionProvider, ReferentielReferenceDescriptionProvider } from './references/descriptions.js';
+import { ReferentielLangiumDocuments } from './workspace/documents.js';
 import { OwnerIndex, ReferentielIndexManager } from './workspace/owners.js';
 import { ReferentielWorkspaceManager } from './workspace/workspace-manager.js';
 
@@ -101,6 +103,10 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
     },
     editor: {
         Settings: (services) => new EditorSettings(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new ReferentielAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new ReferentielReferenceDescriptionProvider(services)
     }
 };
 
@@ -113,6 +119,7 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
     },
     workspace: {
         IndexManager: (services) => new ReferentielIndexManager(services),
+        LangiumDocuments: (services) => new ReferentielLangiumDocuments(services),
         WorkspaceManager: (services) => new ReferentielWorkspaceManager(services),
         DocumentBuilder: (services) => new ReferentielDocumentBuilder(services)
     }
@@ -146,6 +153,13 @@ export function createReferentielServices(context: DefaultSharedModuleContext): 
     };
     // Un modèle ne survit pas à un changement de l'index des référentiels (fichier indexé ou retiré).
     Referentiel.references.OwnerIndex.onChanged(() => Referentiel.referentiel.Models.invalidate());
+    // Une construction achevée, les modèles et les tables de codes de tous les référentiels ne
+    // servent plus : une requête de l'éditeur refait ceux de son référentiel. Dans un catalogue
+    // de 1 000 référentiels, ils pesaient ~30 Mo gardés pour rien (docs/performance.md).
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        Referentiel.referentiel.Models.invalidate();
+        Referentiel.references.OwnerIndex.releaseSymbolTables();
+    });
     // Créés tout de suite : ils s'abonnent aux événements du serveur (initialisation, réglages).
     void Referentiel.editor.Settings;
     if (!context.connection) {

@@ -125,6 +125,10 @@ export class OwnerIndex {
     private readonly declarationTable = new Map<string, AstNodeDescription[]>();
     private readonly symbols = new Map<string, Map<string, AstNodeDescription[]>>();
     private readonly sortedDocuments = new Map<string, LangiumDocument[]>();
+    /** Socle → les documents de certification qui l'utilisent. */
+    private readonly usedBy = new Map<string, Set<DocumentEntry>>();
+    /** Les documents indexés sans en-tête de référentiel, par URI. */
+    private readonly unownedDocuments = new Map<string, LangiumDocument>();
     private readonly changeListeners: Array<(ownerKey: string) => void> = [];
 
     constructor(shared: LangiumSharedCoreServices) {
@@ -145,6 +149,7 @@ export class OwnerIndex {
         const root = document.parseResult?.value as Document | undefined;
         const key = ownerKeyOf(document);
         if (!root || !key) {
+            this.unownedDocuments.set(uri, document);
             return;
         }
         const header = root.entete;
@@ -160,15 +165,29 @@ export class OwnerIndex {
             this.byOwner.set(key, owned);
         }
         owned.set(uri, entry);
+        for (const socle of uses) {
+            let users = this.usedBy.get(socle);
+            if (!users) {
+                users = new Set();
+                this.usedBy.set(socle, users);
+            }
+            users.add(entry);
+        }
         this.changed(key);
     }
 
     private remove(uri: string): void {
+        this.unownedDocuments.delete(uri);
         const entry = this.entries.get(uri);
         if (!entry) {
             return;
         }
         this.entries.delete(uri);
+        for (const socle of entry.uses) {
+            const users = this.usedBy.get(socle);
+            users?.delete(entry);
+            if (users?.size === 0) this.usedBy.delete(socle);
+        }
         const owned = this.byOwner.get(entry.key);
         owned?.delete(uri);
         if (owned && owned.size === 0) {
@@ -226,13 +245,24 @@ export class OwnerIndex {
         return result;
     }
 
-    /** Les certifications qui utilisent un socle. */
+    /** Les certifications qui utilisent un socle (sans parcourir l'espace de travail). */
     usersOf(socleKey: string): string[] {
         const result = new Set<string>();
-        for (const entry of this.entries.values()) {
-            if (entry.uses.includes(socleKey)) result.add(entry.key);
-        }
+        for (const entry of this.usedBy.get(socleKey) ?? []) result.add(entry.key);
         return [...result];
+    }
+
+    /** Les documents indexés dont le texte ne dit pas à quel référentiel ils appartiennent. */
+    unowned(): Iterable<LangiumDocument> {
+        return this.unownedDocuments.values();
+    }
+
+    /**
+     * Oublie les tables de codes calculées (appelé à la fin de chaque construction) : elles ne
+     * servent qu'à la liaison ; une requête de l'éditeur refait celle de son seul référentiel.
+     */
+    releaseSymbolTables(): void {
+        this.symbols.clear();
     }
 
     /** Codes propres à un référentiel : forme canonique → descriptions. */
