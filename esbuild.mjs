@@ -1,6 +1,6 @@
 // Construction des paquets : la ligne de commande, le serveur de langage et l'extension VS Code.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,10 @@ const common = {
 };
 
 let entries = [
-    { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    { entryPoints: ['language-server/src/cli/entry.ts'], outfile: 'out/cli.cjs' },
+    // Le paquet du langage (lint, format) : ni exports, ni évaluation, ni imports (docs/performance.md,
+    // démarrage). Son contenu est écrit dans out/lint.meta.json, que test/cli/bundles.test.ts vérifie.
+    { entryPoints: ['language-server/src/cli/language-entry.ts'], outfile: 'out/lint.cjs', metafile: true },
     // Le serveur de langage (VS Code le lance ; bin/referentiel-language-server.cjs pour les autres éditeurs).
     { entryPoints: ['language-server/src/server/main.ts'], outfile: 'out/server.cjs' },
     // L'extension VS Code : « vscode » est fourni par l'éditeur.
@@ -92,6 +95,9 @@ const contexts = await Promise.all(entries.map(entry => esbuild.context({ ...com
 if (watch) {
     await Promise.all(contexts.map(ctx => ctx.watch()));
 } else {
-    await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    const results = await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    results.forEach((result, i) => {
+        if (result.metafile) writeFileSync(entries[i].outfile.replace(/\.cjs$/, '.meta.json'), JSON.stringify(result.metafile));
+    });
     await Promise.all(contexts.map(ctx => ctx.dispose()));
 }

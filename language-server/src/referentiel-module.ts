@@ -17,7 +17,6 @@ import { ReferentielSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { EditorSettings } from './lsp/settings.js';
 import { ReferentielDocumentUpdateHandler } from './lsp/update-handler.js';
 import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider } from './lsp/symbols.js';
-import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
 import { createReferentielParser } from './parser/infix-parser.js';
@@ -99,7 +98,6 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
 export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         LanguageServer: (s) => new ReferentielLanguageServer(s),
-        ExecuteCommandHandler: (s) => new ReferentielCommandHandler(s),
         WorkspaceSymbolProvider: (s) => new ReferentielWorkspaceSymbolProvider(s),
         DocumentUpdateHandler: (s) => new ReferentielDocumentUpdateHandler(s)
     },
@@ -112,16 +110,19 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
 
 /**
  * Crée les services partagés et ceux du langage. Le même assemblage sert au serveur de langage,
- * à la ligne de commande et aux tests.
+ * à la ligne de commande et aux tests. `serverModule` : ce que seul le serveur ajoute (ses
+ * commandes `workspace/executeCommand`, lsp/commands.ts, qui tirent les exports et les imports :
+ * la ligne de commande `lint` ne les charge pas, docs/performance.md, démarrage).
  */
-export function createReferentielServices(context: DefaultSharedModuleContext): {
+export function createReferentielServices(context: DefaultSharedModuleContext, serverModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>): {
     shared: LangiumSharedServices;
     Referentiel: ReferentielServices;
 } {
     const shared = inject(
         createDefaultSharedModule(context),
         ReferentielGeneratedSharedModule,
-        ReferentielSharedModule
+        ReferentielSharedModule,
+        serverModule
     );
     const Referentiel = inject(
         createDefaultModule({ shared }),
