@@ -50,11 +50,22 @@ const common = {
     }],
 };
 
+// Dans le paquet du langage, `import('hunspell-asm')` charge out/hunspell.cjs, un fichier à côté.
+const hunspellApart = {
+    name: 'hunspell-apart',
+    setup(build) {
+        build.onResolve({ filter: /^hunspell-asm$/ }, () => ({ path: './hunspell.cjs', external: true }));
+    }
+};
+
 let entries = [
     { entryPoints: ['language-server/src/cli/entry.ts'], outfile: 'out/cli.cjs' },
     // Le paquet du langage (lint, format) : ni exports, ni évaluation, ni imports (docs/performance.md,
     // démarrage). Son contenu est écrit dans out/lint.meta.json, que test/cli/bundles.test.ts vérifie.
-    { entryPoints: ['language-server/src/cli/language-entry.ts'], outfile: 'out/lint.cjs', metafile: true },
+    { entryPoints: ['language-server/src/cli/language-entry.ts'], outfile: 'out/lint.cjs', metafile: true, plugins: [hunspellApart, ...common.plugins] },
+    // Hunspell (REF606, éteinte par défaut : 0,8 Mo de WebAssembly) à part pour le paquet du langage,
+    // chargé à la première vérification demandée.
+    { entryPoints: [createRequire(import.meta.url).resolve('hunspell-asm')], outfile: 'out/hunspell.cjs' },
     // Le serveur de langage (VS Code le lance ; bin/referentiel-language-server.cjs pour les autres éditeurs).
     { entryPoints: ['language-server/src/server/main.ts'], outfile: 'out/server.cjs' },
     // L'extension VS Code : « vscode » est fourni par l'éditeur.
