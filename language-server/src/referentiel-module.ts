@@ -58,6 +58,11 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
         // L'analyseur de Langium (chaque opération avec son nœud concret : infix-parser.ts), gardé
         // contre les imbrications qui dépasseraient la pile.
         LangiumParser: (services) => createGuardedParser(services, createReferentielParser),
+        // Décisions LL(2) plutôt que LL(*) (chevrotain-allstar) : la grammaire n'a besoin que de deux
+        // jetons d'avance, et l'analyseur se construit près de deux fois plus vite au démarrage
+        // (docs/performance.md, démarrage). test/unit/grammar-validations.test.ts échoue si une
+        // alternative devient ambiguë à deux jetons.
+        ParserConfig: () => ({ maxLookahead: 2 }),
         // Textes et commentaires jamais refermés : analyse lexicale linéaire.
         TokenBuilder: () => new ReferentielTokenBuilder(),
         ValueConverter: () => new ReferentielValueConverter(),
