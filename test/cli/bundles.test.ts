@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commandModule, commandOf } from '../../language-server/src/cli/commands.js';
 import { BIN, cliEnv, ROOT } from './run.js';
 
 const OUT = path.join(ROOT, 'out');
@@ -73,6 +74,21 @@ describe('le paquet du langage (out/lint.cjs)', () => {
         expect(ours).toContain('language-server/src/cli/format-command.ts');
         const heavy = ours.filter(input => /^language-server\/src\/(export|interop\/(?!interop-messages)|evaluation\/(?!\w+-messages\.ts$)|lsp\/commands\.ts|core\/(export|evaluate|jury|import-docx|rncp-import|new-referentiel)\.ts)/.test(input));
         expect(heavy).toEqual([]);
+    });
+});
+
+describe('la commande d\'une ligne d\'arguments', () => {
+    it('est le premier argument qui n\'est pas une option générale (--locale prend une valeur)', () => {
+        expect(commandOf(['lint', 'a'])).toBe('lint');
+        expect(commandOf(['--locale', 'en', '--no-color', 'format', 'a'])).toBe('format');
+        expect(commandOf(['--locale=en', 'export', 'a'])).toBe('export');
+        expect(commandOf(['--locale', 'lint', 'export'])).toBe('export');
+        expect(commandOf(['--version'])).toBeUndefined();
+        expect(commandOf(['--', 'lint'])).toBeUndefined();
+    });
+
+    it('une commande absente de la table du paquet est une erreur interne, pas un chargement', async () => {
+        await expect(commandModule({}, 'export')).rejects.toThrow('la commande export n\'est pas dans ce paquet');
     });
 });
 

@@ -40,6 +40,6 @@ export function commandOf(argv: readonly string[]): string | undefined {
 /** Le module d'une commande ; une commande absente de ce paquet est une erreur interne (le choix du paquet s'est trompé). */
 export async function commandModule<K extends CommandName>(commands: CommandModules, name: K): Promise<Awaited<ReturnType<NonNullable<CommandModules[K]>>>> {
     const load = commands[name];
-    if (!load) throw new Error(`command ${name} is not in this bundle`);
+    if (!load) throw new Error(`la commande ${name} n'est pas dans ce paquet`);
     return await load() as Awaited<ReturnType<NonNullable<CommandModules[K]>>>;
 }
