@@ -1,6 +1,6 @@
 // Construction des paquets : la ligne de commande, le serveur de langage et l'extension VS Code.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,22 @@ const common = {
     }],
 };
 
+// Dans le paquet du langage, `import('hunspell-asm')` charge out/hunspell.cjs, un fichier à côté.
+const hunspellApart = {
+    name: 'hunspell-apart',
+    setup(build) {
+        build.onResolve({ filter: /^hunspell-asm$/ }, () => ({ path: './hunspell.cjs', external: true }));
+    }
+};
+
 let entries = [
-    { entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+    { entryPoints: ['language-server/src/cli/entry.ts'], outfile: 'out/cli.cjs' },
+    // Le paquet du langage (lint, format) : ni exports, ni évaluation, ni imports (docs/performance.md,
+    // démarrage). Son contenu est écrit dans out/lint.meta.json, que test/cli/bundles.test.ts vérifie.
+    { entryPoints: ['language-server/src/cli/language-entry.ts'], outfile: 'out/lint.cjs', metafile: true, plugins: [hunspellApart, ...common.plugins] },
+    // Hunspell (REF606, éteinte par défaut : 0,8 Mo de WebAssembly) à part pour le paquet du langage,
+    // chargé à la première vérification demandée.
+    { entryPoints: [createRequire(import.meta.url).resolve('hunspell-asm')], outfile: 'out/hunspell.cjs' },
     // Le serveur de langage (VS Code le lance ; bin/referentiel-language-server.cjs pour les autres éditeurs).
     { entryPoints: ['language-server/src/server/main.ts'], outfile: 'out/server.cjs' },
     // L'extension VS Code : « vscode » est fourni par l'éditeur.
@@ -92,6 +106,9 @@ const contexts = await Promise.all(entries.map(entry => esbuild.context({ ...com
 if (watch) {
     await Promise.all(contexts.map(ctx => ctx.watch()));
 } else {
-    await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    const results = await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    results.forEach((result, i) => {
+        if (result.metafile) writeFileSync(entries[i].outfile.replace(/\.cjs$/, '.meta.json'), JSON.stringify(result.metafile));
+    });
     await Promise.all(contexts.map(ctx => ctx.dispose()));
 }

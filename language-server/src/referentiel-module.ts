@@ -17,7 +17,6 @@ import { ReferentielSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { EditorSettings } from './lsp/settings.js';
 import { ReferentielDocumentUpdateHandler } from './lsp/update-handler.js';
 import { ReferentielDocumentSymbolProvider, ReferentielWorkspaceSymbolProvider } from './lsp/symbols.js';
-import { ReferentielCommandHandler } from './lsp/commands.js';
 import { ReferentielModelProvider } from './model/referentiel-model.js';
 import { ReferentielParserErrorMessageProvider } from './parser/error-messages.js';
 import { createReferentielParser } from './parser/infix-parser.js';
@@ -63,6 +62,11 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
         // L'analyseur de Langium (chaque opération avec son nœud concret : infix-parser.ts), gardé
         // contre les imbrications qui dépasseraient la pile.
         LangiumParser: (services) => createGuardedParser(services, createReferentielParser),
+        // Décisions LL(2) plutôt que LL(*) (chevrotain-allstar) : la grammaire n'a besoin que de deux
+        // jetons d'avance, et l'analyseur se construit près de deux fois plus vite au démarrage
+        // (docs/performance.md, démarrage). test/unit/grammar-validations.test.ts échoue si une
+        // alternative devient ambiguë à deux jetons.
+        ParserConfig: () => ({ maxLookahead: 2 }),
         // Textes et commentaires jamais refermés : analyse lexicale linéaire.
         TokenBuilder: () => new ReferentielTokenBuilder(),
         ValueConverter: () => new ReferentielValueConverter(),
@@ -113,7 +117,6 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
 export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         LanguageServer: (s) => new ReferentielLanguageServer(s),
-        ExecuteCommandHandler: (s) => new ReferentielCommandHandler(s),
         WorkspaceSymbolProvider: (s) => new ReferentielWorkspaceSymbolProvider(s),
         DocumentUpdateHandler: (s) => new ReferentielDocumentUpdateHandler(s)
     },
@@ -127,16 +130,19 @@ export const ReferentielSharedModule: Module<LangiumSharedServices, PartialLangi
 
 /**
  * Crée les services partagés et ceux du langage. Le même assemblage sert au serveur de langage,
- * à la ligne de commande et aux tests.
+ * à la ligne de commande et aux tests. `serverModule` : ce que seul le serveur ajoute (ses
+ * commandes `workspace/executeCommand`, lsp/commands.ts, qui tirent les exports et les imports :
+ * la ligne de commande `lint` ne les charge pas, docs/performance.md, démarrage).
  */
-export function createReferentielServices(context: DefaultSharedModuleContext): {
+export function createReferentielServices(context: DefaultSharedModuleContext, serverModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>): {
     shared: LangiumSharedServices;
     Referentiel: ReferentielServices;
 } {
     const shared = inject(
         createDefaultSharedModule(context),
         ReferentielGeneratedSharedModule,
-        ReferentielSharedModule
+        ReferentielSharedModule,
+        serverModule
     );
     const Referentiel = inject(
         createDefaultModule({ shared }),

@@ -7,6 +7,7 @@ import { printable } from '../common/markup.js';
 import { detectLocale, getLocale, parseLocale, setLocale } from '../i18n/locale.js';
 import { msg } from '../i18n/messages.js';
 import { VERSION } from '../version.js';
+import { commandModule, type CommandModules } from './commands.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import './format-messages.js';
 import '../interop/interop-messages.js';
@@ -17,8 +18,9 @@ import '../evaluation/candidate-messages.js';
 import '../evaluation/engine-messages.js';
 import '../evaluation/report-messages.js';
 
-// Chaque commande est chargée à son appel (import dynamique) : `lint` n'évalue ni exceljs, ni
-// ajv, ni jose, ni saxes… (docs/performance.md, démarrage).
+// Chaque commande est chargée à son appel (`commands`, cli/commands.ts) : `lint` n'évalue ni
+// exceljs, ni ajv, ni jose, ni saxes… et le paquet de `lint` et `format` (out/lint.cjs,
+// cli/language-entry.ts) ne les contient même pas (docs/performance.md, démarrage).
 
 const TITLES: Record<string, string> = {
     'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :',
@@ -42,8 +44,12 @@ const FRENCH_HELP: Partial<Help> = {
     commandUsage: (command: Command) => Help.prototype.commandUsage.call(new Help(), command).replace(/\[command\]/g, '[commande]')
 };
 
-/** Le programme `referentiel` : une commande par tâche, messages en français (anglais selon la locale). */
-export function createProgram(): Command {
+/**
+ * Le programme `referentiel` : une commande par tâche, messages en français (anglais selon la locale).
+ * Toutes les commandes sont déclarées (aide et erreurs d'usage identiques dans les deux paquets) ;
+ * `commands` dit où charger celles que ce paquet exécute.
+ */
+export function createProgram(commands: CommandModules): Command {
     const program = new Command('referentiel');
     const french = getLocale() === 'fr';
     const colorOf = (): boolean => pc.isColorSupported && process.stdout.isTTY === true && !process.argv.includes('--no-color');
@@ -73,7 +79,7 @@ export function createProgram(): Command {
         .option('--junit-warnings-as-failures', msg('cli.lint.junitWarnings'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (paths: string[], options) => {
-            program.setOptionValue('exitCode', await (await import('./lint-command.js')).lintCommand(paths, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'lint')).lintCommand(paths, { ...options, color: colorOf() }));
         });
 
     program.command('export')
@@ -85,7 +91,7 @@ export function createProgram(): Command {
         .option('--base-uri <url>', msg('cli.export.baseUri'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (target: string, options) => {
-            program.setOptionValue('exitCode', await (await import('./export-command.js')).exportCommand(target, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'export')).exportCommand(target, { ...options, color: colorOf() }));
         });
 
     program.command('format')
@@ -94,7 +100,7 @@ export function createProgram(): Command {
         .option('--check', msg('cli.format.check'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (paths: string[], options) => {
-            program.setOptionValue('exitCode', await (await import('./format-command.js')).formatCommand(paths, options));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'format')).formatCommand(paths, options));
         });
 
     program.command('import')
@@ -108,7 +114,7 @@ export function createProgram(): Command {
         .option('--code <code>', msg('interop.cli.import.code'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (source: string, file: string, options) => {
-            program.setOptionValue('exitCode', await (await import('./import-command.js')).importCommand(source, file, options));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'import')).importCommand(source, file, options));
         });
 
     program.command('new')
@@ -121,7 +127,7 @@ export function createProgram(): Command {
         .option('--force', msg('cli.new.force'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (code: string, titre: string, options) => {
-            program.setOptionValue('exitCode', await (await import('./new-command.js')).newCommand(code, titre, options));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'new')).newCommand(code, titre, options));
         });
 
     program.command('evaluate')
@@ -143,7 +149,7 @@ export function createProgram(): Command {
         .option('--pdf', msg('cli.evaluate.pdf'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
-            program.setOptionValue('exitCode', await (await import('./evaluate-command.js')).evaluateCommand(files, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'evaluate')).evaluateCommand(files, { ...options, color: colorOf() }));
         });
 
     program.command('verify')
@@ -152,7 +158,7 @@ export function createProgram(): Command {
         .option('--cle <fichier>', msg('cli.verify.key'))
         .helpOption('-h, --help', msg('cli.help'))
         .action(async (files: string[], options) => {
-            program.setOptionValue('exitCode', await (await import('./verify-command.js')).verifyCommand(files, { ...options, color: colorOf() }));
+            program.setOptionValue('exitCode', await (await commandModule(commands, 'verify')).verifyCommand(files, { ...options, color: colorOf() }));
         });
 
     return program;
@@ -180,12 +186,12 @@ function explainCommanderError(error: CommanderError, argv: readonly string[], p
     }
 }
 
-export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+export async function main(argv: string[], commands: CommandModules): Promise<number> {
     const localeIndex = argv.findIndex(a => a === '--locale' || a.startsWith('--locale='));
     const localeValue = localeIndex < 0 ? undefined : argv[localeIndex].includes('=') ? argv[localeIndex].split('=')[1] : argv[localeIndex + 1];
     setLocale(detectLocale(localeValue));
     setInterruptNotice(signal => msg('error.interrupted', { signal }));
-    const program = createProgram();
+    const program = createProgram(commands);
     try {
         if (localeValue !== undefined && !parseLocale(localeValue)) {
             throw new UsageError(msg('error.badLocale', { value: localeValue }));
@@ -218,9 +224,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     }
 }
 
-// Point d'entrée du paquet (bin/referentiel.cjs charge ce module construit).
-export function run(): void {
-    main().then(code => {
+// Lance le programme d'un paquet (cli/entry.ts, cli/language-entry.ts) : bin/referentiel.cjs appelle leur `run`.
+export function run(start: () => Promise<number>): void {
+    start().then(code => {
         process.exitCode = code;
     }, () => {
         process.exitCode = EXIT_USAGE;

@@ -10,6 +10,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { setLocale } from '../i18n/locale.js';
+import { ReferentielCommandHandler } from '../lsp/commands.js';
 import { readSettings, type ReferentielSettings } from '../lsp/settings.js';
 import { createReferentielServices } from '../referentiel-module.js';
 
@@ -22,7 +23,10 @@ export type ReferentielInitializationOptions = Pick<ReferentielSettings, 'langue
 
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createReferentielServices({ connection, ...NodeFileSystem });
+    // Les commandes du serveur (exports, imports, évaluation) : seulement ici, pas dans la ligne de commande.
+    const { shared } = createReferentielServices({ connection, ...NodeFileSystem }, {
+        lsp: { ExecuteCommandHandler: (s) => new ReferentielCommandHandler(s) }
+    });
     shared.lsp.LanguageServer.onInitialize(params => {
         // La langue de départ : l'option, sinon (auto) celle de l'éditeur, sinon l'environnement.
         const options = params.initializationOptions as ReferentielInitializationOptions | undefined;
