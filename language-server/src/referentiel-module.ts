@@ -24,7 +24,7 @@ import { createGuardedParser } from './parser/nesting-guard.js';
 import { ReferentielTokenBuilder } from './parser/token-builder.js';
 import { ReferentielValueConverter } from './parser/value-converter.js';
 import { ReferentielScopeComputation, ReferentielScopeProvider } from './references/scoping.js';
-import { ReferentielLinker, ReferentielReferenceDescriptionProvider } from './references/linking.js';
+import { ReferentielLinker } from './references/linking.js';
 import { internalFailureDiagnostic, ReferentielDocumentValidator } from './validation/document-validator.js';
 import { RuleSettings } from './validation/settings.js';
 import { SpellingValidator } from './validation/spelling-check.js';
@@ -78,9 +78,6 @@ export const ReferentielModule: Module<ReferentielServices, PartialLangiumServic
         // La liaison et les références de l'index lisent les références relevées une fois par arbre.
         Linker: (services) => new ReferentielLinker(services),
         OwnerIndex: (services) => new OwnerIndex(services.shared)
-    },
-    workspace: {
-        ReferenceDescriptionProvider: (services) => new ReferentielReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new ReferentielDocumentValidator(services),

@@ -3,7 +3,7 @@ import {
     type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment,
     type LangiumDocument, type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
-import { astNodes } from '../model/ast-nodes.js';
+import { referencesOf } from '../model/ast-nodes.js';
 
 /**
  * Les descriptions des symboles (index de Langium) et des références (trouver les références,
@@ -94,15 +94,21 @@ class CompactReferenceDescription implements ReferenceDescription {
     }
 }
 
-/** Les références d'un document, lues sur les nœuds déjà parcourus (`astNodes`), en descriptions compactes. */
+/**
+ * Les références d'un document publiées dans l'index (renommage, « toutes les références »), lues
+ * dans la liste relevée une fois par arbre (`referencesOf`, model/ast-nodes.ts), comme la liaison,
+ * en descriptions compactes.
+ */
 export class ReferentielReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        for (const node of astNodes(document.parseResult.value)) {
-            await interruptAndCheck(cancelToken);
-            AstUtils.streamReferences(node).forEach(info => {
-                if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
-            });
+        if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
+        for (const info of referencesOf(document.parseResult.value)) {
+            // Sans jeton d'annulation (ligne de commande), pas d'attente à chaque référence.
+            if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
+            if (!info.reference.error) {
+                for (const description of this.createInfoDescriptions(info)) descriptions.push(description);
+            }
         }
         return descriptions;
     }

@@ -1,7 +1,4 @@
-import {
-    Cancellation, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck,
-    type LangiumDocument, type ReferenceDescription
-} from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument } from 'langium';
 import { referencesOf } from '../model/ast-nodes.js';
 
 /**
@@ -21,20 +18,5 @@ export class ReferentielLinker extends DefaultLinker {
             if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
             this.doLink(info, document);
         }
-    }
-}
-
-/** Les références publiées dans l'index (renommage, « toutes les références »), de la même liste. */
-export class ReferentielReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
-        const descriptions: ReferenceDescription[] = [];
-        if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
-        for (const info of referencesOf(document.parseResult.value)) {
-            if (cancelToken !== Cancellation.CancellationToken.None) await interruptAndCheck(cancelToken);
-            if (!info.reference.error) {
-                for (const description of this.createInfoDescriptions(info)) descriptions.push(description);
-            }
-        }
-        return descriptions;
     }
 }
