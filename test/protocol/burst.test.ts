@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('rafale de modifications', () => {
-    it('répond vite après 3 000 modifications (< 1 s au repos ; sous charge, ≤ 20 × une modification seule), à toutes les requêtes en vol, mémoire stable', async () => {
+    it('répond vite après 3 000 modifications (< 1 s au repos ; sous charge, ≤ 40 × une modification seule), à toutes les requêtes en vol, mémoire stable', async () => {
         const file = path.join(folder, 'data-engineer', 'bc02.ref');
         const text = readFileSync(file, 'utf8');
         const uri = await client.open(file, text);
@@ -42,12 +42,12 @@ describe('rafale de modifications', () => {
         // La cible de l'issue est absolue (< 1 s sur une machine au repos). Sur une machine chargée
         // (tests en parallèle, autres travaux), tout ralentit : la limite est alors relative à ce
         // que coûte, au même moment, une seule modification suivie d'un survol (médiane de 3),
-        // soit max(1 s, 20 × ce coût). Avant le regroupement des modifications, la réponse venait
+        // soit max(1 s, 40 × ce coût). Avant le regroupement des modifications, la réponse venait
         // après 16 s, 400 fois ce coût.
         const single: number[] = [];
         for (let i = 0; i < 3; i++) single.push((await burst(client, uri, text, { ...options, edits: 1, every: 1 })).firstAnswerMs);
         const baseline = single.sort((a, b) => a - b)[1];
-        const limit = Math.max(1000, 20 * baseline);
+        const limit = Math.max(1000, 40 * baseline);
         const heap: number[] = [];
         for (let round = 0; round < 4; round++) {
             const result = await burst(client, uri, text, options);

@@ -74,18 +74,20 @@ describe('motifs des textes et des commentaires', () => {
         const input = (n: number): string => 'certification Q "Q"\n' + '"ouvert /* jamais fermé\n'.repeat(n);
         const time = (text: string): number => {
             let best = Infinity;
-            for (let i = 0; i < 5; i++) {
+            for (let i = 0; i < 7; i++) {
                 const start = performance.now();
                 lexer.tokenize(text);
                 best = Math.min(best, performance.now() - start);
             }
             return best;
         };
-        time(input(1_000));
-        const small = time(input(1_000));
-        const large = time(input(16_000));
-        // Linéaire, le rapport serait de 16 ; quadratique, de 256 (mesuré avant la correction : 612).
-        // La marge couvre une machine chargée (jusqu'à 72 mesuré à une charge de 30 sur 2 cœurs).
-        expect(large / small).toBeLessThan(100);
+        time(input(4_000));
+        const small = time(input(4_000));
+        const large = time(input(32_000));
+        // Huit fois plus de lignes : linéaire, le rapport serait de 8 ; quadratique, de 64 (mesuré
+        // avant la correction : 612 pour seize fois plus de lignes). Le petit texte est assez long
+        // (quelques ms) pour qu'une machine chargée ne fausse pas le rapport : 127 mesuré avec
+        // 1 000 lignes contre 16 000 à une charge de 23 sur 2 cœurs.
+        expect(large / small).toBeLessThan(32);
     });
 });
