@@ -175,9 +175,13 @@ async function lintThroughput(sizes: number[]): Promise<void> {
     extra.lint = { mesures: perSize, exposants: exponents };
 }
 
-/** La ligne de commande réelle sur un catalogue écrit sur disque : temps (écoulé et processeur) et mémoire de crête. */
+/**
+ * La ligne de commande réelle sur un catalogue écrit sur disque : temps (écoulé et processeur) et
+ * mémoire de crête. `lint` s'exécute dans le paquet du langage (out/lint.cjs), comme le lance
+ * bin/referentiel.cjs.
+ */
 function cliLint(dir: string): { ms: number; cpuMs: number; maxRssKb: number } {
-    const script = `const t=performance.now();require(${JSON.stringify(path.join(ROOT, 'out', 'cli.cjs'))}).main(['lint', ${JSON.stringify(dir)}, '--quiet']).then(c=>{const u=process.cpuUsage();process.stderr.write('\\n'+JSON.stringify({code:c,ms:performance.now()-t,cpu:(u.user+u.system)/1000,rss:process.resourceUsage().maxRSS})+'\\n')})`;
+    const script = `const t=performance.now();require(${JSON.stringify(path.join(ROOT, 'out', 'lint.cjs'))}).main(['lint', ${JSON.stringify(dir)}, '--quiet']).then(c=>{const u=process.cpuUsage();process.stderr.write('\\n'+JSON.stringify({code:c,ms:performance.now()-t,cpu:(u.user+u.system)/1000,rss:process.resourceUsage().maxRSS})+'\\n')})`;
     const r = spawnSync(NODE, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
     const last = JSON.parse(r.stderr.trim().split('\n').pop()!) as { code: number; ms: number; cpu: number; rss: number };
     if (last.code !== 0) throw new Error(`lint du catalogue : code ${last.code}`);
