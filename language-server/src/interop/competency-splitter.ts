@@ -47,13 +47,25 @@ export function normalizeSpaces(text: string): string {
 }
 
 /**
+ * Vrai quand normalizeSpaces(text) serait vide (le texte n'a que des espaces), sans construire
+ * le texte normalisé : le test s'arrête au premier caractère visible.
+ */
+export function isBlank(text: string): boolean {
+    return /^[\s\u200b]*$/.test(text);
+}
+
+/** Les fins de ligne ramenées à « \n » ; le texte tel quel s'il n'a pas de « \r » (le cas courant). */
+export function unixLines(text: string): string {
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
  * Un texte en paragraphes : un retour à la ligne, ou quatre espaces ou plus (les retours à
  * la ligne perdus de l'export), sépare deux paragraphes ; toute autre suite d'espaces devient
  * une espace. Paragraphes sans espaces de bord, jamais vides.
  */
 export function paragraphs(text: string): string[] {
-    return text
-        .replace(/\r\n?/g, '\n')
+    return unixLines(text)
         .split(/[ \t\u00a0]*\n\s*|[ \t\u00a0]{4,}/)
         .map(normalizeSpaces)
         .filter(p => p.length > 0);
@@ -188,8 +200,8 @@ function byText(text: string): SplitResult {
 
 /** Découpe la liste des compétences d'un bloc. */
 export function splitCompetences(text: string | undefined): SplitResult {
-    const source = (text ?? '').replace(/\r\n?/g, '\n');
-    if (normalizeSpaces(source).length === 0) return { style: 'vide', items: [] };
+    const source = unixLines(text ?? '');
+    if (isBlank(source)) return { style: 'vide', items: [] };
     return byLines(source) ?? byCodes(source) ?? byBullets(source) ?? byText(source);
 }
 

@@ -1,5 +1,5 @@
 import { canonicalCode } from '../codes.js';
-import { normalizeSpaces, paragraphs, type SplitItem } from './competency-splitter.js';
+import { isBlank, normalizeSpaces, paragraphs, unixLines, type SplitItem } from './competency-splitter.js';
 
 /**
  * Lire la structure des textes libres d'une fiche RNCP, au-delà des compétences
@@ -69,7 +69,7 @@ interface Line { readonly text: string; readonly bullet: boolean }
 
 function linesOf(text: string): Line[] {
     const lines: Line[] = [];
-    for (const paragraph of text.replace(/\r\n?/g, '\n').split(/[ \t\u00a0]*\n\s*|[ \t\u00a0]{4,}(?![-*•●▪◦–][ \t\u00a0])/)) {
+    for (const paragraph of unixLines(text).split(/[ \t\u00a0]*\n\s*|[ \t\u00a0]{4,}(?![-*•●▪◦–][ \t\u00a0])/)) {
         const parts = paragraph.split(BULLET_SPLIT);
         const lead = normalizeSpaces(parts[0]);
         if (lead) lines.push({ text: lead, bullet: false });
@@ -88,8 +88,8 @@ function proseParagraphs(text: string): string[] {
 
 /** Le texte d'ACTIVITES_VISEES en activités (voir docs/interop.md). */
 export function splitActivites(raw: string | undefined): ActivitySplit {
-    const source = (raw ?? '').replace(/\r\n?/g, '\n');
-    if (normalizeSpaces(source).length === 0) return { style: 'vide', items: [] };
+    const source = unixLines(raw ?? '');
+    if (isBlank(source)) return { style: 'vide', items: [] };
     const exported = exportedActivities(source.trim());
     if (exported) return exported;
 
@@ -238,9 +238,12 @@ function capacityLines(text: string): string[] {
     return linesOf(text).map(l => l.text);
 }
 
-/** Clé de comparaison de deux lignes : casse, apostrophes, espaces et ponctuation finale ignorées. */
+/**
+ * Clé de comparaison de deux lignes : casse, apostrophes, espaces et ponctuation finale ignorées.
+ * `text` est déjà normalisé (normalizeSpaces) : les éléments d'un découpage comme les lignes de linesOf.
+ */
 function lineKey(text: string): string {
-    return normalizeSpaces(text).toLowerCase().replace(/[’‘]/g, "'").replace(/[\s.:;]+$/, '').replace(/[\s-]+/g, '');
+    return text.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s.:;]+$/, '').replace(/[\s-]+/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,7 +344,8 @@ function titleOf(text: string): string {
  * `known` : les codes de compétences du bloc (de la fiche), en forme canonique.
  */
 export function splitModalites(raw: string | undefined, known: ReadonlySet<string>): ModaliteSplit {
-    const list = paragraphs(raw ?? '').flatMap(p => p.split(/(?:^|\s)\*\s+/).map(normalizeSpaces).filter(Boolean));
+    // Les paragraphes sont déjà normalisés : leurs morceaux n'ont plus qu'à perdre leurs espaces de bord.
+    const list = paragraphs(raw ?? '').flatMap(p => p.includes('*') ? p.split(/(?:^|\s)\*\s+/).map(s => s.trim()).filter(Boolean) : [p]);
     if (list.length === 0) return { style: 'vide', preamble: [], items: [] };
 
     const coded = list.map(p => headCodes(p, known));
