@@ -202,18 +202,26 @@ export function competenceGroups(items: readonly SplitItem[], capacites?: string
             && marked.every((m, i) => !m || (i + 1 < items.length && !marked[i + 1]));
     };
     // Les capacités attestées de la fiche listent parfois exactement ces intitulés (RNCP35959).
-    const listed = listedCapacities(capacites ?? '');
-    let short = items.map(i => listed.has(lineKey(i.text)));
-    if (!wellFormed(short, 1)) {
-        short = items.map(i => words(i.text) <= 14 && !PURPOSE.test(i.text) && !/[,;]/.test(i.text));
-        if (items.length < 4 || !wellFormed(short, 2)) return [];
-        // Au moins la moitié des compétences regroupées disent leur finalité.
-        const members = items.filter((_, i) => !short[i]);
-        if (members.filter(m => PURPOSE.test(m.text)).length * 2 < members.length) return [];
+    // Une liste bien formée commence par un intitulé : sans lui, inutile de comparer les autres lignes.
+    let short: boolean[] | undefined;
+    if (items.length >= 2) {
+        const listed = listedCapacities(capacites ?? '');
+        if (listed.has(lineKey(items[0].text))) short = items.map(i => listed.has(lineKey(i.text)));
     }
+    if (!short || !wellFormed(short, 1)) {
+        const isShort = (text: string): boolean => words(text) <= 14 && !PURPOSE.test(text) && !/[,;]/.test(text);
+        if (items.length < 4 || !isShort(items[0].text)) return [];
+        const marked = items.map(i => isShort(i.text));
+        if (!wellFormed(marked, 2)) return [];
+        // Au moins la moitié des compétences regroupées disent leur finalité.
+        const members = items.filter((_, i) => !marked[i]);
+        if (members.filter(m => PURPOSE.test(m.text)).length * 2 < members.length) return [];
+        short = marked;
+    }
+    const headingAt: readonly boolean[] = short;
     let current: { heading: number; members: number[] } | undefined;
     items.forEach((_, i) => {
-        if (short[i]) {
+        if (headingAt[i]) {
             current = { heading: i, members: [] };
             groups.push(current);
         } else {
