@@ -36,14 +36,16 @@ export interface SplitResult {
     readonly items: readonly SplitItem[];
 }
 
-/** Une espace autre que l'espace simple, ou deux espaces de suite (ce que normalizeSpaces remplace). */
-const IRREGULAR_SPACE = /[^\S ]|[\u200b]| {2}/;
+/**
+ * Une suite d'espaces (\s, \u200b) à remplacer : celles qui ne sont pas une espace simple seule
+ * (une espace suivie d'autres, ou qui commence par une autre espace). Une espace simple seule,
+ * le cas courant, n'est pas touchée : un seul passage, sans test préalable du texte.
+ */
+const IRREGULAR_RUN = / [\s\u200b]+|[^\S ][\s\u200b]*|\u200b[\s\u200b]*/g;
 
 /** Une suite d'espaces (retours à la ligne compris) devient une espace ; bords retirés. */
 export function normalizeSpaces(text: string): string {
-    // Le cas courant : des espaces simples seulement, le texte ne change qu'aux deux bouts.
-    if (!IRREGULAR_SPACE.test(text)) return text.trim();
-    return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+    return text.replace(IRREGULAR_RUN, ' ').trim();
 }
 
 /**
