@@ -303,7 +303,12 @@ const NATURES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** La nature qu'annonce le début d'un texte (« Etude de cas simple… » → « étude de cas »). */
 export function natureOf(text: string): string | undefined {
-    const head = normalizeSpaces(text).replace(/^[-*•●▪◦–]\s+/, '').toLowerCase();
+    return natureOfNormalized(normalizeSpaces(text));
+}
+
+/** natureOf d'un texte déjà normalisé (normalizeSpaces) : les paragraphes de splitModalites. */
+function natureOfNormalized(text: string): string | undefined {
+    const head = text.replace(/^[-*•●▪◦–]\s+/, '').toLowerCase();
     return NATURES.find(([re]) => re.test(head))?.[1];
 }
 
@@ -364,7 +369,8 @@ export function splitModalites(raw: string | undefined, known: ReadonlySet<strin
             const c = coded[i];
             if (c) {
                 const rest = c.rest.replace(/^[.:\s-]+/, '');
-                items.push({ titre: titleOf(rest || p), ...(natureOf(rest) ? { nature: natureOf(rest) } : {}), named: c.head, consigne: [p] });
+                const nature = natureOfNormalized(rest);
+                items.push({ titre: titleOf(rest || p), ...(nature ? { nature } : {}), named: c.head, consigne: [p] });
             } else if (items.length) {
                 items[items.length - 1].consigne.push(p);
             } else {
@@ -374,7 +380,7 @@ export function splitModalites(raw: string | undefined, known: ReadonlySet<strin
         if (items.length >= 1 && coded.filter(Boolean).length >= Math.min(2, list.length)) return { style: 'codes', preamble, items };
     }
 
-    const natures = list.map(p => natureOf(p));
+    const natures = list.map(natureOfNormalized);
     if (natures.some(Boolean)) {
         const items: Array<ModaliteItem & { consigne: string[] }> = [];
         const preamble: string[] = [];
