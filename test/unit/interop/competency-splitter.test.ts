@@ -157,4 +157,25 @@ describe('espaces', () => {
         expect(normalizeSpaces('  a \u00a0 b\n\tc  ')).toBe('a b c');
         expect(paragraphs('Cas pratiques    Mise en situation professionnelle   simulée\nEtude de cas')).toEqual(['Cas pratiques', 'Mise en situation professionnelle simulée', 'Etude de cas']);
     });
+
+    it('normalizeSpaces : toute suite d\'espaces (\\s, \\u200b) devient une espace, une espace simple reste', () => {
+        expect(normalizeSpaces('a b c')).toBe('a b c');
+        expect(normalizeSpaces('a\u200bb \u200b c\ufeffd\u2003\u3000e\r\nf \u202f g')).toBe('a b c d e f g');
+        expect(normalizeSpaces('\u200b \u00a0')).toBe('');
+        // La définition, appliquée naïvement, sur des textes tirés (suite pseudo-aléatoire fixe).
+        const reference = (t: string): string => t.replace(/[\s\u200b]+/g, ' ').trim();
+        const alphabet = [' ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u2003', '\u202f', '\ufeff', '\u3000', 'a', 'é', '.'];
+        let seed = 7;
+        const next = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 16) % n; };
+        for (let i = 0; i < 20000; i++) {
+            let t = '';
+            for (let k = next(10); k > 0; k--) t += alphabet[next(alphabet.length)];
+            expect(normalizeSpaces(t), JSON.stringify(t)).toBe(reference(t));
+        }
+    });
+
+    it('une liste de compétences faite d\'espaces seulement est vide', () => {
+        expect(splitCompetences(' \u200b\r\n\u00a0 ')).toEqual({ style: 'vide', items: [] });
+        expect(splitCompetences('\u200bC1 - Analyser').style).not.toBe('vide');
+    });
 });
