@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { SaxesParser } from 'saxes';
 import { afterEach } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -87,4 +88,13 @@ export function writeIn(dir: string, name: string, content: string | Buffer): st
     const file = path.join(dir, name);
     writeFileSync(file, content);
     return file;
+}
+
+/** La première erreur de bonne formation XML d'un texte (saxes), ou undefined s'il est bien formé. */
+export function xmlError(text: string): Error | undefined {
+    const parser = new SaxesParser();
+    let failure: Error | undefined;
+    parser.on('error', e => { failure ??= e; });
+    parser.write(text).close();
+    return failure;
 }
